@@ -1,0 +1,44 @@
+# Two commands do all set-up on a fresh machine with python3, make and git:
+#   make serve   build the sample community and serve it on http://127.0.0.1:8000
+#   make test    run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test check bench lock clean
+
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	$(BIN)/repertoire check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench $(BENCH_ARGS)
+
+# Re-resolve the pinned sets from pyproject.toml (needs the package index).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check . setuptools
+	{ echo "# Pinned runtime set for reproducible builds (make build / serve, CI). Regenerate with: make lock"; \
+	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v -e '^pip==' -e '^repertoire-kit' ; } > requirements.lock
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
+	{ echo "# Runtime lock plus the test tools. Regenerate with: make lock"; echo "-r requirements.lock"; \
+	  .lock-venv/bin/pip freeze --all | grep -v -e '^pip==' -e '^repertoire-kit' | grep -v -x -F -f requirements.lock ; } > requirements-dev.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,1 @@
+"""The `repertoire` command: the same core as the plugin, for contributors and CI."""

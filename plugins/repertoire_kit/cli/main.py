@@ -1,0 +1,93 @@
+"""`repertoire check`, `repertoire generate` and `repertoire new`.
+
+Exit codes: 0 clean, 1 content problems, 2 usage problems (bad options, no mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..core.loader import load_repertoire
+from ..core.project import ProjectError, load_project
+from ..core.report import FORMATS, render, render_markdown_summary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repertoire",
+        description="Check, scaffold and export a community-of-practice repertoire.",
+    )
+    parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path,
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="validate every file of the repertoire",
+        description="Validate the whole repertoire and print every problem with its place. "
+        "With files as arguments, the whole repertoire is still loaded (references need it) but "
+        "only those files' problems are shown.",
+    )
+    check.add_argument("paths", nargs="*", type=Path,
+                       help="the docs folder, or files to report on (default: docs_dir of mkdocs.yml)")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text (default), github (workflow annotations), or json")
+    check.add_argument("--summary", type=Path, default=None,
+                       help="also append a Markdown table of every problem to this file "
+                       "(defaults to $GITHUB_STEP_SUMMARY with --format github)")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    project = load_project(args.config)
+    docs_dir = project.docs_dir
+    only: set[str] | None = None
+    if len(args.paths) == 1 and args.paths[0].is_dir():
+        docs_dir = args.paths[0].resolve()
+    elif args.paths:
+        missing = [p for p in args.paths if not p.exists()]
+        if missing:
+            print(f"repertoire check: no such file: {missing[0]}", file=sys.stderr)
+            return EXIT_USAGE
+        only = {p.resolve().relative_to(project.root).as_posix() if p.resolve().is_relative_to(project.root)
+                else p.as_posix() for p in args.paths}
+    if not docs_dir.is_dir():
+        print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    result = load_repertoire(project.root, docs_dir, project.settings)
+    diagnostics = [d for d in result.diagnostics if only is None or d.path in only]
+    sys.stdout.write(render(diagnostics, args.format))
+    summary_file = args.summary
+    if summary_file is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summary_file = Path(os.environ["GITHUB_STEP_SUMMARY"])
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(render_markdown_summary(diagnostics))
+    has_errors = any(d.severity.value == "error" for d in diagnostics)
+    return EXIT_PROBLEMS if has_errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `repertoire` console script."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0) and EXIT_USAGE
+    try:
+        if args.command == "check":
+            return _check(args)
+    except ProjectError as error:
+        print(f"repertoire: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

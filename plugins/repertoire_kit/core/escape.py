@@ -1,0 +1,41 @@
+"""Escaping contributed values for every place they land: Markdown, URLs, JSON, XML.
+
+Front-matter values are data, never markup: a title such as `*Hi* <b>{{ 7*7 }}</b>` must show
+exactly those characters. `markdown_text` makes a value inert for Python-Markdown and for HTML
+(character references survive both); `json_text` makes JSON safe to embed anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+# Characters that can start or end Markdown, attr_list or HTML syntax inline. They become
+# numeric character references, which Markdown passes through and browsers show as text.
+_INLINE_SPECIALS = re.compile(r"[\\`*_{}\[\]<>&|~^#]")
+_LINE_START_MARKER = re.compile(r"^(\s*)([-+>]|\d+[.)])")
+
+
+def markdown_text(value: object) -> str:
+    """A value as inert inline Markdown text: one line, every special character encoded."""
+    text = re.sub(r"\s+", " ", str(value))
+    text = _INLINE_SPECIALS.sub(lambda m: f"&#{ord(m.group(0))};", text)
+    return _LINE_START_MARKER.sub(
+        lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text
+    )
+
+
+_URL_SAFE = "/:?#@!$&*+,;=%~-._"
+
+
+def markdown_url(url: str) -> str:
+    """A URL that cannot break out of a Markdown link target or an HTML attribute."""
+    return quote(url, safe=_URL_SAFE)
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON with `<`, `>` and `&` escaped, so it stays inert even if pasted into HTML."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,93 @@
+"""`repertoire.json`: a stable, documented export of every published record.
+
+The shape is versioned (`format`) and documented in the reference; keys and list orders are
+fixed (records by id), so two builds of the same content give the same bytes. Strings are
+escaped for embedding (see `escape.json_text`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .indexes import Indexes
+from .settings import Settings
+
+EXPORT_FORMAT = 1
+
+
+def _date(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def build_export(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> dict[str, Any]:
+    """The export as plain data (see `escape.json_text` for the bytes)."""
+    repertoire = indexes.repertoire
+
+    def url(docs_path: str) -> str:
+        return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
+
+    entries = []
+    for entry in sorted(indexes.entries, key=lambda e: e.id):
+        entries.append({
+            "id": entry.id,
+            "kind": entry.kind.singular,
+            "url": url(entry.source.docs_path),
+            "title": entry.title,
+            "summary": entry.summary,
+            "problem_types": list(entry.problem_types),
+            "contributors": list(entry.contributors),
+            "date": entry.date.isoformat(),
+            "updated": _date(entry.updated),
+            "related": [r for r in entry.related if repertoire.is_visible(r)],
+            "level": entry.level,
+            "tags": list(entry.tags),
+            "words": len(entry.source.body.split()),
+        })
+    members = []
+    for member in sorted(repertoire.members.values(), key=lambda m: m.id):
+        members.append({
+            "id": member.id,
+            "url": url(member.source.docs_path),
+            "name": member.name,
+            "affiliation": member.affiliation,
+            "role": member.role,
+            "joined": _date(member.joined),
+            "links": [{"label": link.label, "url": link.url} for link in member.links],
+            "avatar": member.avatar,
+            "contributions": len(indexes.by_member.get(member.id, [])),
+        })
+    problems = []
+    for problem in sorted(repertoire.problems.values(), key=lambda p: p.id):
+        problems.append({
+            "id": problem.id,
+            "url": url(problem.source.docs_path),
+            "title": problem.title,
+            "summary": problem.summary,
+            "parent": problem.parent if problem.parent in repertoire.problems else None,
+            "children": indexes.children.get(problem.id, []),
+            "entries": len(indexes.by_problem.get(problem.id, [])),
+            "entries_with_subtypes": len(indexes.entries_under(problem.id)),
+        })
+    paths = []
+    for path in sorted(repertoire.paths.values(), key=lambda p: p.id):
+        paths.append({
+            "id": path.id,
+            "url": url(path.source.docs_path),
+            "title": path.title,
+            "summary": path.summary,
+            "audience": path.audience,
+            "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
+        })
+    return {
+        "format": EXPORT_FORMAT,
+        "site": {"name": settings.site_name, "url": settings.site_url or None},
+        "kinds": [
+            {"folder": k.folder, "singular": k.singular, "plural": k.plural, "url": url(urls.kind_index(k.folder))}
+            for k in settings.kinds
+        ],
+        "entries": entries,
+        "members": members,
+        "problem_types": problems,
+        "paths": paths,
+    }

@@ -1,0 +1,149 @@
+"""The docs folder as a set of files: symlinks, output collisions and misplaced records.
+
+MkDocs would follow a symlink out of the docs folder, let `x.md` and `x/index.md` overwrite
+each other, and publish `Case.md` beside `case.md` on a case-sensitive disk only. All of these
+are refused here, before anything is parsed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .diagnostics import Diagnostics, Position
+from .settings import Settings
+
+_INDEX_NAMES = ("index.md", "README.md")
+
+
+@dataclass(frozen=True)
+class DocsFile:
+    """A file of the docs folder: its absolute path and its docs-relative POSIX path."""
+
+    abs_path: Path
+    docs_path: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.docs_path.endswith(".md")
+
+
+def output_path(docs_path: str) -> str:
+    """Where MkDocs (with directory URLs) writes a file, folded for collision checks."""
+    path = PurePosixPath(docs_path)
+    if path.suffix != ".md":
+        return docs_path.casefold()
+    if path.name in _INDEX_NAMES:
+        return str(path.parent / "index.html").lstrip("./").casefold() or "index.html"
+    return str(path.with_suffix("") / "index.html").casefold()
+
+
+def _within(target: Path, root: Path) -> bool:
+    try:
+        target.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def discover(
+    docs_dir: Path, project_dir: Path, settings: Settings, diags: Diagnostics,
+    generated: tuple[str, ...] = (),
+) -> list[DocsFile]:
+    """Every file MkDocs would publish from `docs_dir`, in a stable order.
+
+    `generated` names the docs paths the plugin writes itself, so that a contributed file that
+    would overwrite one of them is reported instead.
+    """
+    root = docs_dir.resolve()
+    files: list[DocsFile] = []
+    for current, dirnames, filenames in os.walk(docs_dir, followlinks=False):
+        dirnames.sort()
+        current_path = Path(current)
+        for name in list(dirnames):
+            candidate = current_path / name
+            if candidate.is_symlink():
+                dirnames.remove(name)
+                _check_symlink(candidate, root, docs_dir, project_dir, diags, is_dir=True)
+            elif name.startswith("."):
+                dirnames.remove(name)
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            candidate = current_path / name
+            if candidate.is_symlink() and not _check_symlink(
+                candidate, root, docs_dir, project_dir, diags, is_dir=False
+            ):
+                continue
+            docs_path = candidate.relative_to(docs_dir).as_posix()
+            files.append(DocsFile(candidate, docs_path))
+    _check_collisions(files, docs_dir, project_dir, generated, diags)
+    _check_placement(files, docs_dir, project_dir, settings, diags)
+    return files
+
+
+def project_relative(abs_path: Path, project_dir: Path) -> str:
+    """A path as a pull request shows it: relative to the project, with `/`."""
+    try:
+        return abs_path.relative_to(project_dir).as_posix()
+    except ValueError:
+        return abs_path.as_posix()
+
+
+def _check_symlink(
+    link: Path, root: Path, docs_dir: Path, project_dir: Path, diags: Diagnostics, is_dir: bool
+) -> bool:
+    """A symlink may only point inside the docs folder; folders may not be links at all."""
+    target = link.resolve()
+    where = project_relative(docs_dir / link.relative_to(docs_dir), project_dir)
+    if not _within(target, root):
+        diags.error(
+            where, Position(1), "", "this symbolic link points outside the docs folder",
+            "copy the file into the docs folder instead of linking to it",
+        )
+        return False
+    if is_dir:
+        diags.error(
+            where, Position(1), "", "folders inside the docs folder may not be symbolic links",
+            "move the files into a real folder",
+        )
+        return False
+    return True
+
+
+def _check_collisions(
+    files: list[DocsFile], docs_dir: Path, project_dir: Path, generated: tuple[str, ...],
+    diags: Diagnostics,
+) -> None:
+    """Two sources for one output page (or for a generated page) is an error."""
+    claimed: dict[str, str] = {output_path(g): f"(generated page {g})" for g in generated}
+    for docs_file in files:
+        key = output_path(docs_file.docs_path)
+        where = project_relative(docs_file.abs_path, project_dir)
+        if key in claimed:
+            other = claimed[key]
+            diags.error(
+                where, Position(1), "",
+                f"this file would be published at the same address as {other}",
+                "rename or remove one of them (names that differ only in upper/lower case "
+                "collide on many systems)",
+            )
+        else:
+            claimed[key] = docs_file.docs_path
+
+
+def _check_placement(
+    files: list[DocsFile], docs_dir: Path, project_dir: Path, settings: Settings,
+    diags: Diagnostics,
+) -> None:
+    """Markdown in a record folder must sit directly in it, so nothing is silently skipped."""
+    folders = set(settings.record_folders)
+    for docs_file in files:
+        parts = PurePosixPath(docs_file.docs_path).parts
+        if len(parts) > 2 and parts[0] in folders and docs_file.is_markdown:
+            diags.error(
+                project_relative(docs_file.abs_path, project_dir), Position(1), "",
+                f"Markdown files in {parts[0]}/ must sit directly in that folder",
+                f"move it to {parts[0]}/{parts[-1]}",
+            )

@@ -1,0 +1,189 @@
+"""Load the whole repertoire from the docs folder, reporting every problem in one run.
+
+A record whose front matter is invalid is not added to the model, but its id is remembered
+(`LoadResult.broken`) so that references to it do not add a second, misleading "unknown id"
+error: the file's own diagnostics say what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .crossref import check_references
+from .diagnostics import Diagnostics, Position
+from .fields import ID_PATTERN, Located, RecordSchema, convert_fields
+from .files import DocsFile, discover, project_relative
+from .markup_scan import scan_markdown
+from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
+from .schemas import THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from .source import FrontMatterBlock, decode_source, split_front_matter
+from .yaml_reader import compose_front_matter
+
+_THEME_KEYS = tuple(f.name for f in THEME_FIELDS)
+_RESERVED_NAMES = ("index", "readme")
+
+
+@dataclass
+class LoadResult:
+    """The loaded model, every diagnostic, and the ids of records that failed to load."""
+
+    repertoire: Repertoire
+    diagnostics: Diagnostics
+    files: list[DocsFile] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
+    failed_records: dict[str, str] = field(default_factory=dict)
+
+
+def slugify(text: str) -> str:
+    """A file-name id from any text: lower case, ASCII letters and digits, single hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _source(
+    docs_file: DocsFile, path: str, body: str, body_first_line: int, fields: dict[str, Located]
+) -> Source:
+    return Source(
+        path=path,
+        docs_path=docs_file.docs_path,
+        body=body,
+        body_first_line=body_first_line,
+        positions={name: located.pos for name, located in fields.items()},
+        item_positions={name: located.items for name, located in fields.items() if located.items},
+    )
+
+
+def _values(fields: dict[str, Located]) -> dict[str, Any]:
+    return {name: located.value for name, located in fields.items()}
+
+
+def _theme(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: values[key] for key in _THEME_KEYS if key in values}
+
+
+class _RecordLoader:
+    """Reads one docs folder's record files into a `Repertoire`."""
+
+    def __init__(self, project_dir: Path, docs_dir: Path, settings: Settings) -> None:
+        self.project_dir = project_dir
+        self.docs_dir = docs_dir
+        self.settings = settings
+        self.diags = Diagnostics()
+        self.repertoire = Repertoire(include_drafts=settings.include_drafts)
+        self.broken: set[str] = set()
+        self.failed_records: dict[str, str] = {}
+        self.schemas: dict[str, RecordSchema] = {
+            "entry": entry_schema(settings),
+            MEMBERS_DIR: member_schema(settings),
+            PROBLEMS_DIR: problem_schema(settings),
+            PATHS_DIR: path_schema(settings),
+        }
+
+    def load(self, generated: tuple[str, ...]) -> LoadResult:
+        files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
+        for docs_file in files:
+            parts = PurePosixPath(docs_file.docs_path).parts
+            if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
+                self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
+        check_references(self.repertoire, self.broken, self.docs_dir, self.diags)
+        return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
+
+    def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
+        path = project_relative(docs_file.abs_path, self.project_dir)
+        record_id = f"{folder}/{name}" if self.settings.kind_for_folder(folder) else name
+        if name.lower() in _RESERVED_NAMES:
+            return  # reported by `discover` as a collision with the generated index page
+        if not ID_PATTERN.match(name):
+            self.diags.error(
+                path, Position(1), "", f"the file name '{name}.md' is not a valid id",
+                f"rename it to {folder}/{slugify(name) or 'some-name'}.md (lower-case letters, "
+                "digits and single hyphens)",
+            )
+            self._failed(record_id, docs_file, path)
+            return
+        read = self._read_fields(docs_file, path, folder)
+        if read is None:
+            self._failed(record_id, docs_file, path)
+            return
+        located, block = read
+        values = _values(located)
+        source = _source(docs_file, path, block.body, block.body_first_line, located)
+        kind = self.settings.kind_for_folder(folder)
+        if kind is not None:
+            self.repertoire.entries[record_id] = Entry(
+                id=record_id, kind=kind, title=values["title"], summary=values["summary"],
+                problem_types=values["problem_types"], contributors=values["contributors"],
+                date=values["date"], updated=values.get("updated"),
+                related=values.get("related", ()), level=values.get("level"),
+                tags=values.get("tags", ()), draft=values.get("draft", False),
+                source=source, theme=_theme(values),
+            )
+        elif folder == MEMBERS_DIR:
+            self.repertoire.members[record_id] = Member(
+                id=record_id, name=values["name"], affiliation=values.get("affiliation"),
+                role=values.get("role"), joined=values.get("joined"),
+                links=tuple(Link(v["label"], v["url"]) for v in values.get("links", ())),
+                avatar=values.get("avatar"), source=source, theme=_theme(values),
+            )
+        elif folder == PROBLEMS_DIR:
+            self.repertoire.problems[record_id] = ProblemType(
+                id=record_id, title=values["title"], summary=values.get("summary"),
+                parent=values.get("parent"), source=source, theme=_theme(values),
+            )
+        else:
+            steps = located["steps"]
+            self.repertoire.paths[record_id] = CuratedPath(
+                id=record_id, title=values["title"], summary=values["summary"],
+                audience=values["audience"],
+                steps=tuple(Step(s["entry"], s["note"]) for s in values["steps"]),
+                source=Source(
+                    path=source.path, docs_path=source.docs_path, body=source.body,
+                    body_first_line=source.body_first_line, positions=source.positions,
+                    item_positions={
+                        **source.item_positions,
+                        "steps.entry": tuple(r["entry"].pos for r in steps.records),
+                    },
+                ),
+                theme=_theme(values),
+            )
+
+    def _failed(self, record_id: str, docs_file: DocsFile, path: str) -> None:
+        """Remember a record that did not load, so nothing refers to it twice or drops it."""
+        self.broken.add(record_id)
+        self.failed_records[docs_file.docs_path] = path
+
+    def _read_fields(
+        self, docs_file: DocsFile, path: str, folder: str
+    ) -> tuple[dict[str, Located], FrontMatterBlock] | None:
+        """Bytes → text → front matter → typed fields, plus a scan of the body's markup."""
+        source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
+        if source_text is None:
+            return None
+        block = split_front_matter(source_text, self.diags)
+        if block is None:
+            return None
+        for finding in scan_markdown(block.body, block.body_first_line):
+            self.diags.error(path, Position(finding.line, finding.col), "body",
+                             finding.message, finding.hint)
+        root = compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
+        if root is None:
+            return None
+        schema = self.schemas["entry"] if self.settings.kind_for_folder(folder) else self.schemas[folder]
+        fields = convert_fields(root, schema, path, block.yaml_first_line, self.diags)
+        if fields is None:
+            return None
+        return fields, block
+
+
+def load_repertoire(
+    project_dir: Path, docs_dir: Path, settings: Settings, generated: tuple[str, ...] = ()
+) -> LoadResult:
+    """Load and validate everything under `docs_dir`; never raises on bad content."""
+    return _RecordLoader(project_dir, docs_dir, settings).load(generated)
+

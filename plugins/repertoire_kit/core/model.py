@@ -1,0 +1,144 @@
+"""The repertoire as plain values: entries, members, problem types and paths.
+
+Records are immutable once loaded; cross-indexes are derived from them (`core.indexes`) and
+never stored back, so a record means exactly what its file says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Position
+from .settings import Kind
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: project-relative path, docs-relative path, body and lines."""
+
+    path: str
+    docs_path: str
+    body: str
+    body_first_line: int
+    positions: dict[str, Position] = field(default_factory=dict, compare=False)
+    item_positions: dict[str, tuple[Position, ...]] = field(default_factory=dict, compare=False)
+
+    def position(self, field_name: str, index: int | None = None) -> Position:
+        """The line of a field, or of one item of a list field; line 1 when unknown."""
+        if index is not None:
+            items = self.item_positions.get(field_name, ())
+            if index < len(items):
+                return items[index]
+        return self.positions.get(field_name, Position(1))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A case, story or tool."""
+
+    id: str
+    kind: Kind
+    title: str
+    summary: str
+    problem_types: tuple[str, ...]
+    contributors: tuple[str, ...]
+    date: dt.date
+    source: Source
+    updated: dt.date | None = None
+    related: tuple[str, ...] = ()
+    level: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    theme: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def last_changed(self) -> dt.date:
+        """The newest of `date` and `updated`, for 'what's new' ordering."""
+        return self.updated or self.date
+
+    @property
+    def slug(self) -> str:
+        """The file name without folder, as used in URLs."""
+        return self.id.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link on a member profile (https or mailto only)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of the community; the bio is the body of their file."""
+
+    id: str
+    name: str
+    source: Source
+    affiliation: str | None = None
+    role: str | None = None
+    joined: dt.date | int | None = None
+    links: tuple[Link, ...] = ()
+    avatar: str | None = None
+    theme: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    """A kind of problem practitioners meet; may sit under a broader one."""
+
+    id: str
+    title: str
+    source: Source
+    summary: str | None = None
+    parent: str | None = None
+    theme: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop on a curated path: the entry to read and the steward's note about it."""
+
+    entry: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Path:
+    """A curated, ordered route through the repertoire for newcomers."""
+
+    id: str
+    title: str
+    summary: str
+    audience: str
+    steps: tuple[Step, ...]
+    source: Source
+    theme: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class Repertoire:
+    """Everything loaded from the docs folder, keyed by id, in a stable order.
+
+    Drafts are kept (so that they are validated and can be previewed); `published_entries`
+    is what listings show.
+    """
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)
+    problems: dict[str, ProblemType] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    include_drafts: bool = False
+
+    def published_entries(self) -> list[Entry]:
+        """Entries a reader may see, in id order."""
+        return [e for e in self.entries.values() if self.include_drafts or not e.draft]
+
+    def is_visible(self, entry_id: str) -> bool:
+        """Whether an entry is shown in this build."""
+        entry = self.entries.get(entry_id)
+        return entry is not None and (self.include_drafts or not entry.draft)

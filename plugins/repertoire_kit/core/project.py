@@ -1,0 +1,85 @@
+"""Read the plugin options from mkdocs.yml without MkDocs, for the CLI.
+
+mkdocs.yml may use tags such as `!!python/name:` or `!ENV`; they are read as plain strings
+here (never executed), since the CLI only needs docs_dir, site_url and the plugin's options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .settings import DEFAULT_KINDS, DEFAULT_ROLES, Kind, Settings
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """A safe loader that turns any unknown tag into its plain value."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    del suffix
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("", _any_tag)
+
+
+class ProjectError(Exception):
+    """mkdocs.yml is missing or unreadable: a usage problem, not a content problem."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the content is and how the plugin is configured."""
+
+    root: Path
+    docs_dir: Path
+    settings: Settings
+
+
+def settings_from_options(options: dict[str, Any], site_url: str = "", site_name: str = "",
+                          include_drafts: bool = False) -> Settings:
+    """Build core settings from the plugin's option mapping (already type-checked or raw)."""
+    kinds_option = options.get("kinds")
+    kinds = (
+        tuple(Kind(str(k["folder"]), str(k["singular"]), str(k["plural"])) for k in kinds_option)
+        if kinds_option else DEFAULT_KINDS
+    )
+    drafts = options.get("include_drafts")
+    return Settings(
+        kinds=kinds,
+        roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
+        include_drafts=include_drafts if drafts is None else bool(drafts),
+        related_limit=int(options.get("related_limit", 5)),
+        new_limit=int(options.get("new_limit", 20)),
+        site_url=site_url or "",
+        site_name=site_name or "Repertoire",
+    )
+
+
+def load_project(config_file: Path, include_drafts: bool = True) -> Project:
+    """Read `mkdocs.yml`; drafts are included by default because checks cover them too."""
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except FileNotFoundError as error:
+        raise ProjectError(f"no {config_file} here; run from the project folder or pass --config") from error
+    except yaml.YAMLError as error:
+        raise ProjectError(f"{config_file} is not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ProjectError(f"{config_file} is not a mapping of settings")
+    root = config_file.resolve().parent
+    options: dict[str, Any] = {}
+    for plugin in raw.get("plugins") or []:
+        if isinstance(plugin, dict) and "repertoire" in plugin:
+            options = plugin["repertoire"] or {}
+    settings = settings_from_options(
+        options, str(raw.get("site_url") or ""), str(raw.get("site_name") or ""), include_drafts
+    )
+    return Project(root, root / str(raw.get("docs_dir") or "docs"), settings)

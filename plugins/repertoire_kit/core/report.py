@@ -1,0 +1,111 @@
+"""One printer for diagnostics: plain text, GitHub workflow annotations, or JSON.
+
+The GitHub format escapes every value the way the runner's command parser expects, so that a
+message quoting a contributor's text (newlines, `::`, `%`, `,`, `:`) can never start or alter
+another workflow command.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Literal
+
+from .diagnostics import Diagnostic
+
+Format = Literal["text", "github", "json"]
+FORMATS: tuple[Format, ...] = ("text", "github", "json")
+
+
+def format_text(diagnostic: Diagnostic) -> str:
+    """`path:line:col: field: message (hint)` on one line, as compilers print it."""
+    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}"
+    label = "" if diagnostic.severity.value == "error" else f"{diagnostic.severity.value}: "
+    field_part = f"{diagnostic.field}: " if diagnostic.field else ""
+    hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
+    text = f"{where}: {label}{field_part}{diagnostic.message}{hint}"
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """Keep one diagnostic on one line whatever the quoted content holds."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _escape_data(value: str) -> str:
+    """Escape a workflow command's message part."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    """Escape a workflow command's property value (file, title, ...)."""
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostic: Diagnostic) -> str:
+    """A `::error file=…,line=…,col=…,title=…::message` annotation line."""
+    command = "error" if diagnostic.severity.value == "error" else "warning"
+    title = f"{diagnostic.field}" if diagnostic.field else "repertoire"
+    message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    properties = ",".join(
+        [
+            f"file={_escape_property(diagnostic.path)}",
+            f"line={diagnostic.line}",
+            f"col={diagnostic.col}",
+            f"title={_escape_property(title)}",
+        ]
+    )
+    return f"::{command} {properties}::{_escape_data(message)}"
+
+
+def summary_line(diagnostics: list[Diagnostic]) -> str:
+    """A closing count that says at once whether the check passed."""
+    errors = sum(1 for d in diagnostics if d.severity.value == "error")
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return "repertoire check: no problems found"
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return f"repertoire check: {', '.join(parts)}"
+
+
+def render(diagnostics: Iterable[Diagnostic], fmt: Format) -> str:
+    """All diagnostics in one format; github gives the annotations, then the full text list."""
+    items = list(diagnostics)
+    if fmt == "json":
+        return json.dumps([d.to_dict() for d in items], indent=2, ensure_ascii=False) + "\n"
+    lines: list[str] = []
+    if fmt == "github":
+        lines.extend(format_github(d) for d in items)
+    lines.extend(format_text(d) for d in items)
+    lines.append(summary_line(items))
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
+    """A Markdown table for `$GITHUB_STEP_SUMMARY`: GitHub shows only ten annotations a step."""
+    items = list(diagnostics)
+    if not items:
+        return "### Repertoire check\n\nNo problems found.\n"
+
+    def cell(text: str) -> str:
+        escaped = (
+            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("\n", " ").replace("`", "&#96;")
+        )
+        return escaped
+
+    rows = [
+        "### Repertoire check",
+        "",
+        summary_line(items),
+        "",
+        "| where | field | problem | how to fix |",
+        "|---|---|---|---|",
+    ]
+    for d in items:
+        rows.append(
+            f"| {cell(d.path)}:{d.line}:{d.col} | {cell(d.field)} | {cell(d.message)} "
+            f"| {cell(d.hint)} |"
+        )
+    return "\n".join(rows) + "\n"

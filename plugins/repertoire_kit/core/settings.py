@@ -1,0 +1,53 @@
+"""What a site maintainer can configure, as a plain value the core understands.
+
+The MkDocs adapter builds a `Settings` from the plugin options in mkdocs.yml; the CLI reads the
+same options from mkdocs.yml without importing MkDocs (see `core.project`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of entry: the folder it lives in and how to name one and many of them."""
+
+    folder: str
+    singular: str
+    plural: str
+
+
+DEFAULT_KINDS: tuple[Kind, ...] = (
+    Kind("cases", "case", "cases"),
+    Kind("stories", "story", "stories"),
+    Kind("tools", "tool", "tools"),
+)
+DEFAULT_ROLES: tuple[str, ...] = ("steward", "core", "member", "alumni")
+LEVELS: tuple[str, ...] = ("newcomer", "practitioner", "expert")
+MEMBERS_DIR = "members"
+PROBLEMS_DIR = "problems"
+PATHS_DIR = "paths"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that shape the contract and the generated pages."""
+
+    kinds: tuple[Kind, ...] = DEFAULT_KINDS
+    roles: tuple[str, ...] = DEFAULT_ROLES
+    include_drafts: bool = False
+    related_limit: int = 5
+    new_limit: int = 20
+    site_url: str = ""
+    site_name: str = "Repertoire"
+    extra_reserved: tuple[str, ...] = field(default_factory=tuple)
+
+    def kind_for_folder(self, folder: str) -> Kind | None:
+        """The kind whose entries live in `folder`, if any."""
+        return next((k for k in self.kinds if k.folder == folder), None)
+
+    @property
+    def record_folders(self) -> tuple[str, ...]:
+        """Every folder whose Markdown files are records of the contract."""
+        return tuple(k.folder for k in self.kinds) + (MEMBERS_DIR, PROBLEMS_DIR, PATHS_DIR)

@@ -1,0 +1,168 @@
+"""The pages a repertoire adds to a site, and the Markdown of each.
+
+`SitePages` is the one place that knows which pages exist (generated indexes and augmented
+record pages) and composes their Markdown through the templates. The MkDocs adapter and
+`repertoire generate` both call it, so the two outputs cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .gaps import Gaps, find_gaps
+from .indexes import Indexes, build_indexes
+from .loader import LoadResult
+from .model import Entry
+from .settings import Settings
+from .templating import Renderer
+from . import urls
+from .views import entry_view, link, member_record_view, member_view, problem_record_view, problem_view
+
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the indexes: where it goes, its title and its template."""
+
+    docs_path: str
+    title: str
+    template: str
+    context: tuple[tuple[str, Any], ...] = ()
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read `words` at a steady pace, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class SitePages:
+    """Every generated and augmented page of one build."""
+
+    def __init__(self, result: LoadResult, settings: Settings, renderer: Renderer,
+                 rich: bool = True) -> None:
+        self.result = result
+        self.settings = settings
+        self.renderer = renderer
+        self.rich = rich
+        self.repertoire = result.repertoire
+        self.indexes: Indexes = build_indexes(result.repertoire, tuple(k.folder for k in settings.kinds))
+        self._records = self._record_pages()
+        self._gaps: Gaps | None = None
+
+    # ----- which pages exist -------------------------------------------------------------
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        """The index pages this build adds, in navigation order."""
+        pages = [
+            GeneratedPage(urls.PATHS_INDEX, "Curated paths", "paths_index.md"),
+            GeneratedPage(urls.PROBLEMS_INDEX, "Problem types", "problems_index.md"),
+        ]
+        pages += [
+            GeneratedPage(urls.kind_index(kind.folder), kind.plural.capitalize(), "kind_index.md",
+                          (("kind_folder", kind.folder),))
+            for kind in self.settings.kinds
+        ]
+        pages += [
+            GeneratedPage(urls.MEMBERS_INDEX, "Members", "members_index.md"),
+            GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md"),
+            GeneratedPage(urls.GAPS, "Gaps", "gaps.md"),
+            GeneratedPage(urls.NEW, "What's new", "new.md"),
+        ]
+        return pages
+
+    def generated_paths(self) -> tuple[str, ...]:
+        """Docs paths that contributed files may not take."""
+        return self.generated_paths_for(self.settings)
+
+    @staticmethod
+    def generated_paths_for(settings: Settings) -> tuple[str, ...]:
+        """The generated docs paths of a configuration, known before anything is loaded."""
+        kinds = tuple(urls.kind_index(k.folder) for k in settings.kinds)
+        return (urls.PATHS_INDEX, urls.PROBLEMS_INDEX, *kinds, urls.MEMBERS_INDEX,
+                urls.WHO_KNOWS_WHAT, urls.GAPS, urls.NEW, urls.EXPORT_JSON, urls.FEED)
+
+    def _record_pages(self) -> dict[str, tuple[str, Any]]:
+        pages: dict[str, tuple[str, Any]] = {}
+        for entry in self.repertoire.entries.values():
+            pages[entry.source.docs_path] = ("entry", entry)
+        for member in self.repertoire.members.values():
+            pages[member.source.docs_path] = ("member", member)
+        for problem in self.repertoire.problems.values():
+            pages[problem.source.docs_path] = ("problem", problem)
+        for path in self.repertoire.paths.values():
+            pages[path.source.docs_path] = ("path", path)
+        return pages
+
+    def record_at(self, docs_path: str) -> tuple[str, Any] | None:
+        """The record published at a docs path, if that page is one."""
+        return self._records.get(docs_path)
+
+    def is_hidden(self, docs_path: str) -> bool:
+        """Whether a page must not be published in this build (a draft, when drafts are off)."""
+        record = self._records.get(docs_path)
+        return bool(record and record[0] == "entry" and not self.repertoire.is_visible(record[1].id))
+
+    # ----- composing Markdown ------------------------------------------------------------
+
+    def render_generated(self, page: GeneratedPage) -> str:
+        """The Markdown of a generated index page."""
+        context = dict(page.context)
+        return self._render(page.template, page.docs_path, title=page.title, **context)
+
+    def compose_record(self, docs_path: str) -> str | None:
+        """Title, panel, the contributor's body and the derived sections of a record page."""
+        record = self._records.get(docs_path)
+        if record is None:
+            return None
+        kind, value = record
+        body = value.source.body
+        head = self._render(f"{kind}_header.md", docs_path, record=value)
+        foot = self._render(f"{kind}_footer.md", docs_path, record=value)
+        return f"{head}\n{body.strip()}\n\n{foot}"
+
+    def compose_home(self, body: str) -> str:
+        """The maintainer's home page text followed by the generated overview."""
+        return f"{body.rstrip()}\n\n{self._render('home.md', urls.HOME)}"
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        return self.renderer.render(template, page=page, rich=self.rich, site=self, **context)
+
+    # ----- helpers templates call through `site` ------------------------------------------
+
+    def link(self, page: str, target: str) -> Any:
+        """A relative link from `page` to a docs path."""
+        return link(page, target)
+
+    def entry(self, entry: Entry, page: str) -> dict[str, Any]:
+        return entry_view(self.indexes, entry, page)
+
+    def entries(self, entries: list[Entry], page: str) -> list[dict[str, Any]]:
+        return [entry_view(self.indexes, e, page) for e in entries]
+
+    def problem(self, problem_id: str, page: str) -> dict[str, Any]:
+        return problem_view(self.indexes, problem_id, page)
+
+    def member(self, member_id: str, page: str) -> dict[str, Any]:
+        return member_view(self.indexes, member_id, page)
+
+    def member_profile(self, member: Any, page: str) -> dict[str, Any]:
+        return member_record_view(member, page)
+
+    def problem_profile(self, problem: Any) -> dict[str, Any]:
+        return problem_record_view(problem)
+
+    def gaps(self) -> Gaps:
+        """The gap lists, computed once per build."""
+        if self._gaps is None:
+            self._gaps = find_gaps(self.indexes)
+        return self._gaps
+
+    def word_count(self, entry_id: str) -> int:
+        entry = self.repertoire.entries.get(entry_id)
+        return len(entry.source.body.split()) if entry else 0
+
+    def reading_minutes(self, words: int) -> int:
+        return reading_minutes(words)

@@ -1,0 +1,58 @@
+"""Where each record and generated page lives, and how pages link to each other.
+
+Generated Markdown links to `.md` source paths, relative to the page that links, so MkDocs
+(or any engine reading the `repertoire generate` output) resolves and validates every link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Entry, Member, Path, ProblemType
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
+
+HOME = "index.md"
+PROBLEMS_INDEX = f"{PROBLEMS_DIR}/index.md"
+MEMBERS_INDEX = f"{MEMBERS_DIR}/index.md"
+PATHS_INDEX = f"{PATHS_DIR}/index.md"
+WHO_KNOWS_WHAT = "who-knows-what.md"
+GAPS = "gaps.md"
+NEW = "new.md"
+EXPLORE = "explore.md"
+EXPORT_JSON = "repertoire.json"
+FEED = "feed.xml"
+
+
+def kind_index(folder: str) -> str:
+    """The generated listing of one kind of entry."""
+    return f"{folder}/index.md"
+
+
+def docs_path(record: Entry | Member | ProblemType | Path) -> str:
+    """The docs-relative Markdown path of a record."""
+    return record.source.docs_path
+
+
+def relative(from_docs_path: str, to_docs_path: str) -> str:
+    """A relative link from one docs page to another (or to a file)."""
+    base = posixpath.dirname(from_docs_path)
+    return posixpath.relpath(to_docs_path, base or ".")
+
+
+def page_url(docs_path_value: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a Markdown page (or a plain file)."""
+    if not docs_path_value.endswith(".md"):
+        return docs_path_value
+    stem = docs_path_value[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem if use_directory_urls else f"{stem}index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def absolute_url(site_url: str, docs_path_value: str, use_directory_urls: bool = True) -> str:
+    """A full URL from `site_url` (or the site-relative one when no site_url is set)."""
+    relative_url = page_url(docs_path_value, use_directory_urls)
+    if not site_url:
+        return relative_url
+    return site_url.rstrip("/") + "/" + relative_url

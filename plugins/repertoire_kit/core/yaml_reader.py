@@ -1,0 +1,130 @@
+"""A strict YAML reader for front matter that keeps every value's position.
+
+PyYAML's loaders silently turn `NO` into False and `1.10` into 1.1, accept duplicate keys, and
+expand alias bombs. This reader parses to a node tree instead of Python values, so that the
+field layer can see how each value was written and where. Anchors, aliases, custom tags and
+deep nesting are refused before composition.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostics, Position
+
+MAX_DEPTH = 12
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+def node_position(node: Node, first_line: int) -> Position:
+    """The 1-based file position of a node whose YAML starts at `first_line`."""
+    mark = node.start_mark
+    return Position(first_line + mark.line, mark.column + 1)
+
+
+def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> bool:
+    """Scan parser events for anchors, aliases, foreign tags and nesting; True when clean."""
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        mark = event.start_mark
+        where = Position(first_line + mark.line, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            diags.error(
+                path, where, "", "YAML anchors and aliases ('&name', '*name') are not allowed",
+                "write each value out in full",
+            )
+            return False
+        tag = getattr(event, "tag", None)
+        if tag and not tag.startswith(_STANDARD_TAG_PREFIX) and tag != "!":
+            diags.error(
+                path, where, "", f"YAML tag '{tag}' is not allowed",
+                "remove the tag; write plain values, quoting text",
+            )
+            return False
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                diags.error(
+                    path, where, "", f"front matter is nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure; no field needs this depth",
+                )
+                return False
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return True
+
+
+def _yaml_error(error: yaml.YAMLError, path: str, first_line: int, diags: Diagnostics) -> None:
+    """Turn a PyYAML syntax error into a located diagnostic with a practical hint."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    hint = "check the indentation and put text that contains ':' or '#' in quotes"
+    diags.error(path, where, "front matter", message, hint)
+
+
+def compose_front_matter(
+    yaml_text: str, path: str, first_line: int, diags: Diagnostics
+) -> MappingNode | None:
+    """Parse front matter into a mapping node, or report why it cannot be read."""
+    try:
+        if not _refuse_structure(yaml_text, path, first_line, diags):
+            return None
+        root = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        _yaml_error(error, path, first_line, diags)
+        return None
+    except RecursionError:
+        diags.error(path, Position(first_line), "front matter", "front matter is nested too deeply")
+        return None
+    if root is None:
+        diags.error(
+            path, Position(first_line), "front matter", "the front matter is empty",
+            "add the required fields between the two '---' lines",
+        )
+        return None
+    if not isinstance(root, MappingNode):
+        diags.error(
+            path, node_position(root, first_line), "front matter",
+            "front matter must be a list of 'key: value' fields",
+            "write one field per line, such as 'title: My case'",
+        )
+        return None
+    return root
+
+
+def mapping_items(
+    node: MappingNode, path: str, first_line: int, diags: Diagnostics, where: str = ""
+) -> list[tuple[str, Node, Position]]:
+    """The key/value pairs of a mapping, with duplicate and non-text keys reported."""
+    seen: dict[str, Position] = {}
+    items: list[tuple[str, Node, Position]] = []
+    for key_node, value_node in node.value:
+        pos = node_position(key_node, first_line)
+        if not isinstance(key_node, ScalarNode):
+            diags.error(path, pos, where, "a field name must be plain text")
+            continue
+        key = str(key_node.value)
+        label = f"{where}.{key}" if where else key
+        if key in seen:
+            diags.error(
+                path, pos, label, f"'{key}' is given twice (first on line {seen[key].line})",
+                "keep one of them",
+            )
+            continue
+        seen[key] = pos
+        items.append((key, value_node, pos))
+    return items
+
+
+def describe_node(node: Node) -> str:
+    """How a value reads to a person: 'a list', 'a mapping', or 'text'."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a set of 'key: value' fields"
+    return "a single value"

@@ -1,0 +1,1 @@
+"""The MkDocs plugin: a thin adapter that turns MkDocs events into calls on the core."""

@@ -1,0 +1,31 @@
+"""The plugin's options in mkdocs.yml, declared and type-checked by MkDocs."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class KindOption(base.Config):
+    """One kind of entry: `{folder: cases, singular: case, plural: cases}`."""
+
+    folder = c.Type(str)
+    singular = c.Type(str)
+    plural = c.Type(str)
+
+
+class RepertoireConfig(base.Config):
+    """Options of the `repertoire` plugin (documented in repertoire/reference/plugin.md)."""
+
+    kinds = c.Optional(c.ListOfItems(c.SubConfig(KindOption)))
+    """Entry kinds; default cases/stories/tools."""
+    roles = c.Optional(c.ListOfItems(c.Type(str)))
+    """Allowed member roles; default steward, core, member, alumni."""
+    include_drafts = c.Optional(c.Type(bool))
+    """Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`."""
+    related_limit = c.Type(int, default=5)
+    """How many computed related entries an entry page shows."""
+    new_limit = c.Type(int, default=20)
+    """How many entries the What's new page and the feed list."""
+    manage_nav = c.Type(bool, default=True)
+    """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml has a nav."""

@@ -1,0 +1,53 @@
+"""What the theme may see of a record: escaped values only.
+
+Neither MkDocs nor Material escapes page metadata in templates (`page.meta.description` goes
+into `<meta content="…">` raw), so the page's meta is replaced with HTML-escaped values of the
+validated record, and nothing the contributor wrote reaches a template unescaped.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..core.diagnostics import Diagnostic
+from ..core.escape import markdown_text
+from ..core.model import Entry, Member, Path, ProblemType
+from ..core.report import format_text
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def theme_meta(record: Entry | Member | ProblemType | Path) -> dict[str, Any]:
+    """The page meta for a record page: title, description and the allowed theme keys."""
+    title = record.name if isinstance(record, Member) else record.title
+    summary = getattr(record, "summary", None)
+    meta: dict[str, Any] = {key: _escaped(value) for key, value in record.theme.items()}
+    meta["title"] = html.escape(title, quote=True)
+    if "description" not in meta and summary:
+        meta["description"] = html.escape(summary, quote=True)
+    if isinstance(record, Entry) and record.tags:
+        meta["tags"] = [html.escape(tag, quote=True) for tag in record.tags]
+    return meta
+
+
+def broken_page_markdown(docs_path: str, diagnostics: list[Diagnostic]) -> str:
+    """What `mkdocs serve` shows instead of a record that failed to load: its problems."""
+    lines = [
+        f"# {markdown_text(docs_path)}",
+        "",
+        "!!! failure \"This file has problems and is not published\"",
+        "",
+        "    Fix these, save, and the page comes back:",
+        "",
+    ]
+    lines += [f"    - `{format_text(d).replace('`', chr(39))}`" for d in diagnostics]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,174 @@
+"""The `repertoire` MkDocs plugin: MkDocs events in, core calls out.
+
+Event by event (priorities are MkDocs' default unless noted):
+- `on_startup`: remember whether this is `serve` (drafts shown, problems logged) or `build`
+  (drafts left out, problems fail the build).
+- `on_config`: read the options into core `Settings`; make sure `attr_list`, `md_in_html`,
+  `tables` and `toc` are on (the generated Markdown uses them); add the plugin's stylesheet.
+- `on_files`: load and validate every record (all problems reported at once), drop drafts,
+  add the generated index pages, `repertoire.json` and the Atom feed, and set the
+  navigation. Runs at priority -50 so that other
+  plugins' files (e.g. gen-files) exist before collisions are checked.
+- `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
+  leniently) with the core's composition, and give the theme only escaped metadata.
+- `on_page_content`: pass contributed pages' HTML through the sanitiser.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..core import urls
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.escape import json_text
+from ..core.export import build_export
+from ..core.feed import build_feed
+from ..core.loader import LoadResult, load_repertoire
+from ..core.navigation import build_nav
+from ..core.project import settings_from_options
+from ..core.report import format_text
+from ..core.sanitize import sanitize_html
+from ..core.settings import Settings
+from ..core.site import SitePages
+from ..core.templating import Renderer, make_environment
+from .config import RepertoireConfig
+from .page_meta import broken_page_markdown, theme_meta
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+STYLESHEET = "assets/repertoire/repertoire.css"
+_REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class RepertoirePlugin(BasePlugin[RepertoireConfig]):
+    """Derives every cross-index of the repertoire from its front matter."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.settings: Settings = Settings()
+        self.result: LoadResult | None = None
+        self.pages: SitePages | None = None
+        self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Serving previews drafts and keeps going on errors; building does neither."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Translate the options and switch on what the generated Markdown needs."""
+        self.settings = settings_from_options(
+            dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
+            include_drafts=self.command == "serve",
+        )
+        for extension in _REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        if self.config.manage_nav and not config.nav:
+            # Entries are deliberately left out of the nav; MkDocs need not list them.
+            config.validation.nav.omitted_files = logging.DEBUG
+        return config
+
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Load, validate, add generated pages, drop drafts, and set the navigation."""
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        generated = SitePages.generated_paths_for(self.settings) + (STYLESHEET,)
+        result = load_repertoire(project_dir, Path(config.docs_dir), self.settings, generated)
+        self._report(result)
+        environment = make_environment([jinja2.FileSystemLoader(config.theme.dirs)])
+        pages = SitePages(result, self.settings, Renderer(environment))
+        self.result, self.pages = result, pages
+        self.broken_docs_paths = _broken_by_docs_path(result)
+
+        for file in list(files):
+            if file.is_documentation_page() and pages.is_hidden(file.src_uri):
+                files.remove(file)
+        for page in pages.generated_pages():
+            files.append(File.generated(config, page.docs_path, content=pages.render_generated(page)))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "repertoire.css")))
+        directory_urls = bool(config.use_directory_urls)
+        export = build_export(pages.indexes, self.settings, directory_urls)
+        files.append(File.generated(config, urls.EXPORT_JSON, content=json_text(export) + "\n"))
+        files.append(File.generated(
+            config, urls.FEED, content=build_feed(pages.indexes, self.settings, directory_urls)
+        ))
+        if self.config.manage_nav and not config.nav:
+            other = [
+                f.src_uri for f in files.documentation_pages()
+                if pages.record_at(f.src_uri) is None and f.src_uri not in self.broken_docs_paths
+                and f.src_uri not in pages.generated_paths()
+            ]
+            config.nav = build_nav(self.settings, other, {})
+        return files
+
+    def _report(self, result: LoadResult) -> None:
+        """Log every diagnostic; in a build, any error stops it with the full list."""
+        serving = self.command == "serve"
+        for diagnostic in result.diagnostics:
+            text = format_text(diagnostic)
+            if diagnostic.severity is Severity.WARNING or serving:
+                log.warning(text)
+            else:
+                log.error(text)
+        if result.diagnostics.has_errors and not serving:
+            count = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+            raise PluginError(
+                f"the repertoire has {count} problem{'s' if count != 1 else ''} (listed above); "
+                "run `repertoire check` for the same list"
+            )
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Compose record pages from validated data; never show raw front matter."""
+        assert self.pages is not None  # set in on_files, which MkDocs always runs first
+        src = page.file.src_uri
+        broken = self.broken_docs_paths.get(src)
+        if broken is not None:
+            page.meta = {"title": html.escape(src)}
+            return broken_page_markdown(src, broken)
+        record = self.pages.record_at(src)
+        if record is not None:
+            page.meta = theme_meta(record[1])
+            if record[0] == "entry":
+                page.update_date = record[1].last_changed.isoformat()
+            return self.pages.compose_record(src)
+        if src == urls.HOME:
+            return self.pages.compose_home(markdown)
+        return markdown
+
+    def on_page_content(
+        self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Contributed pages pass the allowlist sanitiser; generated ones are escaped at source."""
+        assert self.pages is not None
+        src = page.file.src_uri
+        if self.pages.record_at(src) is not None or src in self.broken_docs_paths:
+            return sanitize_html(html_text)
+        return html_text
+
+
+def _broken_by_docs_path(result: LoadResult) -> dict[str, list[Diagnostic]]:
+    """The record files that failed to load, with their diagnostics, by docs path."""
+    by_project_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in result.diagnostics:
+        by_project_path.setdefault(diagnostic.path, []).append(diagnostic)
+    return {
+        docs_path: by_project_path.get(project_path, [])
+        for docs_path, project_path in result.failed_records.items()
+    }

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from ..core.generate import write_docs_tree
 from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
@@ -40,7 +41,29 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--summary", type=Path, default=None,
                        help="also append a Markdown table of every problem to this file "
                        "(defaults to $GITHUB_STEP_SUMMARY with --format github)")
+    generate = commands.add_parser(
+        "generate", help="write the whole site as plain Markdown for another engine",
+        description="Write a complete docs folder (records composed, index pages generated, "
+        "repertoire.json, feed.xml) that a plain MkDocs or ProperDocs configuration builds. "
+        "Nothing is written when the repertoire has errors.",
+    )
+    generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
     return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    project = load_project(args.config, include_drafts=False)
+    result = load_repertoire(project.root, project.docs_dir, project.settings)
+    if result.diagnostics.has_errors:
+        sys.stdout.write(render(list(result.diagnostics), "text"))
+        return EXIT_PROBLEMS
+    out_dir = args.out_dir.resolve()
+    if out_dir == project.docs_dir.resolve() or project.docs_dir.resolve().is_relative_to(out_dir):
+        print("repertoire generate: refusing to overwrite the docs folder", file=sys.stderr)
+        return EXIT_USAGE
+    written = write_docs_tree(result, project.settings, project.docs_dir, out_dir)
+    print(f"repertoire generate: wrote {len(written)} files to {args.out_dir}")
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -82,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "generate":
+            return _generate(args)
     except ProjectError as error:
         print(f"repertoire: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,134 @@
+"""Shared fixtures: throwaway sites built through the real `mkdocs build`, and the sample.
+
+`make_site` writes a tiny project from a {path: text} mapping; `site.build()` runs MkDocs in a
+subprocess exactly as a maintainer would, and `site.html(...)` / `site.json(...)` read back
+what it wrote. `sample_site` builds the repository's own sample community once per session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+REPERTOIRE = [sys.executable, "-m", "repertoire_kit.cli.main"]
+
+BASE_CONFIG = """\
+site_name: Test Exchange
+site_url: https://example.org/test/
+docs_dir: repertoire
+theme:
+  name: material
+plugins:
+  - search
+  - repertoire{options}
+"""
+
+# The smallest valid repertoire: one problem type, one member, one case.
+MINIMAL: dict[str, str] = {
+    "repertoire/index.md": "# Home\n\nWelcome.\n",
+    "repertoire/problems/sampling.md": "---\ntitle: Sampling\nsummary: Choosing what to test.\n---\nHow to choose.\n",
+    "repertoire/members/ann-lee.md": "---\nname: Ann Lee\nrole: member\n---\nAnn audits schools.\n",
+    "repertoire/cases/first-case.md": (
+        "---\ntitle: First case\nsummary: A first case.\nproblem_types: [sampling]\n"
+        "contributors: [ann-lee]\ndate: 2024-03-01\n---\n## Context\n\nSome context.\n"
+    ),
+}
+
+
+def build_env() -> dict[str, str]:
+    """The environment for a reproducible, quiet build."""
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    return env
+
+
+@dataclass
+class Site:
+    """A throwaway project folder with helpers to build it and read the output."""
+
+    root: Path
+    last: subprocess.CompletedProcess[str] | None = field(default=None, repr=False)
+
+    def write(self, files: dict[str, str]) -> Site:
+        for rel, text in files.items():
+            path = self.root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return self
+
+    def remove(self, rel: str) -> None:
+        (self.root / rel).unlink()
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """Run `mkdocs build` here; the result keeps stdout/stderr for assertions."""
+        self.last = subprocess.run(
+            [*MKDOCS, "build", *args], cwd=self.root, capture_output=True, text=True,
+            env=env or build_env(), timeout=300,
+        )
+        return self.last
+
+    def check(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run `repertoire check` here."""
+        return subprocess.run(
+            [*REPERTOIRE, "check", *args], cwd=self.root, capture_output=True, text=True,
+            env=build_env(), timeout=300,
+        )
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a built page by its URL path, e.g. 'cases/first-case/'."""
+        path = self.site_dir / url_path
+        if url_path == "" or url_path.endswith("/"):
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def json(self, rel: str = "repertoire.json") -> Any:
+        return json.loads((self.site_dir / rel).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """Create a site from files; `options` is YAML text appended under the plugin."""
+
+    def factory(files: dict[str, str] | None = None, options: str = "", config: str = "",
+                base: dict[str, str] | None = None) -> Site:
+        site = Site(tmp_path / "project")
+        site.root.mkdir(parents=True, exist_ok=True)
+        option_text = (":\n" + textwrap.indent(textwrap.dedent(options).strip(), " " * 6)) if options else ""
+        (site.root / "mkdocs.yml").write_text(BASE_CONFIG.format(options=option_text) + config, encoding="utf-8")
+        site.write(dict(MINIMAL if base is None else base))
+        site.write(files or {})
+        return site
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The repository's sample community, copied and built once (strict) per test session."""
+    root = tmp_path_factory.mktemp("sample") / "project"
+    root.mkdir()
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "repertoire", root / "repertoire")
+    if (ROOT / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", root / "overrides")
+    site = Site(root)
+    result = site.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return site

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 # Characters that can start or end Markdown, attr_list or HTML syntax inline. They become
 # numeric character references, which Markdown passes through and browsers show as text.
-_INLINE_SPECIALS = re.compile(r"[\\`*_{}\[\]<>&|~^#]")
+_INLINE_SPECIALS = re.compile(r"[\\`*_{}\[\]<>&|~^#\"']")
 _LINE_START_MARKER = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 
 

@@ -33,6 +33,7 @@ def build_nav(settings: Settings, other_pages: list[str], titles: dict[str, str]
     browse: list[NavItem] = [{"Problem types": urls.PROBLEMS_INDEX}]
     browse += [{k.plural.capitalize(): urls.kind_index(k.folder)} for k in settings.kinds]
     browse.append({"Members": urls.MEMBERS_INDEX})
+    browse.append({"Explore": urls.EXPLORE})
     nav.append({"Browse": browse})
     nav.append({"Community": [
         {"Who knows what": urls.WHO_KNOWS_WHAT},

@@ -70,6 +70,7 @@ class SitePages:
             GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md"),
             GeneratedPage(urls.GAPS, "Gaps", "gaps.md"),
             GeneratedPage(urls.NEW, "What's new", "new.md"),
+            GeneratedPage(urls.EXPLORE, "Explore", "explore.md"),
         ]
         return pages
 
@@ -82,7 +83,7 @@ class SitePages:
         """The generated docs paths of a configuration, known before anything is loaded."""
         kinds = tuple(urls.kind_index(k.folder) for k in settings.kinds)
         return (urls.PATHS_INDEX, urls.PROBLEMS_INDEX, *kinds, urls.MEMBERS_INDEX,
-                urls.WHO_KNOWS_WHAT, urls.GAPS, urls.NEW, urls.EXPORT_JSON, urls.FEED)
+                urls.WHO_KNOWS_WHAT, urls.GAPS, urls.NEW, urls.EXPLORE, urls.EXPORT_JSON, urls.FEED)
 
     def _record_pages(self) -> dict[str, tuple[str, Any]]:
         pages: dict[str, tuple[str, Any]] = {}

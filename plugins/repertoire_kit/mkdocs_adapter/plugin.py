@@ -33,6 +33,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
 from ..core.export import build_export
 from ..core.feed import build_feed
+from ..core.json_schema import schema_documents
 from ..core.loader import LoadResult, load_repertoire
 from ..core.navigation import build_nav
 from ..core.project import settings_from_options
@@ -48,6 +49,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "assets/repertoire/repertoire.css"
+# Progressive enhancements only: every page works without them.
+SCRIPTS = ("assets/repertoire/paths.js", "assets/repertoire/explore.js")
 _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
@@ -78,6 +81,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 config.markdown_extensions.append(extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        for script in SCRIPTS:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
         if self.config.manage_nav and not config.nav:
             # Entries are deliberately left out of the nav; MkDocs need not list them.
             config.validation.nav.omitted_files = logging.DEBUG
@@ -87,7 +93,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load, validate, add generated pages, drop drafts, and set the navigation."""
         project_dir = Path(config.config_file_path or ".").resolve().parent
-        generated = SitePages.generated_paths_for(self.settings) + (STYLESHEET,)
+        generated = SitePages.generated_paths_for(self.settings) + (STYLESHEET, *SCRIPTS)
         result = load_repertoire(project_dir, Path(config.docs_dir), self.settings, generated)
         self._report(result)
         environment = make_environment([jinja2.FileSystemLoader(config.theme.dirs)])
@@ -107,6 +113,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         files.append(File.generated(
             config, urls.FEED, content=build_feed(pages.indexes, self.settings, directory_urls)
         ))
+        for name, document in schema_documents(self.settings).items():
+            files.append(File.generated(config, f"schemas/{name}", content=json_text(document) + "\n"))
+        for script in SCRIPTS:
+            files.append(File.generated(config, script, abs_src_path=str(ASSETS / Path(script).name)))
         if self.config.manage_nav and not config.nav:
             other = [
                 f.src_uri for f in files.documentation_pages()

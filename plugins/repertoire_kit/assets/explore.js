@@ -1,0 +1,1 @@
+/* Explore page filters: filled in by the browser work. */

@@ -1,1 +1,290 @@
-/* Explore page filters: filled in by the browser work. */
+/* Repertoire explore page: filters every published entry on the client.
+
+   The page (#rep-explore) already lists every entry as plain links, so it works without this
+   script. When it runs, it reads repertoire.json (the page links to it as #rep-explore-data),
+   adds one select per facet (kind, problem type with its sub-types, member, level), combines
+   them, shows live counts, and keeps the choice in the address (?kind=&problem=&member=&level=)
+   so it can be shared and is restored on load. Contributed text only ever goes into the page
+   through textContent: never through innerHTML. On any other page it does nothing. */
+(function () {
+  "use strict";
+
+  var LEVEL_ORDER = ["newcomer", "practitioner", "expert"];
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  /* A URL from the export, made to work wherever the site is served: the export's absolute
+     URLs start with the configured site_url, which is not where a preview or a copy lives. */
+  function localizer(siteUrl, root) {
+    var prefix = siteUrl ? siteUrl.replace(/\/?$/, "/") : null;
+    return function (url) {
+      if (prefix && url.indexOf(prefix) === 0) url = url.slice(prefix.length);
+      return new URL(url, root).href;
+    };
+  }
+
+  function newestFirst(a, b) {
+    var changedA = a.updated || a.date;
+    var changedB = b.updated || b.date;
+    if (changedA !== changedB) return changedA < changedB ? 1 : -1;
+    if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  /* Problem types in tree order (roots and children by title), each with its depth and the
+     set of ids it stands for: itself and every sub-type below it. */
+  function problemTree(problems) {
+    var byId = {};
+    problems.forEach(function (p) { byId[p.id] = p; });
+    var byTitle = function (a, b) {
+      return byId[a].title.localeCompare(byId[b].title) || (a < b ? -1 : 1);
+    };
+    var ordered = [];
+    function visit(id, depth, trail) {
+      if (!byId[id] || trail.indexOf(id) !== -1) return [];
+      var covered = [id];
+      var item = { id: id, depth: depth, title: byId[id].title, covered: covered };
+      ordered.push(item);
+      (byId[id].children || []).slice().sort(byTitle).forEach(function (child) {
+        visit(child, depth + 1, trail.concat([id])).forEach(function (c) { covered.push(c); });
+      });
+      return covered;
+    }
+    problems
+      .filter(function (p) { return !p.parent || !byId[p.parent]; })
+      .map(function (p) { return p.id; })
+      .sort(byTitle)
+      .forEach(function (id) { visit(id, 0, []); });
+    return ordered;
+  }
+
+  /* The four facets: each has options and a test of one entry against one option. */
+  function facets(data) {
+    var members = data.members.slice().sort(function (a, b) {
+      return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+    });
+    var levels = [];
+    data.entries.forEach(function (e) {
+      if (e.level && levels.indexOf(e.level) === -1) levels.push(e.level);
+    });
+    levels.sort(function (a, b) {
+      var rank = function (l) { var i = LEVEL_ORDER.indexOf(l); return i === -1 ? LEVEL_ORDER.length : i; };
+      return rank(a) - rank(b) || a.localeCompare(b);
+    });
+    var tree = problemTree(data.problem_types);
+    var covered = {};
+    tree.forEach(function (p) { covered[p.id] = p.covered; });
+    return [
+      {
+        key: "kind", label: "Kind", any: "Any kind",
+        options: data.kinds.map(function (k) { return { value: k.singular, label: capitalize(k.plural) }; }),
+        matches: function (e, value) { return e.kind === value; },
+      },
+      {
+        key: "problem", label: "Problem type (with its sub-types)", any: "Any problem type",
+        options: tree.map(function (p) {
+          return { value: p.id, label: "\u2014 ".repeat(p.depth) + p.title };
+        }),
+        matches: function (e, value) {
+          return e.problem_types.some(function (id) { return covered[value].indexOf(id) !== -1; });
+        },
+      },
+      {
+        key: "member", label: "Member", any: "Any member",
+        options: members.map(function (m) { return { value: m.id, label: m.name }; }),
+        matches: function (e, value) { return e.contributors.indexOf(value) !== -1; },
+      },
+      {
+        key: "level", label: "Level", any: "Any level",
+        options: levels.map(function (l) { return { value: l, label: capitalize(l) }; }),
+        matches: function (e, value) { return e.level === value; },
+      },
+    ];
+  }
+
+  /* The chosen value of each facet, read from the address; unknown values count as "any". */
+  function stateFromAddress(allFacets) {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    allFacets.forEach(function (facet) {
+      var value = params.get(facet.key);
+      var known = facet.options.some(function (o) { return o.value === value; });
+      state[facet.key] = known ? value : "";
+    });
+    return state;
+  }
+
+  function writeAddress(allFacets, state) {
+    var params = new URLSearchParams(window.location.search);
+    allFacets.forEach(function (facet) {
+      if (state[facet.key]) params.set(facet.key, state[facet.key]);
+      else params.delete(facet.key);
+    });
+    var query = params.toString();
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", address);
+  }
+
+  function matching(entries, allFacets, state, skipKey) {
+    return entries.filter(function (e) {
+      return allFacets.every(function (facet) {
+        var value = facet.key === skipKey ? "" : state[facet.key];
+        return !value || facet.matches(e, value);
+      });
+    });
+  }
+
+  function entryItem(entry, lookups, toLocal) {
+    var item = element("li", { "class": "rep-explore-item" });
+    var heading = element("strong");
+    heading.appendChild(element("a", { href: toLocal(entry.url) }, entry.title));
+    item.appendChild(heading);
+    var facts = [entry.kind, entry.updated || entry.date];
+    if (entry.level) facts.push(entry.level);
+    item.appendChild(document.createTextNode(" \u00b7 " + facts.join(" \u00b7 ")));
+    item.appendChild(element("br"));
+    item.appendChild(document.createTextNode(entry.summary));
+    item.appendChild(element("br"));
+    var about = element("em");
+    appendLinks(about, entry.problem_types, lookups.problems, "title", toLocal);
+    item.appendChild(about);
+    item.appendChild(document.createTextNode(" \u00b7 "));
+    appendLinks(item, entry.contributors, lookups.members, "name", toLocal);
+    return item;
+  }
+
+  function appendLinks(parent, ids, records, nameKey, toLocal) {
+    ids.forEach(function (id, index) {
+      if (index > 0) parent.appendChild(document.createTextNode(", "));
+      var record = records[id];
+      if (record) parent.appendChild(element("a", { href: toLocal(record.url) }, record[nameKey]));
+      else parent.appendChild(document.createTextNode(id));
+    });
+  }
+
+  function index(records) {
+    var byId = {};
+    records.forEach(function (r) { byId[r.id] = r; });
+    return byId;
+  }
+
+  function enhance(root, data, dataUrl) {
+    var toLocal = localizer(data.site && data.site.url, new URL(".", dataUrl).href);
+    var entries = data.entries.slice().sort(newestFirst);
+    var allFacets = facets(data);
+    var lookups = { problems: index(data.problem_types), members: index(data.members) };
+    var state = stateFromAddress(allFacets);
+
+    var form = element("form", { "class": "rep-explore-filters", "aria-label": "Filter entries" });
+    var selects = {};
+    allFacets.forEach(function (facet) {
+      var id = "rep-explore-" + facet.key;
+      var field = element("div", { "class": "rep-explore-filter" });
+      field.appendChild(element("label", { "for": id }, facet.label));
+      var select = element("select", { id: id, name: facet.key });
+      select.appendChild(element("option", { value: "" }, facet.any));
+      facet.options.forEach(function (option) {
+        select.appendChild(element("option", { value: option.value }, option.label));
+      });
+      select.value = state[facet.key];
+      select.addEventListener("change", function () {
+        state[facet.key] = select.value;
+        writeAddress(allFacets, state);
+        update();
+      });
+      selects[facet.key] = select;
+      field.appendChild(select);
+      form.appendChild(field);
+    });
+    var clear = element("button", { type: "button", "class": "md-button rep-explore-clear" }, "Clear filters");
+    clear.addEventListener("click", function () {
+      allFacets.forEach(function (facet) { state[facet.key] = ""; });
+      writeAddress(allFacets, state);
+      update();
+    });
+    form.appendChild(clear);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    var status = element("p", { "class": "rep-explore-count", role: "status", "aria-live": "polite" });
+    var list = element("ul", { "class": "rep-explore-results" });
+    var empty = element("p", { "class": "rep-explore-empty" }, "No entry matches all of these filters.");
+
+    function update() {
+      allFacets.forEach(function (facet) {
+        var select = selects[facet.key];
+        select.value = state[facet.key];
+        var base = matching(entries, allFacets, state, facet.key);
+        var counts = [base.length].concat(facet.options.map(function (option) {
+          return base.filter(function (e) { return facet.matches(e, option.value); }).length;
+        }));
+        var labels = [facet.any].concat(facet.options.map(function (o) { return o.label; }));
+        Array.prototype.forEach.call(select.options, function (node, i) {
+          node.textContent = labels[i] + " (" + counts[i] + ")";
+        });
+      });
+      var shown = matching(entries, allFacets, state, null);
+      status.textContent = "Showing " + shown.length + " of " + plural(entries.length, "entry", "entries") + ".";
+      while (list.firstChild) list.removeChild(list.firstChild);
+      shown.forEach(function (entry) { list.appendChild(entryItem(entry, lookups, toLocal)); });
+      empty.hidden = shown.length > 0;
+      clear.disabled = !allFacets.some(function (facet) { return state[facet.key]; });
+    }
+
+    var listing = root.querySelector(".rep-explore-static");
+    var results = element("div", { "class": "rep-explore-live" });
+    results.appendChild(status);
+    results.appendChild(empty);
+    results.appendChild(list);
+    root.insertBefore(results, listing);
+    root.insertBefore(form, results);
+    if (listing) listing.hidden = true;
+    update();
+  }
+
+  function start() {
+    var root = document.getElementById("rep-explore");
+    if (!root || root.getAttribute("data-rep-ready")) return;
+    var link = root.querySelector("#rep-explore-data");
+    if (!link) return;
+    root.setAttribute("data-rep-ready", "loading");
+    fetch(link.href)
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        enhance(root, data, link.href);
+        root.setAttribute("data-rep-ready", "yes");
+      })
+      .catch(function (problem) {
+        root.setAttribute("data-rep-ready", "failed");
+        var note = element("p", { "class": "rep-explore-error", role: "status" },
+          "The filters could not load (" + problem.message + "); the full list below still works.");
+        root.insertBefore(note, root.querySelector(".rep-explore-static"));
+      });
+  }
+
+  /* Material's instant navigation swaps pages without reloading scripts; document$ tells us. */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

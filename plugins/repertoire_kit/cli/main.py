@@ -15,6 +15,7 @@ from ..core.generate import write_docs_tree
 from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
+from ..core.site import SitePages
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -82,7 +83,9 @@ def _check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE
-    result = load_repertoire(project.root, docs_dir, project.settings)
+    # The generated pages' paths, so that a file taking one is reported here as in a build.
+    generated = SitePages.generated_paths_for(project.settings)
+    result = load_repertoire(project.root, docs_dir, project.settings, generated)
     diagnostics = [d for d in result.diagnostics if only is None or d.path in only]
     sys.stdout.write(render(diagnostics, args.format))
     summary_file = args.summary

@@ -18,6 +18,10 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+# The `field` of a problem with the file itself (name, place, encoding, size), not a key in it.
+FILE_FIELD = "file"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem at one place of one file.

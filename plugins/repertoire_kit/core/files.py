@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostics, Position
+from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .settings import Settings
 
 _INDEX_NAMES = ("index.md", "README.md")
@@ -99,13 +99,15 @@ def _check_symlink(
     where = project_relative(docs_dir / link.relative_to(docs_dir), project_dir)
     if not _within(target, root):
         diags.error(
-            where, Position(1), "", "this symbolic link points outside the docs folder",
+            where, Position(1), FILE_FIELD,
+            "this symbolic link points outside the docs folder",
             "copy the file into the docs folder instead of linking to it",
         )
         return False
     if is_dir:
         diags.error(
-            where, Position(1), "", "folders inside the docs folder may not be symbolic links",
+            where, Position(1), FILE_FIELD,
+            "folders inside the docs folder may not be symbolic links",
             "move the files into a real folder",
         )
         return False
@@ -124,7 +126,7 @@ def _check_collisions(
         if key in claimed:
             other = claimed[key]
             diags.error(
-                where, Position(1), "",
+                where, Position(1), FILE_FIELD,
                 f"this file would be published at the same address as {other}",
                 "rename or remove one of them (names that differ only in upper/lower case "
                 "collide on many systems)",
@@ -143,7 +145,7 @@ def _check_placement(
         parts = PurePosixPath(docs_file.docs_path).parts
         if len(parts) > 2 and parts[0] in folders and docs_file.is_markdown:
             diags.error(
-                project_relative(docs_file.abs_path, project_dir), Position(1), "",
+                project_relative(docs_file.abs_path, project_dir), Position(1), FILE_FIELD,
                 f"Markdown files in {parts[0]}/ must sit directly in that folder",
                 f"move it to {parts[0]}/{parts[-1]}",
             )

@@ -126,8 +126,9 @@ class Indexes:
     def related_entries(self, entry: Entry, limit: int) -> list[Entry]:
         """Entries most like this one, found through the inverted indexes, never all pairs.
 
-        Ranked by shared problem types, then shared contributors, then newest; entries the
-        author already named in `related` are left out (they are listed on their own).
+        Ranked by shared problem types, then shared contributors, then newest. Entries the
+        page already lists (named in `related`, or naming this one) are left out, so the
+        suggestions add something.
         """
         shared_problems: Counter[str] = Counter()
         shared_people: Counter[str] = Counter()
@@ -135,7 +136,7 @@ class Indexes:
             shared_problems.update(e.id for e in self.by_problem.get(problem_id, []))
         for member_id in entry.contributors:
             shared_people.update(e.id for e in self.by_member.get(member_id, []))
-        excluded = {entry.id, *entry.related}
+        excluded = {entry.id, *entry.related, *(e.id for e in self.referenced_by.get(entry.id, []))}
         candidates = (set(shared_problems) | set(shared_people)) - excluded
         entries = self.repertoire.entries
         ranked = sorted(

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .crossref import check_references
-from .diagnostics import Diagnostics, Position
+from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .fields import ID_PATTERN, Located, RecordSchema, convert_fields
 from .files import DocsFile, discover, project_relative
 from .markup_scan import scan_markdown
@@ -24,7 +24,8 @@ from .source import FrontMatterBlock, decode_source, split_front_matter
 from .yaml_reader import compose_front_matter
 
 _THEME_KEYS = tuple(f.name for f in THEME_FIELDS)
-_RESERVED_NAMES = ("index", "readme")
+# Names MkDocs publishes as the folder's index page (case-sensitive, as MkDocs matches them).
+_INDEX_STEMS = ("index", "README")
 
 
 @dataclass
@@ -78,6 +79,7 @@ class _RecordLoader:
         self.repertoire = Repertoire(include_drafts=settings.include_drafts)
         self.broken: set[str] = set()
         self.failed_records: dict[str, str] = {}
+        self.generated: tuple[str, ...] = ()
         self.schemas: dict[str, RecordSchema] = {
             "entry": entry_schema(settings),
             MEMBERS_DIR: member_schema(settings),
@@ -86,6 +88,7 @@ class _RecordLoader:
         }
 
     def load(self, generated: tuple[str, ...]) -> LoadResult:
+        self.generated = generated
         files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
         for docs_file in files:
             parts = PurePosixPath(docs_file.docs_path).parts
@@ -97,11 +100,16 @@ class _RecordLoader:
     def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
         path = project_relative(docs_file.abs_path, self.project_dir)
         record_id = f"{folder}/{name}" if self.settings.kind_for_folder(folder) else name
-        if name.lower() in _RESERVED_NAMES:
-            return  # reported by `discover` as a collision with the generated index page
+        if name in _INDEX_STEMS:
+            if f"{folder}/index.md" not in self.generated:
+                self.diags.error(
+                    path, Position(1), FILE_FIELD, f"{folder}/ cannot have its own index page",
+                    f"the site generates the {folder}/ listing; remove this file",
+                )
+            return  # otherwise `discover` reports it as a collision with the generated page
         if not ID_PATTERN.match(name):
             self.diags.error(
-                path, Position(1), "", f"the file name '{name}.md' is not a valid id",
+                path, Position(1), FILE_FIELD, f"the file name '{name}.md' is not a valid id",
                 f"rename it to {folder}/{slugify(name) or 'some-name'}.md (lower-case letters, "
                 "digits and single hyphens)",
             )

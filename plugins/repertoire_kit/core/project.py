@@ -70,16 +70,34 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
         raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except FileNotFoundError as error:
         raise ProjectError(f"no {config_file} here; run from the project folder or pass --config") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProjectError(f"cannot read {config_file}: {error}") from error
     except yaml.YAMLError as error:
         raise ProjectError(f"{config_file} is not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ProjectError(f"{config_file} is not a mapping of settings")
     root = config_file.resolve().parent
-    options: dict[str, Any] = {}
-    for plugin in raw.get("plugins") or []:
-        if isinstance(plugin, dict) and "repertoire" in plugin:
-            options = plugin["repertoire"] or {}
-    settings = settings_from_options(
-        options, str(raw.get("site_url") or ""), str(raw.get("site_name") or ""), include_drafts
-    )
+    options = _plugin_options(raw.get("plugins"))
+    try:
+        settings = settings_from_options(
+            options, str(raw.get("site_url") or ""), str(raw.get("site_name") or ""),
+            include_drafts,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ProjectError(
+            f"{config_file}: the repertoire plugin options are malformed ({error!r}); "
+            "`mkdocs build` names the exact option"
+        ) from error
     return Project(root, root / str(raw.get("docs_dir") or "docs"), settings)
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any]:
+    """The `repertoire` plugin's options, from the list or the mapping form of `plugins:`."""
+    entries = list(plugins.items()) if isinstance(plugins, dict) else [
+        next(iter(p.items())) if isinstance(p, dict) and p else (p, None)
+        for p in (plugins or [])
+    ]
+    for name, options in entries:
+        if name == "repertoire":
+            return options if isinstance(options, dict) else {}
+    return {}

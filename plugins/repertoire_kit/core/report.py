@@ -91,7 +91,7 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
     def cell(text: str) -> str:
         escaped = (
             text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("|", "\\|").replace("\n", " ").replace("`", "&#96;")
+            .replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("`", "&#96;")
         )
         return escaped
 

@@ -5,6 +5,11 @@ Python binding of the ammonia sanitiser, a maintained allowlist sanitiser: hand-
 sanitising is the classic way to get this wrong). Anything not listed here is dropped:
 scripts and their content, event handlers, inline styles (except table alignment, which the
 tables extension writes), and every URL scheme but http, https and mailto (relative URLs stay).
+
+Contributed ids and data attributes are also kept away from the theme's own hooks: Material
+finds its configuration, drawers and search with ids that start with `__` (`#__config` is read
+with `querySelector`, so a contributed `<p id="__config">` placed earlier in the page would be
+read instead) and mounts its components on `data-md-*` attributes. Both are dropped.
 """
 
 from __future__ import annotations
@@ -37,6 +42,19 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
+# Prefixes the theme reserves for its own elements (see the module docstring).
+THEME_ID_PREFIX = "__"
+THEME_DATA_PREFIX = "data-md-"
+
+
+def _keep_theme_hooks_out(tag: str, attribute: str, value: str) -> str | None:
+    """Drop a contributed attribute that could stand in for one of the theme's elements."""
+    del tag
+    if attribute == "id" and value.startswith(THEME_ID_PREFIX):
+        return None
+    if attribute.lower().startswith(THEME_DATA_PREFIX):
+        return None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -47,6 +65,7 @@ def sanitize_html(html: str) -> str:
         clean_content_tags=set(_CLEAN_CONTENT),
         attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
         generic_attribute_prefixes={"data-"},
+        attribute_filter=_keep_theme_hooks_out,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,

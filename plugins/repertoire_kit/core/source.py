@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostics, Position
+from .diagnostics import FILE_FIELD, Diagnostics, Position
 
 MAX_FILE_BYTES = 1_000_000
 _FENCE = re.compile(r"^(-{3}|\.{3})[ \t]*$")
@@ -36,28 +36,34 @@ class FrontMatterBlock:
     body_first_line: int
 
 
+def _byte_position(data: bytes, offset: int) -> Position:
+    """The line and (byte) column of an offset into undecodable bytes."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return Position(data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def decode_source(data: bytes, path: str, diags: Diagnostics) -> SourceText | None:
     """Decode a file's bytes, or report why it cannot be read as a Markdown entry."""
     if len(data) > MAX_FILE_BYTES:
         diags.error(
-            path, Position(1), "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            path, Position(1), FILE_FIELD,
+            f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
             "split it, or move large material (data, images) out of the Markdown file",
         )
         return None
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
         diags.error(
-            path, Position(line), "", "file contains a NUL byte; it is not a text file",
+            path, _byte_position(data, data.index(b"\x00")), FILE_FIELD,
+            "file contains a NUL byte; it is not a text file",
             "save it again as plain UTF-8 text",
         )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         diags.error(
-            path, Position(line, col), "", "file is not valid UTF-8",
+            path, _byte_position(data, error.start), FILE_FIELD,
+            "file is not valid UTF-8",
             "save it again with UTF-8 encoding",
         )
         return None

@@ -15,7 +15,11 @@ from .diagnostics import Diagnostics, Position
 
 MAX_DEPTH = 12
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+# The tags of YAML's core schema; `!!python/…`, `!!binary`, `!!set` and the like are refused.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+) | {"!"}
 
 
 def node_position(node: Node, first_line: int) -> Position:
@@ -32,14 +36,16 @@ def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnos
         where = Position(first_line + mark.line, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             diags.error(
-                path, where, "", "YAML anchors and aliases ('&name', '*name') are not allowed",
+                path, where, "front matter",
+                "YAML anchors and aliases ('&name', '*name') are not allowed",
                 "write each value out in full",
             )
             return False
         tag = getattr(event, "tag", None)
-        if tag and not tag.startswith(_STANDARD_TAG_PREFIX) and tag != "!":
+        if tag and tag not in _ALLOWED_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
             diags.error(
-                path, where, "", f"YAML tag '{tag}' is not allowed",
+                path, where, "front matter", f"YAML tag '{shown}' is not allowed",
                 "remove the tag; write plain values, quoting text",
             )
             return False
@@ -47,7 +53,8 @@ def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnos
             depth += 1
             if depth > MAX_DEPTH:
                 diags.error(
-                    path, where, "", f"front matter is nested more than {MAX_DEPTH} levels deep",
+                    path, where, "front matter",
+                    f"front matter is nested more than {MAX_DEPTH} levels deep",
                     "flatten the structure; no field needs this depth",
                 )
                 return False
@@ -106,7 +113,8 @@ def mapping_items(
     for key_node, value_node in node.value:
         pos = node_position(key_node, first_line)
         if not isinstance(key_node, ScalarNode):
-            diags.error(path, pos, where, "a field name must be plain text")
+            diags.error(path, pos, where or "front matter", "a field name must be plain text",
+                        "write the name as plain text before the ':'")
             continue
         key = str(key_node.value)
         label = f"{where}.{key}" if where else key

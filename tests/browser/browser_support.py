@@ -1,0 +1,194 @@
+"""What the browser tests know about the built sample, read from its `repertoire.json`.
+
+The tests never hard-code a slug of the sample community: they pick their pages (an entry in
+two paths, a problem type with sub-types, ...) and compute what the explore filters should show
+from the export, so the sample can grow without breaking them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ConsoleMessage, Page, Request, Response, Route
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+LOOPBACK = {"127.0.0.1", "localhost"}
+
+
+def site_relative(url: str, site_url: str | None) -> str:
+    """The path of an exported URL below the site root (`""` for the home page)."""
+    if site_url and url.startswith(site_url.rstrip("/") + "/"):
+        return url[len(site_url.rstrip("/")) + 1:]
+    return url.lstrip("/")
+
+
+def newest_first_key(entry: dict[str, Any]) -> tuple[str, str, str]:
+    """The listing order of the site: last changed, then first shared (both newest first), id."""
+    changed = entry["updated"] or entry["date"]
+    return (_descending(changed), _descending(entry["date"]), entry["id"])
+
+
+def _descending(iso_date: str) -> str:
+    # ISO dates sort as text; flipping each digit turns ascending order into descending.
+    return iso_date.translate(str.maketrans("0123456789", "9876543210"))
+
+
+@dataclass(frozen=True)
+class SampleModel:
+    """The exported data of the built sample, with the look-ups the tests need."""
+
+    data: dict[str, Any]
+
+    @property
+    def site_url(self) -> str | None:
+        return self.data["site"]["url"]
+
+    def path_of(self, record: dict[str, Any]) -> str:
+        """The site-relative path of an exported record's page."""
+        return site_relative(record["url"], self.site_url)
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        return self.data["entries"]
+
+    def entry(self, entry_id: str) -> dict[str, Any]:
+        return next(e for e in self.entries if e["id"] == entry_id)
+
+    def problem(self, problem_id: str) -> dict[str, Any]:
+        return next(p for p in self.data["problem_types"] if p["id"] == problem_id)
+
+    def member(self, member_id: str) -> dict[str, Any]:
+        return next(m for m in self.data["members"] if m["id"] == member_id)
+
+    def path(self, path_id: str) -> dict[str, Any]:
+        return next(p for p in self.data["paths"] if p["id"] == path_id)
+
+    def covered_problems(self, problem_id: str) -> set[str]:
+        """A problem type and every sub-type below it."""
+        found: set[str] = set()
+        stack = [problem_id]
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(self.problem(current)["children"])
+        return found
+
+    def matching(self, kind: str = "", problem: str = "", member: str = "",
+                 level: str = "") -> list[dict[str, Any]]:
+        """The entries the explore page must show for these filters, in listing order."""
+        covered = self.covered_problems(problem) if problem else set()
+        chosen = [
+            e for e in self.entries
+            if (not kind or e["kind"] == kind)
+            and (not problem or covered.intersection(e["problem_types"]))
+            and (not member or member in e["contributors"])
+            and (not level or e["level"] == level)
+        ]
+        return sorted(chosen, key=newest_first_key)
+
+    # ----- representative pages ------------------------------------------------------------
+
+    def entry_in_most_paths(self) -> dict[str, Any]:
+        """An entry that several paths share, so its page carries more than one pager."""
+        def paths_holding(entry: dict[str, Any]) -> int:
+            return sum(entry["id"] in [s["entry"] for s in p["steps"]] for p in self.data["paths"])
+        return max(sorted(self.entries, key=lambda e: e["id"]), key=paths_holding)
+
+    def problem_with_subtypes(self) -> dict[str, Any]:
+        """The problem type whose sub-types hold the most entries."""
+        parents = [p for p in self.data["problem_types"] if p["children"]]
+        return max(sorted(parents, key=lambda p: p["id"]), key=lambda p: p["entries_with_subtypes"])
+
+    def busiest_member(self) -> dict[str, Any]:
+        members = sorted(self.data["members"], key=lambda m: m["id"])
+        return max(members, key=lambda m: m["contributions"])
+
+    def first_path(self) -> dict[str, Any]:
+        return min(self.data["paths"], key=lambda p: p["id"])
+
+    def page_types(self) -> dict[str, str]:
+        """One page of every type a reader meets, by name: its site-relative path."""
+        kinds = self.data["kinds"]
+        return {
+            "home": "",
+            "entry": self.path_of(self.entry_in_most_paths()),
+            "problem-type": self.path_of(self.problem_with_subtypes()),
+            "member": self.path_of(self.busiest_member()),
+            "path": self.path_of(self.first_path()),
+            "paths": "paths/",
+            "problem-types": "problems/",
+            "members": "members/",
+            "kind": site_relative(kinds[0]["url"], self.site_url),
+            "explore": "explore/",
+            "who-knows-what": "who-knows-what/",
+            "gaps": "gaps/",
+            "whats-new": "new/",
+        }
+
+
+@dataclass
+class Reader:
+    """One browser tab of a reader, recording every error the pages raise."""
+
+    page: Page
+    base_url: str
+    errors: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def open(self, site_path: str) -> Page:
+        """Go to a page by its site-relative path and wait until it has settled."""
+        self.page.goto(self.base_url + site_path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def reload(self) -> Page:
+        self.page.reload(wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    @property
+    def site_path(self) -> str:
+        """Where the tab is, relative to the site root, without query or fragment."""
+        return urlsplit(self.page.url).path.lstrip("/")
+
+    def screenshot(self, name: str) -> Path:
+        """A full-page picture for people to look at, in test-artifacts/screenshots/."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        target = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(target), full_page=True)
+        return target
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        source = message.location.get("url", "")
+        if any(source.startswith(url) for url in self.blocked):
+            return  # the refusal of an off-site request we made on purpose
+        self.errors.append(f"console error on {self.page.url}: {message.text} ({source})")
+
+    def _on_page_error(self, error: Exception) -> None:
+        self.errors.append(f"uncaught exception on {self.page.url}: {error}")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status} for {response.url} (page {self.page.url})")
+
+    def _route(self, route: Route, request: Request) -> None:
+        host = urlsplit(request.url).hostname or ""
+        if request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            route.continue_()
+        else:
+            self.blocked.append(request.url)
+            route.abort("blockedbyclient")
+
+
+OpenReader = Callable[..., Reader]

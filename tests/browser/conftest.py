@@ -1,0 +1,142 @@
+"""Fixtures of the browser suite: the built sample served on 127.0.0.1, and headless Chromium.
+
+The sample is built once per session (strict) by the shared `sample_site` fixture and served by
+a small threaded `http.server` on a free loopback port. Playwright drives Debian's `chromium`
+through `executable_path`; nothing is downloaded. Every request the pages make to another host
+(web fonts, the repository's API) is refused in the browser, so the suite stays on this machine.
+
+Where Playwright or Chromium is missing the browser tests are skipped with the reason; when the
+`CI` variable is set they fail instead, so a CI machine can never pass by running nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import SampleModel
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium, or the one named by REPERTOIRE_CHROMIUM."""
+    named = os.environ.get("REPERTOIRE_CHROMIUM")
+    if named:
+        return named if Path(named).is_file() else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def missing_browser(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail loudly in CI."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def sample_model(sample_site: Any) -> SampleModel:
+    """The sample's exported data."""
+    return SampleModel(json.loads((sample_site.site_dir / "repertoire.json").read_text("utf-8")))
+
+
+@pytest.fixture(scope="session")
+def site_dir(sample_site: Any) -> Path:
+    return Path(sample_site.site_dir)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built sample, served on a free loopback port for the whole session."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the session (Playwright gives it a fresh profile)."""
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_browser("Playwright for Python is not installed (make test installs it)")
+    executable = chromium_executable()
+    if executable is None:
+        missing_browser("no chromium executable (install Debian's: apt-get install chromium)")
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+            )
+        except PlaywrightError as error:
+            missing_browser(f"{executable} would not start: {error}")
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+OpenReader = Callable[..., Reader]
+
+
+@pytest.fixture
+def reader_factory(browser: Browser, base_url: str) -> Iterator[OpenReader]:
+    """Open a reader's tab: desktop width and light scheme unless told otherwise."""
+    contexts: list[BrowserContext] = []
+
+    def open_reader(viewport: dict[str, int] | None = None, color_scheme: str = "light",
+                    javascript: bool = True) -> Reader:
+        context = browser.new_context(
+            viewport=viewport or DESKTOP, color_scheme=color_scheme,  # type: ignore[arg-type]
+            java_script_enabled=javascript, reduced_motion="reduce",
+        )
+        contexts.append(context)
+        reader = Reader(context.new_page(), base_url)
+        context.route("**/*", reader._route)
+        reader.page.on("console", reader._on_console)
+        reader.page.on("pageerror", reader._on_page_error)
+        reader.page.on("response", reader._on_response)
+        return reader
+
+    yield open_reader
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def reader(reader_factory: OpenReader) -> Reader:
+    """A reader at desktop width in the light scheme."""
+    return reader_factory()

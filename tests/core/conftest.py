@@ -1,0 +1,15 @@
+"""Fixtures of the core tests (the helpers themselves live in core_helpers.py)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+from tests.core.core_helpers import Tree
+
+
+@pytest.fixture
+def tree(make_site: Callable[..., Any]) -> Tree:
+    """A fresh MINIMAL project in a temporary folder."""
+    return Tree(make_site())

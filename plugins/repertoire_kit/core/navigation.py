@@ -15,18 +15,11 @@ from .settings import Settings
 NavItem = Any  # MkDocs' nav format: a str path, or {title: path-or-list}
 
 
-def _title_from_path(docs_path: str) -> str:
-    stem = PurePosixPath(docs_path).stem
-    if stem in ("index", "README"):
-        stem = PurePosixPath(docs_path).parent.name or "Home"
-    return stem.replace("-", " ").replace("_", " ").capitalize()
-
-
-def build_nav(settings: Settings, other_pages: list[str], titles: dict[str, str]) -> list[NavItem]:
+def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
     """A navigation of the home page, the generated indexes and the maintainers' own pages.
 
     `other_pages` are Markdown pages that are neither records nor generated (reference pages,
-    an about page); they keep their folders as sections. `titles` gives the known page titles.
+    an about page); they keep their folders as sections and take their titles from the page.
     """
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Start here": urls.PATHS_INDEX})
@@ -46,8 +39,7 @@ def build_nav(settings: Settings, other_pages: list[str], titles: dict[str, str]
             continue
         parts = PurePosixPath(docs_path).parts
         section = parts[0] if len(parts) > 1 else ""
-        item = {titles.get(docs_path) or _title_from_path(docs_path): docs_path}
-        sections.setdefault(section, []).append(item)
+        sections.setdefault(section, []).append(docs_path)
     for section, items in sorted(sections.items()):
         if section:
             nav.append({section.replace("-", " ").capitalize(): items})

@@ -16,6 +16,7 @@ Event by event (priorities are MkDocs' default unless noted):
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from pathlib import Path
@@ -33,6 +34,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
 from ..core.export import build_export
 from ..core.feed import build_feed
+from ..core.git_dates import last_commit_dates, last_updated
 from ..core.json_schema import schema_documents
 from ..core.loader import LoadResult, load_repertoire
 from ..core.navigation import build_nav
@@ -65,6 +67,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.result: LoadResult | None = None
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
+        self.commit_dates: dict[str, dt.date] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -100,6 +103,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         pages = SitePages(result, self.settings, Renderer(environment))
         self.result, self.pages = result, pages
         self.broken_docs_paths = _broken_by_docs_path(result)
+        self.commit_dates = last_commit_dates(Path(config.docs_dir))
 
         for file in list(files):
             if file.is_documentation_page() and pages.is_hidden(file.src_uri):
@@ -123,7 +127,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 if pages.record_at(f.src_uri) is None and f.src_uri not in self.broken_docs_paths
                 and f.src_uri not in pages.generated_paths()
             ]
-            config.nav = build_nav(self.settings, other, {})
+            config.nav = build_nav(self.settings, other)
         return files
 
     def _report(self, result: LoadResult) -> None:
@@ -156,7 +160,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         if record is not None:
             page.meta = theme_meta(record[1])
             if record[0] == "entry":
-                page.update_date = record[1].last_changed.isoformat()
+                # Git's date when the full history is there, else updated/date; Material
+                # shows `revision_date` as the page's "Last update".
+                changed = last_updated(record[1], self.commit_dates).isoformat()
+                page.update_date = page.meta["revision_date"] = changed
             return self.pages.compose_record(src)
         if src == urls.HOME:
             return self.pages.compose_home(markdown)

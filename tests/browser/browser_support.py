@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import ConsoleMessage, Page, Request, Response, Route
+    from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, Route
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -143,6 +143,16 @@ class Reader:
     base_url: str
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+
+    @classmethod
+    def attach(cls, context: BrowserContext, base_url: str) -> Reader:
+        """A new tab in `context` whose errors are recorded and whose off-site requests fail."""
+        reader = cls(context.new_page(), base_url)
+        context.route("**/*", reader._route)
+        reader.page.on("console", reader._on_console)
+        reader.page.on("pageerror", reader._on_page_error)
+        reader.page.on("response", reader._on_response)
+        return reader
 
     def open(self, site_path: str) -> Page:
         """Go to a page by its site-relative path and wait until it has settled."""

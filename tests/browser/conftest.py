@@ -16,19 +16,18 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from importlib import resources
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import SampleModel
+from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route
+    from playwright.sync_api import Browser, BrowserContext
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -109,7 +108,15 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
-OpenReader = Callable[..., Reader]
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's browser script, from the PyPI package that ships it (never a CDN)."""
+    try:
+        script = resources.files("axe_playwright_python").joinpath("axe.min.js")
+        return script.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        missing_browser("axe-core is not installed (axe-playwright-python; make test installs it)")
 
 
 @pytest.fixture
@@ -124,12 +131,7 @@ def reader_factory(browser: Browser, base_url: str) -> Iterator[OpenReader]:
             java_script_enabled=javascript, reduced_motion="reduce",
         )
         contexts.append(context)
-        reader = Reader(context.new_page(), base_url)
-        context.route("**/*", reader._route)
-        reader.page.on("console", reader._on_console)
-        reader.page.on("pageerror", reader._on_page_error)
-        reader.page.on("response", reader._on_response)
-        return reader
+        return Reader.attach(context, base_url)
 
     yield open_reader
     for context in contexts:

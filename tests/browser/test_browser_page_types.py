@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import SampleModel
-from conftest import DESKTOP, PHONE, OpenReader
+from tests.browser.browser_support import DESKTOP, PHONE, OpenReader, Reader, SampleModel
 
 PAGE_TYPES = (
     "home", "entry", "problem-type", "member", "path", "paths", "problem-types", "members",
@@ -58,3 +57,12 @@ def test_page_fits_a_phone_screen(
     measured = page.evaluate(MEASURE_OVERFLOW)
     assert measured["scrollWidth"] <= measured["innerWidth"], measured
     assert reader.errors == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "mkdocs.yml keeps Material's default Google Fonts: every page asks fonts.googleapis.com "
+    "for Roboto, telling a third party who reads the site. `theme: font: false` fixes it."
+))
+def test_pages_load_no_styles_or_fonts_from_other_hosts(reader: Reader) -> None:
+    reader.open("")
+    assert not [url for url in reader.blocked if "font" in url or url.endswith(".css")]

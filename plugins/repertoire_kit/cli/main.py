@@ -15,6 +15,7 @@ from ..core.generate import write_docs_tree
 from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
+from .new import add_new_command, run_new
 from ..core.site import SitePages
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         "Nothing is written when the repertoire has errors.",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
+    add_new_command(commands)
     return parser
 
 
@@ -110,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "generate":
             return _generate(args)
+        if args.command == "new":
+            return run_new(args)
     except ProjectError as error:
         print(f"repertoire: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,27 +1,92 @@
 """Checks that need the whole repertoire: ids that must exist, cycles, dates in order.
 
-References to a record that failed to load are not reported again (its own file already has
-an error); references to ids nobody wrote get a did-you-mean.
+They run on what each file wrote (`Written`), not only on the records that loaded, so that a
+file with an impossible date and an unknown member id gets both errors in one run. References
+to a record that failed to load are not reported again (its own file already has an error);
+references to ids nobody wrote get a did-you-mean.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from .diagnostics import Diagnostics, Position
-from .model import Entry, Repertoire
+from .fields import Located
+from .model import Repertoire
 from .suggest import did_you_mean
 
 
+@dataclass(frozen=True)
+class Written:
+    """The fields of one record file that converted, whether or not the record loaded."""
+
+    record_id: str
+    schema: str  # "entry", "member", "problem" or "path"
+    path: str
+    fields: dict[str, Located]
+
+    def value(self, name: str, default: Any = None) -> Any:
+        located = self.fields.get(name)
+        return default if located is None else located.value
+
+    def position(self, name: str, index: int | None = None) -> Position:
+        """Where a field (or one item of a list field) was written; line 1 when unknown."""
+        located = self.fields.get(name)
+        if located is None:
+            return Position(1)
+        if index is not None and index < len(located.items):
+            return located.items[index]
+        return located.pos
+
+
 def check_references(
-    repertoire: Repertoire, broken: set[str], docs_dir: Path, diags: Diagnostics
+    repertoire: Repertoire, written: Iterable[Written], broken: Mapping[str, set[str]],
+    docs_dir: Path, diags: Diagnostics,
 ) -> None:
-    """Report every dangling or inconsistent reference of the loaded records."""
-    for entry in repertoire.entries.values():
-        _check_entry(entry, repertoire, broken, diags)
-    _check_problem_parents(repertoire, broken, diags)
-    _check_paths(repertoire, broken, diags)
-    _check_avatars(repertoire, docs_dir, diags)
+    """Report every dangling or inconsistent reference in the repertoire's files.
+
+    `broken` holds, by schema name ("entry", "member", ...), the ids of records that exist but
+    failed to load: references to them are not errors, and misspellings of them are suggested.
+    """
+    ids = _Ids(repertoire, broken)
+    for record in written:
+        if record.schema == "entry":
+            _check_entry(record, ids, diags)
+        elif record.schema == "member":
+            _check_avatar(record, docs_dir, diags)
+        elif record.schema == "problem":
+            _check_parent(record, ids, diags)
+        elif record.schema == "path":
+            _check_steps(record, ids, diags)
+    _check_parent_cycles(repertoire, diags)
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """Which ids exist, by schema: the records that loaded and those whose file is broken."""
+
+    repertoire: Repertoire
+    broken: Mapping[str, set[str]]
+
+    def loaded(self, schema: str) -> dict[str, Any]:
+        records: dict[str, dict[str, Any]] = {
+            "entry": self.repertoire.entries, "member": self.repertoire.members,
+            "problem": self.repertoire.problems, "path": self.repertoire.paths,
+        }
+        return records[schema]
+
+    def is_broken(self, schema: str, ref: str) -> bool:
+        return ref in self.broken.get(schema, set())
+
+    def exists(self, schema: str, ref: str) -> bool:
+        return ref in self.loaded(schema) or self.is_broken(schema, ref)
+
+    def known(self, schema: str) -> list[str]:
+        """Every id a reference may name, for did-you-mean."""
+        return sorted(set(self.loaded(schema)) | self.broken.get(schema, set()))
 
 
 def _unknown(
@@ -36,53 +101,59 @@ def _unknown(
     )
 
 
-def _check_entry(entry: Entry, repertoire: Repertoire, broken: set[str], diags: Diagnostics) -> None:
-    source = entry.source
-    for field_name, ids, known, what, folder in (
-        ("problem_types", entry.problem_types, repertoire.problems, "problem type", "problems"),
-        ("contributors", entry.contributors, repertoire.members, "member", "members"),
+def _check_entry(record: Written, ids: _Ids, diags: Diagnostics) -> None:
+    for field_name, schema, what, folder in (
+        ("problem_types", "problem", "problem type", "problems"),
+        ("contributors", "member", "member", "members"),
     ):
-        for index, ref in enumerate(ids):
-            if ref in known or ref in broken:
-                continue
-            pos = source.position(field_name, index)
-            _unknown(diags, source.path, pos, f"{field_name}[{index}]", what, ref,
-                     list(known), folder)
-    for index, ref in enumerate(entry.related):
-        pos = source.position("related", index)
+        for index, ref in enumerate(record.value(field_name, ())):
+            if not ids.exists(schema, ref):
+                _unknown(diags, record.path, record.position(field_name, index),
+                         f"{field_name}[{index}]", what, ref, ids.known(schema), folder)
+    entries = ids.repertoire.entries
+    is_draft = bool(record.value("draft", False))
+    for index, ref in enumerate(record.value("related", ())):
+        pos = record.position("related", index)
         label = f"related[{index}]"
-        if ref == entry.id:
-            diags.error(source.path, pos, label, "an entry cannot be related to itself",
+        if ref == record.record_id:
+            diags.error(record.path, pos, label, "an entry cannot be related to itself",
                         "remove it from the list")
-        elif ref in broken:
+        elif ids.is_broken("entry", ref):
             continue
-        elif ref not in repertoire.entries:
-            _unknown(diags, source.path, pos, label, "entry", ref,
-                     list(repertoire.entries), ref.split("/", 1)[0] if "/" in ref else "cases")
-        elif repertoire.entries[ref].draft and not entry.draft:
+        elif ref not in entries:
+            _unknown(diags, record.path, pos, label, "entry", ref,
+                     ids.known("entry"), ref.split("/", 1)[0] if "/" in ref else "cases")
+        elif entries[ref].draft and not is_draft:
             diags.warning(
-                source.path, pos, label, f"'{ref}' is a draft; the link is left out until it is published",
+                record.path, pos, label,
+                f"'{ref}' is a draft; the link is left out until it is published",
             )
-    if entry.updated is not None and entry.updated < entry.date:
+    date: dt.date | None = record.value("date")
+    updated: dt.date | None = record.value("updated")
+    if date is not None and updated is not None and updated < date:
         diags.error(
-            source.path, source.position("updated"), "updated",
-            f"updated ({entry.updated}) is before date ({entry.date})",
+            record.path, record.position("updated"), "updated",
+            f"updated ({updated}) is before date ({date})",
             "updated is when the entry was last revised; it cannot be before it was first shared",
         )
 
 
-def _check_problem_parents(repertoire: Repertoire, broken: set[str], diags: Diagnostics) -> None:
+def _check_parent(record: Written, ids: _Ids, diags: Diagnostics) -> None:
+    parent: str | None = record.value("parent")
+    if parent is None:
+        return
+    pos = record.position("parent")
+    if parent == record.record_id:
+        diags.error(record.path, pos, "parent", "a problem type cannot be its own parent",
+                    "remove the line, or name a broader problem type")
+    elif not ids.exists("problem", parent):
+        _unknown(diags, record.path, pos, "parent", "problem type",
+                 parent, ids.known("problem"), "problems")
+
+
+def _check_parent_cycles(repertoire: Repertoire, diags: Diagnostics) -> None:
+    """Follow each loaded problem type's parents; report each cycle once."""
     problems = repertoire.problems
-    for problem in problems.values():
-        parent = problem.parent
-        if parent is None or parent in broken:
-            continue
-        pos = problem.source.position("parent")
-        if parent == problem.id:
-            diags.error(problem.source.path, pos, "parent", "a problem type cannot be its own parent")
-        elif parent not in problems:
-            _unknown(diags, problem.source.path, pos, "parent", "problem type",
-                     parent, list(problems), "problems")
     done: set[str] = set()
     for start in sorted(problems):
         chain: list[str] = []
@@ -113,34 +184,35 @@ def _report_cycle(cycle: list[str], repertoire: Repertoire, diags: Diagnostics) 
     )
 
 
-def _check_paths(repertoire: Repertoire, broken: set[str], diags: Diagnostics) -> None:
-    for path in repertoire.paths.values():
-        source = path.source
-        seen: dict[str, int] = {}
-        for index, step in enumerate(path.steps):
-            pos = source.position("steps.entry", index)
-            label = f"steps[{index}].entry"
-            if step.entry in seen:
-                diags.error(source.path, pos, label,
-                            f"'{step.entry}' is already step {seen[step.entry] + 1} of this path",
-                            "each entry appears once in a path")
-                continue
-            seen[step.entry] = index
-            if step.entry in broken:
-                continue
-            entry = repertoire.entries.get(step.entry)
-            if entry is None:
-                _unknown(diags, source.path, pos, label, "entry", step.entry,
-                         list(repertoire.entries), "cases")
-            elif entry.draft:
-                diags.error(source.path, pos, label, f"'{step.entry}' is a draft",
-                            "paths can only point at published entries")
+def _check_steps(record: Written, ids: _Ids, diags: Diagnostics) -> None:
+    steps = record.fields.get("steps")
+    if steps is None:
+        return
+    seen: dict[str, int] = {}
+    for index, step in enumerate(steps.records):
+        entry_id = step["entry"].value
+        pos = step["entry"].pos
+        label = f"steps[{index}].entry"
+        if entry_id in seen:
+            diags.error(record.path, pos, label,
+                        f"'{entry_id}' is already step {seen[entry_id] + 1} of this path",
+                        "each entry appears once in a path")
+            continue
+        seen[entry_id] = index
+        if ids.is_broken("entry", entry_id):
+            continue
+        entry = ids.repertoire.entries.get(entry_id)
+        if entry is None:
+            _unknown(diags, record.path, pos, label, "entry", entry_id,
+                     ids.known("entry"), "cases")
+        elif entry.draft:
+            diags.error(record.path, pos, label, f"'{entry_id}' is a draft",
+                        "paths can only point at published entries")
 
 
-def _check_avatars(repertoire: Repertoire, docs_dir: Path, diags: Diagnostics) -> None:
-    for member in repertoire.members.values():
-        avatar = member.avatar
-        if avatar and not avatar.lower().startswith("https://") and not (docs_dir / avatar).is_file():
-            diags.error(member.source.path, member.source.position("avatar"), "avatar",
-                        f"no image at {avatar} in the docs folder",
-                        "add the image there, or give an https:// URL")
+def _check_avatar(record: Written, docs_dir: Path, diags: Diagnostics) -> None:
+    avatar: str | None = record.value("avatar")
+    if avatar and not avatar.lower().startswith("https://") and not (docs_dir / avatar).is_file():
+        diags.error(record.path, record.position("avatar"), "avatar",
+                    f"no image at {avatar} in the docs folder",
+                    "add the image there, or give an https:// URL")

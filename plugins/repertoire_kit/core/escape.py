@@ -15,7 +15,10 @@ from urllib.parse import quote
 # Characters that can start or end Markdown, attr_list or HTML syntax inline. They become
 # numeric character references, which Markdown passes through and browsers show as text.
 _INLINE_SPECIALS = re.compile(r"[\\`*_{}\[\]<>&|~^#\"']")
-_LINE_START_MARKER = re.compile(r"^(\s*)([-+>]|\d+[.)])")
+# Block syntax that only counts at the start of a line: list and quote markers, setext
+# underlines (`=`), definition lists (`:`), admonitions (`!!!`), details (`???`) and
+# pymdownx blocks (`///`). Templates put values at line starts, so the first one is encoded.
+_LINE_START_MARKER = re.compile(r"^(\s*)([-+>:=!?/]|\d+[.)])")
 
 
 def markdown_text(value: object) -> str:
@@ -35,7 +38,19 @@ def markdown_url(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
+_JSON_EMBED_ESCAPES = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+)
+
+
 def json_text(data: Any, indent: int | None = 2) -> str:
-    """JSON with `<`, `>` and `&` escaped, so it stays inert even if pasted into HTML."""
+    """JSON with `<`, `>` and `&` escaped, so it stays inert even if pasted into HTML.
+
+    U+2028 and U+2029 are escaped too: JSON allows them raw, but older JavaScript engines end a
+    string literal at them, so JSON pasted into a script would break.
+    """
     text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for character, escaped in _JSON_EMBED_ESCAPES:
+        text = text.replace(character, escaped)
+    return text

@@ -111,7 +111,10 @@ class _Context:
 
 
 def _quote_hint(label: str, raw: str) -> str:
-    leaf = label.rsplit(".", 1)[-1].split("[", 1)[0]
+    """How to write the value as text: `title: "NO"`, or `"on"` for an item of a list."""
+    if label.endswith("]"):
+        return f"put it in quotes: \"{raw}\""
+    leaf = label.rsplit(".", 1)[-1]
     return f"put it in quotes: {leaf}: \"{raw}\""
 
 
@@ -125,6 +128,8 @@ def _text(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
         return None
     if node.tag != _STR:
         reads_as = _READS_AS.get(node.tag, "something other than text")
+        if ":" in node.value and reads_as == "a number":
+            reads_as = "a base-60 number (YAML 1.1 reads times that way)"
         ctx.error(
             node, label, f"'{node.value}' is read by YAML as {reads_as}, not as text",
             _quote_hint(label, node.value),
@@ -387,11 +392,20 @@ def convert_mapping(
     node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
 ) -> dict[str, Located] | None:
     """Convert every field of a mapping; unknown keys get a did-you-mean; None on any error."""
+    result, ok = _convert_mapping_parts(node, specs, where, ctx)
+    return result if ok else None
+
+
+def _convert_mapping_parts(
+    node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
+) -> tuple[dict[str, Located], bool]:
+    """The fields that converted, and whether every field did (all problems are reported)."""
     by_name = {spec.name: spec for spec in specs}
     result: dict[str, Located] = {}
     present: set[str] = set()
-    ok = True
-    for key, value_node, key_pos in mapping_items(node, ctx.path, ctx.first_line, ctx.diags, where):
+    items = mapping_items(node, ctx.path, ctx.first_line, ctx.diags, where)
+    ok = len(items) == len(node.value)  # a repeated or non-text key was reported and skipped
+    for key, value_node, key_pos in items:
         present.add(key)
         label = f"{where}.{key}" if where else key
         spec = by_name.get(key)
@@ -416,7 +430,7 @@ def convert_mapping(
             f"required field '{name}' is missing", f"add a line '{name}: …'",
         )
         ok = False
-    return result if ok else None
+    return result, ok
 
 
 def convert_fields(
@@ -427,3 +441,14 @@ def convert_fields(
     Returns the converted fields, or None when anything was wrong (every problem is reported).
     """
     return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags))
+
+
+def convert_fields_partial(
+    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics
+) -> tuple[dict[str, Located], bool]:
+    """Like `convert_fields`, but keep the fields that did convert when others did not.
+
+    The loader checks the references of a file with other errors too, so that one run reports
+    an unknown member id and an impossible date of the same file together.
+    """
+    return _convert_mapping_parts(root, schema.fields, "", _Context(path, first_line, diags))

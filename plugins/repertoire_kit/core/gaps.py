@@ -9,7 +9,12 @@ from .indexes import Indexes
 
 @dataclass(frozen=True)
 class Gaps:
-    """Each list is in problem-tree order (members by name)."""
+    """Each list is in problem-tree order (members by name).
+
+    `missing_kinds` pairs a problem type with the folders of the kinds it lacks, in the
+    configured order; templates name them (a kind nobody has used yet is known only from the
+    settings, not from any entry).
+    """
 
     empty: list[str]
     missing_kinds: list[tuple[str, list[str]]]
@@ -23,7 +28,6 @@ def find_gaps(indexes: Indexes) -> Gaps:
     repertoire = indexes.repertoire
     tree = [problem_id for problem_id, _ in indexes.tree()]
     kinds = list(indexes.by_kind)
-    kind_plural = {e.kind.folder: e.kind.plural for e in repertoire.entries.values()}
     empty: list[str] = []
     missing: list[tuple[str, list[str]]] = []
     single: list[tuple[str, str]] = []
@@ -33,7 +37,7 @@ def find_gaps(indexes: Indexes) -> Gaps:
             empty.append(problem_id)
             continue
         counts = indexes.kind_counts(under)
-        absent = [kind_plural.get(k, k) for k in kinds if counts.get(k, 0) == 0]
+        absent = [k for k in kinds if counts.get(k, 0) == 0]
         if absent:
             missing.append((problem_id, absent))
         people = indexes.people_to_ask(problem_id)

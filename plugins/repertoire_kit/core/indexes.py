@@ -44,24 +44,38 @@ class Indexes:
         return sorted(ids, key=lambda p: (problems[p].title.casefold(), p))
 
     def tree(self) -> list[tuple[str, int]]:
-        """Every problem type in tree order with its depth (0 for roots)."""
+        """Every problem type once, in tree order with its depth (0 for roots).
+
+        A parent cycle is an error, but `mkdocs serve` keeps going: its members have no root,
+        so they are shown as roots after the others rather than dropped.
+        """
         ordered: list[tuple[str, int]] = []
+        seen: set[str] = set()
 
         def visit(problem_id: str, depth: int) -> None:
+            if problem_id in seen:
+                return
+            seen.add(problem_id)
             ordered.append((problem_id, depth))
             for child in self.children.get(problem_id, []):
                 visit(child, depth + 1)
 
         for root in self.roots():
             visit(root, 0)
+        for orphan in self._by_title([p for p in self.repertoire.problems if p not in seen]):
+            visit(orphan, 0)
         return ordered
 
     def descendants(self, problem_id: str) -> list[str]:
-        """All sub-types below a problem type, depth first."""
+        """All sub-types below a problem type, depth first, each once (even in a cycle)."""
         found: list[str] = []
+        seen = {problem_id}
         stack = list(reversed(self.children.get(problem_id, [])))
         while stack:
             current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
             found.append(current)
             stack.extend(reversed(self.children.get(current, [])))
         return found

@@ -153,7 +153,8 @@ def record_json_schema(record: RecordSchema, settings: Settings) -> dict[str, An
     """The whole document for one kind of front matter."""
     document: dict[str, Any] = {"$schema": DRAFT}
     if settings.site_url:
-        document["$id"] = f"{settings.site_url.rstrip('/')}/{SCHEMAS_FOLDER}/{schema_file_name(record)}"
+        base = settings.site_url.rstrip("/")
+        document["$id"] = f"{base}/{SCHEMAS_FOLDER}/{schema_file_name(record)}"
     document["title"] = f"{settings.site_name} front matter: {record.title}"
     document["description"] = (
         "Generated from the field declarations that `repertoire check` enforces; "

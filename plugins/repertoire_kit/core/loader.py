@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .crossref import check_references
+from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
-from .fields import ID_PATTERN, Located, RecordSchema, convert_fields
+from .fields import ID_PATTERN, Located, RecordSchema, convert_fields_partial
 from .files import DocsFile, discover, project_relative
 from .markup_scan import scan_markdown
 from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
@@ -78,8 +78,10 @@ class _RecordLoader:
         self.diags = Diagnostics()
         self.repertoire = Repertoire(include_drafts=settings.include_drafts)
         self.broken: set[str] = set()
+        self.broken_by_schema: dict[str, set[str]] = {}
         self.failed_records: dict[str, str] = {}
         self.generated: tuple[str, ...] = ()
+        self.written: list[Written] = []
         self.schemas: dict[str, RecordSchema] = {
             "entry": entry_schema(settings),
             MEMBERS_DIR: member_schema(settings),
@@ -94,7 +96,9 @@ class _RecordLoader:
             parts = PurePosixPath(docs_file.docs_path).parts
             if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
-        check_references(self.repertoire, self.broken, self.docs_dir, self.diags)
+        check_references(
+            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags
+        )
         return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
 
     def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
@@ -113,11 +117,11 @@ class _RecordLoader:
                 f"rename it to {folder}/{slugify(name) or 'some-name'}.md (lower-case letters, "
                 "digits and single hyphens)",
             )
-            self._failed(record_id, docs_file, path)
+            self._failed(record_id, folder, docs_file, path)
             return
-        read = self._read_fields(docs_file, path, folder)
+        read = self._read_fields(docs_file, path, folder, record_id)
         if read is None:
-            self._failed(record_id, docs_file, path)
+            self._failed(record_id, folder, docs_file, path)
             return
         located, block = read
         values = _values(located)
@@ -161,15 +165,23 @@ class _RecordLoader:
                 theme=_theme(values),
             )
 
-    def _failed(self, record_id: str, docs_file: DocsFile, path: str) -> None:
+    def _schema(self, folder: str) -> RecordSchema:
+        """The contract of the records in a folder."""
+        return self.schemas["entry"] if self.settings.kind_for_folder(folder) else self.schemas[folder]
+
+    def _failed(self, record_id: str, folder: str, docs_file: DocsFile, path: str) -> None:
         """Remember a record that did not load, so nothing refers to it twice or drops it."""
         self.broken.add(record_id)
+        self.broken_by_schema.setdefault(self._schema(folder).name, set()).add(record_id)
         self.failed_records[docs_file.docs_path] = path
 
     def _read_fields(
-        self, docs_file: DocsFile, path: str, folder: str
+        self, docs_file: DocsFile, path: str, folder: str, record_id: str
     ) -> tuple[dict[str, Located], FrontMatterBlock] | None:
-        """Bytes → text → front matter → typed fields, plus a scan of the body's markup."""
+        """Bytes → text → front matter → typed fields, plus a scan of the body's markup.
+
+        The fields that converted are kept for the reference checks even when others did not.
+        """
         source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
         if source_text is None:
             return None
@@ -182,11 +194,12 @@ class _RecordLoader:
         root = compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
         if root is None:
             return None
-        schema = self.schemas["entry"] if self.settings.kind_for_folder(folder) else self.schemas[folder]
-        fields = convert_fields(root, schema, path, block.yaml_first_line, self.diags)
-        if fields is None:
-            return None
-        return fields, block
+        schema = self._schema(folder)
+        fields, complete = convert_fields_partial(
+            root, schema, path, block.yaml_first_line, self.diags
+        )
+        self.written.append(Written(record_id, schema.name, path, fields))
+        return (fields, block) if complete else None
 
 
 def load_repertoire(

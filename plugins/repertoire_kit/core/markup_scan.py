@@ -8,12 +8,17 @@ Code (fenced blocks and inline code spans) is skipped: showing markup there is h
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# The inside of an HTML tag up to a point: quoted values are skipped whole (so a quoted '>' does
+# not end the tag), newlines are allowed (a tag may span lines), and the length is bounded so
+# that a stray '<' cannot make the scan quadratic.
+_TAG_INSIDE = r"""(?:[^>"']|"[^"]*"|'[^']*'){0,2000}?"""
 _DANGEROUS_TAG = re.compile(
     r"<\s*(script|iframe|frame|frameset|object|embed|applet|style|link|meta|base|form|"
     r"svg|math|template)\b",
@@ -21,16 +26,20 @@ _DANGEROUS_TAG = re.compile(
 )
 # An on…= attribute inside an HTML tag or an attr_list `{: … }` block (not in prose).
 _EVENT_ATTRIBUTE = re.compile(
-    r"(?:<[a-z][^>]*?[\s\"'/]|\{:?\s*(?:[^}]*?[\s\"'])?)(on[a-z]+)\s*=", re.IGNORECASE
+    r"(?:<[a-z]" + _TAG_INSIDE + r"[\s\"'/]|\{:?[ \t]*(?:[^}\n]*?[\s\"'])?)(on[a-z]+)\s*=",
+    re.IGNORECASE,
 )
-_STYLE_ATTRIBUTE = re.compile(r"(?:<[^>]*\s|\{[^}]*)style\s*=", re.IGNORECASE)
+_STYLE_ATTRIBUTE = re.compile(
+    r"(?:<[a-z]" + _TAG_INSIDE + r"\s|\{[^}\n]*)style\s*=", re.IGNORECASE
+)
 _SCHEMES = ("javascript", "vbscript", "data", "livescript")
 # Where a URL starts: a Markdown link or image target, an autolink, an attribute value, or a
-# reference definition. Browsers ignore control characters and spaces inside a scheme name.
-_URL_START = r"(?:\]\(\s*<?|<|=\s*[\"']?|^\s*\[[^\]]*\]:\s*<?)\s*"
+# reference definition (the target may be on the next line). Browsers ignore control characters
+# and spaces inside a scheme name.
+_URL_START = r"(?:\]\(\s*<?|<|=\s*[\"']?|^[ \t]*\[[^\]\n]*\]:\s*<?)\s*"
 _SCHEME_ALTERNATIVES = "|".join("[\\x00-\\x20]*".join(map(re.escape, s)) for s in _SCHEMES)
 _DANGEROUS_URL = re.compile(
-    _URL_START + r"(" + _SCHEME_ALTERNATIVES + r")[\x00-\x20]*:", re.IGNORECASE
+    _URL_START + r"(" + _SCHEME_ALTERNATIVES + r")[\x00-\x20]*:", re.IGNORECASE | re.MULTILINE
 )
 
 
@@ -46,46 +55,74 @@ class Finding:
 
 def _decoded(line: str) -> str:
     """The line as a browser would read it: character references decoded (twice, for
-    `&amp;#106;` written to survive one decoding)."""
-    return html.unescape(html.unescape(line))
+    `&amp;#106;` written to survive one decoding); a decoded line break becomes a space, so the
+    line numbers stay those of the file."""
+    return html.unescape(html.unescape(line)).replace("\r", " ").replace("\n", " ")
 
 
-def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
-    """Every dangerous construct in a Markdown body, with its file line."""
-    findings: list[Finding] = []
+def _without_code(body: str) -> list[str]:
+    """The body's lines with fenced blocks and inline code spans blanked (columns kept)."""
+    lines: list[str] = []
     fence: str | None = None
-    for offset, raw in enumerate(body.split("\n")):
-        line_no = first_line + offset
+    for raw in body.split("\n"):
         opened = _FENCE_OPEN.match(raw)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = None
+            lines.append("")
             continue
         if opened:
             fence = opened.group(1)
+            lines.append("")
             continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
-        text = _decoded(visible)
-        for match in _DANGEROUS_TAG.finditer(text):
-            findings.append(Finding(
-                line_no, match.start() + 1, f"raw <{match.group(1).lower()}> is not allowed",
-                "remove it; write the content in Markdown (the site drops this markup)",
-            ))
-        for match in _EVENT_ATTRIBUTE.finditer(text):
-            findings.append(Finding(
-                line_no, match.start(1) + 1,
-                f"event handler attribute '{match.group(1).lower()}' is not allowed",
-                "remove it; pages cannot run scripts from content",
-            ))
-        for match in _STYLE_ATTRIBUTE.finditer(text):
-            findings.append(Finding(
-                line_no, match.start() + 1, "inline style attributes are not allowed",
-                "remove style=…; the site's theme handles presentation",
-            ))
-        for match in _DANGEROUS_URL.finditer(text):
-            scheme = re.sub(r"[\x00-\x20]", "", match.group(1)).lower()
-            findings.append(Finding(
-                line_no, match.start(1) + 1, f"'{scheme}:' links are not allowed",
-                "link with https://, mailto: or a relative path",
-            ))
-    return findings
+        lines.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw))
+    return lines
+
+
+class _Locator:
+    """Turns an offset into text made of the body's lines joined by '\\n' into line and column."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.first_line + index, offset - self.starts[index] + 1
+
+
+def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
+    """Every dangerous construct in a Markdown body, with its file line.
+
+    Tags and attributes are looked for in the text as written (a browser does not decode
+    `&lt;script&gt;` into a tag); link targets in the text as a browser decodes it. Both keep
+    the file's line structure, and a construct may span lines.
+    """
+    lines = _without_code(body)
+    written = "\n".join(lines)
+    decoded = "\n".join(_decoded(line) for line in lines)
+    at_written, at_decoded = _Locator(written, first_line), _Locator(decoded, first_line)
+    findings: list[Finding] = []
+    for match in _DANGEROUS_TAG.finditer(written):
+        findings.append(Finding(
+            *at_written(match.start()), f"raw <{match.group(1).lower()}> is not allowed",
+            "remove it; write the content in Markdown (the site drops this markup)",
+        ))
+    for match in _EVENT_ATTRIBUTE.finditer(written):
+        findings.append(Finding(
+            *at_written(match.start(1)),
+            f"event handler attribute '{match.group(1).lower()}' is not allowed",
+            "remove it; pages cannot run scripts from content",
+        ))
+    for match in _STYLE_ATTRIBUTE.finditer(written):
+        findings.append(Finding(
+            *at_written(match.start()), "inline style attributes are not allowed",
+            "remove style=…; the site's theme handles presentation",
+        ))
+    for match in _DANGEROUS_URL.finditer(decoded):
+        scheme = re.sub(r"[\x00-\x20]", "", match.group(1)).lower()
+        findings.append(Finding(
+            *at_decoded(match.start(1)), f"'{scheme}:' links are not allowed",
+            "link with https://, mailto: or a relative path",
+        ))
+    return sorted(findings, key=lambda f: (f.line, f.col))

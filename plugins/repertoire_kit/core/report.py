@@ -63,7 +63,7 @@ def summary_line(diagnostics: list[Diagnostic]) -> str:
     warnings = len(diagnostics) - errors
     if not diagnostics:
         return "repertoire check: no problems found"
-    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    parts = [f"{errors or 'no'} error{'s' if errors != 1 else ''}"]
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return f"repertoire check: {', '.join(parts)}"

@@ -63,14 +63,21 @@ def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnos
     return True
 
 
-def _yaml_error(error: yaml.YAMLError, path: str, first_line: int, diags: Diagnostics) -> None:
+def _yaml_error(
+    error: yaml.YAMLError, yaml_text: str, path: str, first_line: int, diags: Diagnostics
+) -> None:
     """Turn a PyYAML syntax error into a located diagnostic with a practical hint."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    context_mark = getattr(error, "context_mark", None)
+    mark = getattr(error, "problem_mark", None) or context_mark
     hint = "check the indentation and put text that contains ':' or '#' in quotes"
+    if mark is not None and context_mark is not None and mark.line >= yaml_text.count("\n"):
+        # Found only at the end of the block: where the unclosed quote or bracket opened says more.
+        mark = context_mark
+        hint = "a quote or bracket opened here is never closed"
+    where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     diags.error(path, where, "front matter", message, hint)
 
 
@@ -83,7 +90,7 @@ def compose_front_matter(
             return None
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.YAMLError as error:
-        _yaml_error(error, path, first_line, diags)
+        _yaml_error(error, yaml_text, path, first_line, diags)
         return None
     except RecursionError:
         diags.error(path, Position(first_line), "front matter", "front matter is nested too deeply")

@@ -10,7 +10,8 @@ Event by event (priorities are MkDocs' default unless noted):
   navigation. Runs at priority -50 so that other
   plugins' files (e.g. gen-files) exist before collisions are checked.
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
-  leniently) with the core's composition, and give the theme only escaped metadata.
+  leniently) with the core's composition, and give the theme only escaped metadata; an entry's
+  "last update" is its last commit (`core.git_dates`, read once in `on_files`) or its fields.
 - `on_page_content`: pass contributed pages' HTML through the sanitiser.
 """
 

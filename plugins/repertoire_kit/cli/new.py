@@ -1,0 +1,511 @@
+"""`repertoire new KIND "Title"`: a new file whose front matter is valid from the first keystroke.
+
+A contributor who has never seen the contract gets a file with every required field filled in
+(today's date, an id made from the title, the problem types and members they named, checked
+against the files that exist) and a body laid out in the sections their kind of file needs.
+What only they can write is marked `TODO:`. The front matter is validated with the same core
+functions as `repertoire check` before anything is written, so a scaffold never starts broken.
+
+Entries are written with `draft: true`: the check accepts a draft and `make serve` shows it,
+but `make build` never publishes it, so a half-written entry merged by mistake stays private.
+Deleting that line is the contributor's "ready" signal.
+
+Exit codes (as for `check`): 0 written, 1 refused (the file exists, an id is unknown, a value
+breaks the contract), 2 usage (unknown kind, something required missing and no terminal to
+ask on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import yaml
+
+from ..core.diagnostics import Diagnostics
+from ..core.fields import ID_PATTERN, RecordSchema, convert_fields
+from ..core.loader import load_repertoire, slugify
+from ..core.project import Project, load_project
+from ..core.report import format_text
+from ..core.schemas import SUMMARY_MAX, entry_schema, member_schema, path_schema, problem_schema
+from ..core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..core.source import SourceText, split_front_matter
+from ..core.suggest import did_you_mean
+from ..core.yaml_reader import compose_front_matter
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+TODO = "TODO:"
+RESERVED_IDS = ("index", "readme")
+MIN_PATH_STEPS = 2
+
+# The body of each kind: (section heading, what to write there). Headings follow the sample.
+SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "case": (
+        ("Context", "Where and when did this happen? The organisation, the audit, the team "
+                    "and the time you had, in a few sentences."),
+        ("The challenge", "What made it hard? What would have gone wrong with the usual approach?"),
+        ("What we did", "The steps you took, in order, with the numbers left in."),
+        ("Outcome", "What changed as a result, and what did not."),
+        ("Lessons", "What a colleague in another country could reuse. A short list works well."),
+    ),
+    "story": (
+        ("Setting", "Where you were, what your role was, and what was at stake."),
+        ("What happened", "The moment itself, told in the first person, as plainly as you can."),
+        ("What it taught us", "What you do differently since, and what you would tell a newcomer."),
+    ),
+    "tool": (
+        ("Purpose", "What this tool is for, in one or two sentences."),
+        ("When to use it", "The situations it fits, and the ones it does not."),
+        ("How to use it", "The steps, in order, with a short worked example."),
+        ("Template", "The template itself, ready to copy: a table, a checklist or a list of "
+                     "questions."),
+    ),
+}
+# A kind a maintainer added in mkdocs.yml gets a neutral layout.
+GENERIC_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("Context", "Where and when, and who was involved."),
+    ("What happened", "The substance of the entry."),
+    ("Lessons", "What a colleague could reuse."),
+)
+AFFILIATION_PROMPT = "where you work, such as Internal Audit Unit, Ministry of Health (Country)"
+SUMMARY_PROMPT = {
+    "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
+             "want to read it",
+    "problem": "one sentence that says what the problem is",
+    "path": "one sentence that says what the reader gets from this path",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What `KIND` names: the folder the file goes in and the contract it must meet."""
+
+    name: str
+    folder: str
+    schema: RecordSchema
+    is_entry: bool = False
+
+
+@dataclass
+class Request:
+    """Everything the new file needs, gathered from the options or asked for."""
+
+    title: str
+    problems: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    summary: str = ""
+    parent: str = ""
+    entries: list[str] = field(default_factory=list)
+    file_id: str = ""
+
+
+class Refusal(Exception):
+    """The file cannot be written as asked; `code` is the exit code to return."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_new_command(commands: Any) -> None:
+    """Register `new` on the CLI's subcommand parser."""
+    new = commands.add_parser(
+        "new", help="start a new case, story, tool, member, problem type or path",
+        description="Write a new file with valid front matter and a body laid out for its kind; "
+        "fill in every 'TODO:' and run `repertoire check`. Entries start as drafts: delete the "
+        "'draft: true' line when yours is ready. Missing values are asked for when run in a "
+        "terminal.",
+        epilog="Exit codes: 0 written, 1 refused (file exists, unknown id, invalid value), "
+        "2 usage (unknown kind, a required value missing and no terminal to ask on).",
+    )
+    new.add_argument("kind", help="case, story, tool (or another configured kind), member, "
+                     "problem or path")
+    new.add_argument("title", nargs="?", default="",
+                     help="the title (for a member: their name); the file name is made from it")
+    new.add_argument("--problem", action="append", default=[], dest="problems", metavar="ID",
+                     help="a problem type the entry is about (repeat for more)")
+    new.add_argument("--by", action="append", default=[], dest="contributors", metavar="MEMBER",
+                     help="a contributing member's id (repeat for co-authors)")
+    new.add_argument("--summary", default="", help="the summary shown in listings")
+    new.add_argument("--parent", default="", metavar="ID",
+                     help="for a problem type: the broader problem type it sits under")
+    new.add_argument("--entry", action="append", default=[], dest="entries", metavar="ID",
+                     help="for a path: an entry to read, such as cases/some-case "
+                     "(repeat, in order)")
+    new.add_argument("--id", default="", dest="file_id",
+                     help="the file name without .md, when the one made from the title "
+                     "does not suit")
+
+
+def targets(settings: Settings) -> dict[str, Target]:
+    """Kind name → target: the configured entry kinds, then member, problem and path."""
+    found = {kind.singular: Target(kind.singular, kind.folder, entry_schema(settings), True)
+             for kind in settings.kinds}
+    found.setdefault("member", Target("member", MEMBERS_DIR, member_schema(settings)))
+    found.setdefault("problem", Target("problem", PROBLEMS_DIR, problem_schema(settings)))
+    found.setdefault("path", Target("path", PATHS_DIR, path_schema(settings)))
+    return found
+
+
+# ----- YAML text ---------------------------------------------------------------------------
+
+def yaml_scalar(value: str | int | bool) -> str:
+    """One YAML value, quoted exactly when YAML would otherwise misread it.
+
+    `yaml.safe_dump` quotes text that would read as a number, a date, a yes/no or a mapping
+    (a title with ': ' in it), and escapes quotes, so any title round-trips as the same text.
+    """
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
+    return dumped.removesuffix("\n").removesuffix("\n...").rstrip("\n")
+
+
+def yaml_list(values: Sequence[str]) -> str:
+    """A one-line list: `[a, b]`."""
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
+
+
+def one_line(text: str) -> str:
+    """Collapse any run of whitespace (including newlines) to one space."""
+    return " ".join(text.split())
+
+
+def plural(noun: str) -> str:
+    """'entry' → 'entries', 'member' → 'members'."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+def placeholder(what: str) -> str:
+    """A marked gap: `TODO: what`, easy to spot in the file and in review."""
+    return f"{TODO} {what}"
+
+
+# ----- composing the file ------------------------------------------------------------------
+
+def _body(sections: tuple[tuple[str, str], ...]) -> str:
+    """The body skeleton: each section heading with what to write under it."""
+    return "\n".join(f"## {heading}\n\n{placeholder(prompt)}\n" for heading, prompt in sections)
+
+
+def entry_text(target: Target, request: Request, today: dt.date) -> str:
+    """A case, story, tool or other entry."""
+    summary = request.summary or placeholder(SUMMARY_PROMPT["entry"])
+    lines = [
+        f"title: {yaml_scalar(request.title)}",
+        f"summary: {yaml_scalar(summary)}",
+        f"problem_types: {yaml_list(request.problems)}",
+        f"contributors: {yaml_list(request.contributors)}",
+        f"date: {today.isoformat()}",
+        "draft: true  # delete this line when the entry is ready to publish",
+        "# Optional fields: remove the '# ' in front of a line to use it.",
+        "# related: [cases/another-entry, tools/some-tool]",
+        "# level: practitioner  # newcomer, practitioner or expert",
+        "# tags: [payroll, schools]",
+    ]
+    return _file(lines, _body(SECTIONS.get(target.name, GENERIC_SECTIONS)))
+
+
+def member_text(settings: Settings, request: Request, today: dt.date) -> str:
+    """A member profile; the body is the bio."""
+    lines = [
+        f"name: {yaml_scalar(request.title)}",
+        f"affiliation: {yaml_scalar(placeholder(AFFILIATION_PROMPT))}",
+    ]
+    if "member" in settings.roles:
+        lines.append("role: member")
+    lines += [
+        f"joined: {today.year}",
+        "# Optional: links to elsewhere (https:// or mailto: only). Remove the '# ' to use them.",
+        "# links:",
+        "#   - label: My profile",
+        "#     url: https://example.org/my-profile",
+    ]
+    bio = placeholder(
+        "a short bio in the third person, in two or three paragraphs: what you do and where, "
+        "what you have worked on, and what colleagues may ask you about."
+    )
+    return _file(lines, bio + "\n")
+
+
+def problem_text(request: Request) -> str:
+    """A problem type; the body describes the problem."""
+    lines = [
+        f"title: {yaml_scalar(request.title)}",
+        f"summary: {yaml_scalar(request.summary or placeholder(SUMMARY_PROMPT['problem']))}",
+    ]
+    if request.parent:
+        lines.append(f"parent: {yaml_scalar(request.parent)}")
+    description = placeholder(
+        "describe the problem as practitioners meet it: where it shows up, the questions it "
+        "raises, and what to watch for."
+    )
+    return _file(lines, description + "\n")
+
+
+def path_text(request: Request) -> str:
+    """A curated path: its steps in order, each with a note to write."""
+    lines = [
+        f"title: {yaml_scalar(request.title)}",
+        f"summary: {yaml_scalar(request.summary or placeholder(SUMMARY_PROMPT['path']))}",
+        f"audience: {yaml_scalar(placeholder('who this path is for'))}",
+        "steps:",
+    ]
+    for entry in request.entries:
+        lines += [
+            f"  - entry: {yaml_scalar(entry)}",
+            f"    note: {yaml_scalar(placeholder('why this step, and what to look for in it'))}",
+        ]
+    introduction = placeholder(
+        "introduce the path: who it is for, what they will be able to do at the end, and how "
+        "long it takes."
+    )
+    return _file(lines, introduction + "\n")
+
+
+def _file(front_matter: list[str], body: str) -> str:
+    """Front-matter lines between the fences, a blank line, then the body."""
+    return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
+
+
+def compose(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
+    """The whole text of the new file."""
+    if target.is_entry:
+        return entry_text(target, request, today)
+    if target.name == "member":
+        return member_text(settings, request, today)
+    if target.name == "problem":
+        return problem_text(request)
+    return path_text(request)
+
+
+def front_matter_problems(text: str, target: Target, shown_path: str) -> list[str]:
+    """The contract's verdict on the composed front matter, as `check` would print it."""
+    diags = Diagnostics()
+    block = split_front_matter(SourceText(shown_path, text), diags)
+    if block is not None:
+        root = compose_front_matter(block.yaml_text, shown_path, block.yaml_first_line, diags)
+        if root is not None:
+            convert_fields(root, target.schema, shown_path, block.yaml_first_line, diags)
+    return [format_text(d) for d in diags]
+
+
+# ----- what exists -------------------------------------------------------------------------
+
+def existing_ids(folder: Path) -> list[str]:
+    """The record ids in a folder: its Markdown file names (broken files still count)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.stem for p in folder.glob("*.md")
+        if p.is_file() and p.stem.lower() not in RESERVED_IDS
+    )
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids a new file may refer to."""
+
+    problems: list[str]
+    members: list[str]
+    entries: list[str]
+    drafts: frozenset[str]
+
+    @classmethod
+    def read(cls, project: Project) -> Known:
+        docs = project.docs_dir
+        entries = [f"{kind.folder}/{name}" for kind in project.settings.kinds
+                   for name in existing_ids(docs / kind.folder)]
+        loaded = load_repertoire(project.root, docs, project.settings).repertoire
+        drafts = frozenset(e.id for e in loaded.entries.values() if e.draft)
+        return cls(existing_ids(docs / PROBLEMS_DIR), existing_ids(docs / MEMBERS_DIR), entries,
+                   drafts)
+
+
+def unknown_id_message(what: str, value: str, known: list[str], where: str) -> str:
+    """'unknown problem type 'x' (did you mean 'y'?)' with where to look otherwise."""
+    suggestion = did_you_mean(value, known)
+    otherwise = f"the {plural(what)} are the files in {where}"
+    return f"unknown {what} '{value}' ({suggestion or otherwise})"
+
+
+def check_ids(values: list[str], known: list[str], what: str, where: str) -> list[str]:
+    """Deduplicated values, or a refusal naming the first unknown one."""
+    unique = list(dict.fromkeys(values))
+    for value in unique:
+        if value not in known:
+            raise Refusal(unknown_id_message(what, value, known, where))
+    return unique
+
+
+# ----- asking ------------------------------------------------------------------------------
+
+Ask = Callable[[str], str]
+
+
+def terminal_ask(question: str) -> str:
+    """Ask on the terminal; the question goes to stderr so stdout stays the written path."""
+    sys.stderr.write(f"{question}: ")
+    sys.stderr.flush()
+    try:
+        return input().strip()
+    except EOFError as error:
+        raise Refusal("stopped: no answer", EXIT_USAGE) from error
+
+
+def _split_ids(answer: str) -> list[str]:
+    """Ids typed on one line, separated by spaces or commas."""
+    return [part for part in answer.replace(",", " ").split() if part]
+
+
+def ask_ids(ask: Ask | None, values: list[str], question: str, known: list[str], what: str,
+            where: str, option: str, at_least: int = 1) -> list[str]:
+    """Values given as options, or asked for until they are all known ids."""
+    if values:
+        checked = check_ids(values, known, what, where)
+        if len(checked) >= at_least:
+            return checked
+    if ask is None:
+        needed = f"a {what}" if at_least == 1 else f"at least {at_least} {plural(what)}"
+        options = " ".join([f"{option} ID"] * at_least)
+        raise Refusal(f"needs {needed}: add {options} (the ids are the file names in {where})",
+                      EXIT_USAGE)
+    while True:
+        answer = _split_ids(ask(f"{question} (ids from {where}, separated by spaces)"))
+        try:
+            checked = check_ids(answer, known, what, where)
+        except Refusal as refusal:
+            sys.stderr.write(f"  {refusal}\n")
+            continue
+        if len(checked) >= at_least:
+            return checked
+        sys.stderr.write(f"  give at least {at_least} {plural(what)}\n")
+
+
+def ask_parent(ask: Ask | None, given: str, known: list[str], where: str) -> str:
+    """A problem type's optional parent: the option, or asked for until known or left empty."""
+    if given or ask is None:
+        return check_ids([given], known, "problem type", where)[0] if given else ""
+    while True:
+        answer = ask(f"Broader problem type it sits under (an id from {where}; Enter for none)")
+        try:
+            return check_ids([answer], known, "problem type", where)[0] if answer else ""
+        except Refusal as refusal:
+            sys.stderr.write(f"  {refusal}\n")
+
+
+def gather(target: Target, args: argparse.Namespace, known: Known, docs_label: str,
+           ask: Ask | None) -> Request:
+    """Fill the request from the options, asking for what is missing when there is a terminal."""
+    _refuse_options_for_other_kinds(target, args)
+    title = one_line(args.title)
+    if not title and ask is not None:
+        title = one_line(ask("Name" if target.name == "member" else "Title"))
+    if not title:
+        raise Refusal("give a title, such as: repertoire new case \"Scoping a first audit\"",
+                      EXIT_USAGE)
+    request = Request(title=title, summary=one_line(args.summary), file_id=args.file_id.strip())
+    problems_dir, members_dir = f"{docs_label}/{PROBLEMS_DIR}/", f"{docs_label}/{MEMBERS_DIR}/"
+    if target.is_entry:
+        request.problems = ask_ids(ask, args.problems, "Problem types it is about", known.problems,
+                                   "problem type", problems_dir, "--problem")
+        request.contributors = ask_ids(ask, args.contributors, "Contributors (your member id)",
+                                       known.members, "member", members_dir, "--by")
+    elif target.name == "problem":
+        request.parent = ask_parent(ask, args.parent.strip(), known.problems, problems_dir)
+    elif target.name == "path":
+        entries = ask_ids(ask, args.entries, "Entries to read, in order", known.entries, "entry",
+                          f"{docs_label}/<kind>/", "--entry", at_least=MIN_PATH_STEPS)
+        drafts = [e for e in entries if e in known.drafts]
+        if drafts:
+            raise Refusal(f"'{drafts[0]}' is a draft; a path can only lead to published entries")
+        request.entries = entries
+    if not request.summary and ask is not None and target.name != "member":
+        request.summary = one_line(ask("Summary (Enter to leave a TODO for later)"))
+    return request
+
+
+def _refuse_options_for_other_kinds(target: Target, args: argparse.Namespace) -> None:
+    """An option that does not apply is a mistake worth saying, not something to drop."""
+    applies = {
+        "--problem": (args.problems, target.is_entry),
+        "--by": (args.contributors, target.is_entry),
+        "--parent": (args.parent, target.name == "problem"),
+        "--entry": (args.entries, target.name == "path"),
+        "--summary": (args.summary, target.name != "member"),
+    }
+    for option, (given, ok) in applies.items():
+        if given and not ok:
+            raise Refusal(f"{option} does not apply to a {target.name}", EXIT_USAGE)
+
+
+# ----- writing -----------------------------------------------------------------------------
+
+def file_id_for(request: Request, folder: Path) -> str:
+    """The new file's id: `--id`, or the title made into one; refused if taken or invalid."""
+    file_id = request.file_id or slugify(request.title)
+    if not file_id:
+        raise Refusal(f"cannot make a file name from '{request.title}'; give one with --id",
+                      EXIT_USAGE)
+    if not ID_PATTERN.match(file_id):
+        raise Refusal(f"'{file_id}' is not a valid id (lower-case letters, digits and single "
+                      "hyphens, like 'risk-assessment')", EXIT_USAGE)
+    if file_id in RESERVED_IDS:
+        raise Refusal(f"'{file_id}' is reserved for the index page; give another name with --id",
+                      EXIT_USAGE)
+    taken = {name.casefold(): name for name in existing_ids(folder)}
+    if file_id.casefold() in taken:
+        raise Refusal(f"{folder.name}/{taken[file_id.casefold()]}.md already exists; "
+                      "choose another title or give a name with --id")
+    return file_id
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a contributor sees it in the repository."""
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+def create(project: Project, kind: str, args: argparse.Namespace, ask: Ask | None,
+           today: dt.date) -> Path:
+    """Write the new file and return its path; raises `Refusal` without writing anything."""
+    known_targets = targets(project.settings)
+    target = known_targets.get(kind.strip().lower())
+    if target is None:
+        suggestion = did_you_mean(kind, known_targets)
+        choices = "use one of: " + ", ".join(known_targets)
+        raise Refusal(f"unknown kind '{kind}' ({suggestion or choices})", EXIT_USAGE)
+    docs_label = display_path(project.docs_dir, project.root)
+    request = gather(target, args, Known.read(project), docs_label, ask)
+    folder = project.docs_dir / target.folder
+    path = folder / f"{file_id_for(request, folder)}.md"
+    shown = display_path(path, project.root)
+    text = compose(target, project.settings, request, today)
+    problems = front_matter_problems(text, target, shown)
+    if problems:
+        raise Refusal("the new file would not pass the check:\n  " + "\n  ".join(problems))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError as error:
+        raise Refusal(f"{shown} already exists") from error
+    return path
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`repertoire new`: print the written path on stdout, next steps and refusals on stderr."""
+    project = load_project(args.config)
+    ask = terminal_ask if sys.stdin.isatty() else None
+    try:
+        path = create(project, args.kind, args, ask, dt.date.today())
+    except Refusal as refusal:
+        print(f"repertoire new: {refusal}", file=sys.stderr)
+        return refusal.code
+    shown = display_path(path, project.root)
+    print(shown)
+    print(f"Next: replace every '{TODO}' in {shown}, then run: repertoire check {shown}",
+          file=sys.stderr)
+    return EXIT_OK

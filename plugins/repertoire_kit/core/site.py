@@ -7,11 +7,13 @@ record pages) and composes their Markdown through the templates. The MkDocs adap
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 from .gaps import Gaps, find_gaps
+from .git_dates import last_updated
 from .indexes import Indexes, build_indexes
 from .loader import LoadResult
 from .model import Entry
@@ -42,8 +44,9 @@ class SitePages:
     """Every generated and augmented page of one build."""
 
     def __init__(self, result: LoadResult, settings: Settings, renderer: Renderer,
-                 rich: bool = True) -> None:
+                 rich: bool = True, commit_dates: Mapping[str, dt.date] | None = None) -> None:
         self.result = result
+        self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
         self.settings = settings
         self.renderer = renderer
         self.rich = rich
@@ -160,6 +163,10 @@ class SitePages:
         if self._gaps is None:
             self._gaps = find_gaps(self.indexes)
         return self._gaps
+
+    def last_updated(self, entry: Entry) -> str:
+        """When an entry last changed: its last commit (full history only) or updated/date."""
+        return last_updated(entry, self.commit_dates).isoformat()
 
     def word_count(self, entry_id: str) -> int:
         entry = self.repertoire.entries.get(entry_id)

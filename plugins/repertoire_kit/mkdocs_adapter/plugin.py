@@ -17,7 +17,6 @@ Event by event (priorities are MkDocs' default unless noted):
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 from pathlib import Path
@@ -35,7 +34,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
 from ..core.export import build_export
 from ..core.feed import build_feed
-from ..core.git_dates import last_commit_dates, last_updated
+from ..core.git_dates import last_commit_dates
 from ..core.json_schema import schema_documents
 from ..core.loader import LoadResult, load_repertoire
 from ..core.navigation import build_nav
@@ -68,7 +67,6 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.result: LoadResult | None = None
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
-        self.commit_dates: dict[str, dt.date] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -101,10 +99,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         result = load_repertoire(project_dir, Path(config.docs_dir), self.settings, generated)
         self._report(result)
         environment = make_environment([jinja2.FileSystemLoader(config.theme.dirs)])
-        pages = SitePages(result, self.settings, Renderer(environment))
+        commit_dates = last_commit_dates(Path(config.docs_dir))
+        pages = SitePages(result, self.settings, Renderer(environment), commit_dates=commit_dates)
         self.result, self.pages = result, pages
         self.broken_docs_paths = _broken_by_docs_path(result)
-        self.commit_dates = last_commit_dates(Path(config.docs_dir))
 
         for file in list(files):
             if file.is_documentation_page() and pages.is_hidden(file.src_uri):
@@ -163,7 +161,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             if record[0] == "entry":
                 # Git's date when the full history is there, else updated/date; Material
                 # shows `revision_date` as the page's "Last update".
-                changed = last_updated(record[1], self.commit_dates).isoformat()
+                changed = self.pages.last_updated(record[1])
                 page.update_date = page.meta["revision_date"] = changed
             return self.pages.compose_record(src)
         if src == urls.HOME:

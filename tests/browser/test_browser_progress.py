@@ -6,11 +6,15 @@ the documented localStorage value, so other tools can read it too.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from tests.browser.browser_support import Reader, SampleModel
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
-def step_box(reader: Reader, number: int):  # noqa: ANN201 (a Playwright Locator)
+
+def step_box(reader: Reader, number: int) -> Locator:
     return reader.page.locator(f'.rep-step[data-step="{number}"] input.rep-progress-box')
 
 

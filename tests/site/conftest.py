@@ -1,0 +1,24 @@
+"""Fixtures of the cross-index tests: the sample's independent truth and a reader of its pages."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from tests.conftest import Site
+from tests.site.crossindex_html import load_page
+from tests.site.crossindex_sites import PageReader
+from tests.site.crossindex_truth import Truth, read_truth
+
+
+@pytest.fixture(scope="session")
+def sample_truth(sample_site: Site) -> Truth:
+    """The sample's records read from its Markdown with PyYAML alone."""
+    return read_truth(sample_site.root / "repertoire")
+
+
+@pytest.fixture(scope="session")
+def sample_page(sample_site: Site) -> PageReader:
+    """A page of the built sample by URL ('problems/sampling/'), parsed once."""
+    return lru_cache(maxsize=None)(lambda url: load_page(sample_site.site_dir, url))

@@ -27,6 +27,9 @@ from typing import Any
 
 import markdown
 import yaml
+from repertoire_kit.core.loader import load_repertoire
+from repertoire_kit.core.project import load_project
+from repertoire_kit.core.report import format_text
 from repertoire_kit.mkdocs_adapter.plugin import _REQUIRED_EXTENSIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +112,13 @@ def _repository_extensions() -> tuple[list[str], dict[str, Any]]:
 
 
 MARKDOWN_EXTENSIONS, MARKDOWN_SETTINGS = _repository_extensions()
+
+
+def check_lines(root: Path) -> list[str]:
+    """What `repertoire check` prints for a project, one line per diagnostic."""
+    project = load_project(root / "mkdocs.yml")
+    result = load_repertoire(project.root, project.docs_dir, project.settings)
+    return [format_text(d) for d in result.diagnostics]
 
 
 def render_markdown(text: str) -> str:

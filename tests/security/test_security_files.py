@@ -16,12 +16,9 @@ from pathlib import Path
 
 import material
 import pytest
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
-from repertoire_kit.core.report import format_text
 
 from tests.conftest import MINIMAL, Site
-from tests.security.security_support import html_problems
+from tests.security.security_support import check_lines, html_problems
 
 CASE = (
     "---\ntitle: T\nsummary: S.\nproblem_types: [sampling]\ncontributors: [ann-lee]\n"
@@ -158,13 +155,6 @@ def plant(root: Path, steps: list[Step]) -> None:
             (root / rel).mkdir(parents=True)
         else:
             symlink(root, rel, rest[0] if rest[0].startswith("/") else root / rest[0])
-
-
-def check_lines(root: Path) -> list[str]:
-    """What `repertoire check` prints for a project, one line per diagnostic."""
-    project = load_project(root / "mkdocs.yml")
-    result = load_repertoire(project.root, project.docs_dir, project.settings)
-    return [format_text(d) for d in result.diagnostics]
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))

@@ -22,13 +22,11 @@ GENERATED = {
     "gaps/": "Gaps",
     "new/": "What's new",
 }
-# The nav may label a page differently from its heading ("Start here" for the paths page);
-# the <title> and the search index may use either name, but must use one of them.
-NAV_LABELS = {"paths/": "Start here"}
 
 
 def names_of(url: str) -> set[str]:
-    return {GENERATED[url], NAV_LABELS.get(url, GENERATED[url])}
+    """The names a generated page goes by: one, the same in nav, <title> and search."""
+    return {GENERATED[url]}
 
 
 SITE_NAME = "Internal Audit Exchange"

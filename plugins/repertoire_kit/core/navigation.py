@@ -22,7 +22,7 @@ def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
     an about page); they keep their folders as sections and take their titles from the page.
     """
     nav: list[NavItem] = [{"Home": urls.HOME}]
-    nav.append({"Start here": urls.PATHS_INDEX})
+    nav.append({"Curated paths": urls.PATHS_INDEX})
     browse: list[NavItem] = [{"Problem types": urls.PROBLEMS_INDEX}]
     browse += [{k.plural.capitalize(): urls.kind_index(k.folder)} for k in settings.kinds]
     browse.append({"Members": urls.MEMBERS_INDEX})

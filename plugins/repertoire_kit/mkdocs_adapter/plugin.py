@@ -78,6 +78,11 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
             include_drafts=self.command == "serve",
         )
+        if not config.site_url:
+            log.warning(
+                "site_url is not set in mkdocs.yml: the Atom feed and repertoire.json need it "
+                "for absolute links (Atom ids must be absolute); set it to the published address"
+            )
         for extension in _REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

@@ -1,8 +1,10 @@
-"""What the browser tests know about the built sample, read from its `repertoire.json`.
+"""What the browser tests know about the built sample, and the reader's browser tab.
 
-The tests never hard-code a slug of the sample community: they pick their pages (an entry in
-two paths, a problem type with sub-types, ...) and compute what the explore filters should show
-from the export, so the sample can grow without breaking them.
+`SampleModel` reads the sample's `repertoire.json`: the tests never hard-code a slug of the
+sample community, they pick their pages (an entry in two paths, a problem type with sub-types,
+...) and compute what the explore filters should show from the export, so the sample can grow
+without breaking them. `Reader` is one tab that records every console error, uncaught
+exception and failed response, and refuses requests to any host but this machine.
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ class SampleModel:
 
     @property
     def site_url(self) -> str | None:
-        return self.data["site"]["url"]
+        url = self.data["site"]["url"]
+        return str(url) if url else None
 
     def path_of(self, record: dict[str, Any]) -> str:
         """The site-relative path of an exported record's page."""
@@ -57,7 +60,7 @@ class SampleModel:
 
     @property
     def entries(self) -> list[dict[str, Any]]:
-        return self.data["entries"]
+        return list(self.data["entries"])
 
     def entry(self, entry_id: str) -> dict[str, Any]:
         return next(e for e in self.entries if e["id"] == entry_id)

@@ -84,9 +84,13 @@ def base_url(site_dir: Path) -> Iterator[str]:
         thread.join()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the session (Playwright gives it a fresh profile)."""
+    """One headless Chromium per test module (Playwright gives it a fresh profile).
+
+    Module scope, not session: Playwright's sync API cannot start while another instance runs
+    in the same thread, so this one must be gone before other folders' browser tests start.
+    """
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright

@@ -170,3 +170,14 @@ def test_without_javascript_the_page_is_the_plain_listing(
     }
     kinds: list[dict[str, Any]] = sample_model.data["kinds"]
     assert {"problems/", "members/", *(f"{k['folder']}/" for k in kinds)} <= intro_links
+
+
+def test_the_script_does_nothing_on_other_pages(reader: Reader, sample_model: SampleModel) -> None:
+    """explore.js is on every page; away from /explore/ it must not even fetch the data."""
+    requested: list[str] = []
+    reader.page.on("request", lambda request: requested.append(request.url))
+    for site_path in ("", sample_model.page_types()["entry"], "problems/"):
+        reader.open(site_path)
+        assert reader.page.locator(".rep-explore-filters").count() == 0
+    assert not [url for url in requested if url.endswith("repertoire.json")]
+    assert reader.errors == []

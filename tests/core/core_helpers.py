@@ -1,7 +1,7 @@
 """Helpers for the core tests: a small project on disk, loaded exactly as `repertoire check` loads it.
 
-(A module of its own rather than conftest.py: several test folders have a conftest, and only a
-uniquely named module can be imported from the tests without ambiguity.)
+Tests import it as `tests.core.core_helpers` (pytest runs with `--import-mode=importlib` and
+the repository root on `pythonpath`); `tests/core/conftest.py` only turns `Tree` into a fixture.
 
 The project starts as the shared MINIMAL repertoire (problem type `sampling`, member `ann-lee`,
 case `cases/first-case`) written by the root conftest's `make_site`, so a test only writes the
@@ -42,10 +42,10 @@ def entry_text(extra: str = "", body: str = "The body.\n", **fields: str | None)
     return f"---\n{lines}{extra}---\n{body}"
 
 
-Located = tuple[str, int, int, str]
+Place = tuple[str, int, int, str]  # path, line, col, field
 
 
-def located(diagnostics: list[Diagnostic]) -> list[Located]:
+def located(diagnostics: list[Diagnostic]) -> list[Place]:
     """(path, line, col, field) of each diagnostic, in reporting order."""
     return [(d.path, d.line, d.col, d.field) for d in diagnostics]
 

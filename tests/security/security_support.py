@@ -9,9 +9,12 @@
   `mkdocs.yml` (plus those the plugin switches on), so a unit test sees what a build would.
 - `executable_markup` lists every way a built file could run something planted by content:
   `<script>`/`<iframe>`/... elements carrying the marker, `on…=` attributes, `javascript:`,
-  `data:` and `vbscript:` URLs in any URL attribute, and elements that shadow the theme's hooks.
-  It reads HTML with a real parser (the standard library's, which decodes character references
-  exactly as a browser does), JSON by walking every string, and XML with ElementTree.
+  `data:` and `vbscript:` URLs in any URL attribute. It reads HTML with a real parser (the
+  standard library's, which decodes character references exactly as a browser does), JSON by
+  walking every string, and XML with ElementTree. `theme_hooks` lists contributed elements that
+  would stand in for the theme's own (`#__config`, `data-md-*`).
+- `parse_tree` gives a small element tree for reading back what a page shows, and `check_lines`
+  what `repertoire check` prints for a project.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pytest
 
 from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel
+from tests.conftest import Site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
@@ -58,14 +59,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def sample_model(sample_site: Any) -> SampleModel:
+def sample_model(sample_site: Site) -> SampleModel:
     """The sample's exported data."""
     return SampleModel(json.loads((sample_site.site_dir / "repertoire.json").read_text("utf-8")))
 
 
 @pytest.fixture(scope="session")
-def site_dir(sample_site: Any) -> Path:
-    return Path(sample_site.site_dir)
+def site_dir(sample_site: Site) -> Path:
+    """The built sample's output folder."""
+    return sample_site.site_dir
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +112,6 @@ def browser() -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
-
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.browser_support import OpenReader, Reader, SampleModel
+from tests.conftest import Site
 
 FIRST_PATH_LINK = (
     "xpath=//h2[@id='start-here']/following-sibling::*//a[contains(@href, 'paths/')]"
@@ -103,9 +104,9 @@ def word_only_in_one_body(docs_dir: Path, sample_model: SampleModel) -> tuple[st
 
 
 def test_search_finds_an_entry_by_a_word_from_its_body(
-    reader: Reader, sample_model: SampleModel, sample_site: Any
+    reader: Reader, sample_model: SampleModel, sample_site: Site
 ) -> None:
-    word, entry = word_only_in_one_body(Path(sample_site.root) / "repertoire", sample_model)
+    word, entry = word_only_in_one_body(sample_site.root / "repertoire", sample_model)
     reader.open("")
     found = search(reader, word)
     assert sample_model.path_of(entry) in found, (word, found)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import frontmatter
+import yaml
+
 from . import urls
 from .escape import json_text
 from .export import build_export
@@ -19,23 +22,22 @@ from .feed import build_feed
 from .loader import LoadResult
 from .settings import Settings
 from .site import SitePages
-from .source import decode_source, split_front_matter
-from .diagnostics import Diagnostics
 from .templating import Renderer
 
 
 def _home_body(docs_dir: Path) -> str:
-    """The maintainer's home page text, without its front matter."""
+    """The maintainer's home page text, without its front matter.
+
+    A maintainer's page needs no positions or strictness, so python-frontmatter splits it.
+    """
     home = docs_dir / urls.HOME
     if not home.is_file():
         return ""
-    source = decode_source(home.read_bytes(), urls.HOME, Diagnostics())
-    if source is None:
-        return ""
-    if source.text.startswith("---"):
-        block = split_front_matter(source, Diagnostics())
-        return block.body if block else source.text
-    return source.text
+    text = home.read_text(encoding="utf-8-sig")
+    try:
+        return str(frontmatter.loads(text).content)
+    except yaml.YAMLError:
+        return text
 
 
 def write_docs_tree(result: LoadResult, settings: Settings, docs_dir: Path, out_dir: Path) -> list[str]:

@@ -2,18 +2,32 @@
 
 The GitHub format escapes every value the way the runner's command parser expects, so that a
 message quoting a contributor's text (newlines, `::`, `%`, `,`, `:`) can never start or alter
-another workflow command.
+another workflow command. In every format meant for people, control characters (ANSI escapes,
+backspace, bidirectional overrides) are shown as `\\xNN`/`\\uNNNN`, so a quoted key cannot
+erase, recolour or reorder the line that reports it in a terminal or a CI log.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, Literal
 
 from .diagnostics import Diagnostic
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
+# C0 controls but line breaks, DEL, C1 controls, and the invisible marks that reorder text.
+_INVISIBLE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """Control and direction characters spelled out, never sent raw to a terminal or a log."""
+    return _INVISIBLE.sub(
+        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+        else f"\\u{ord(m.group(0)):04x}",
+        text,
+    )
 
 
 def format_text(diagnostic: Diagnostic) -> str:
@@ -28,12 +42,12 @@ def format_text(diagnostic: Diagnostic) -> str:
 
 def _one_line(text: str) -> str:
     """Keep one diagnostic on one line whatever the quoted content holds."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return _visible(text).replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _escape_data(value: str) -> str:
     """Escape a workflow command's message part."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:
@@ -90,7 +104,7 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
 
     def cell(text: str) -> str:
         escaped = (
-            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            _visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("`", "&#96;")
         )
         return escaped

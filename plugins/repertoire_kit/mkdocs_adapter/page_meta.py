@@ -1,4 +1,4 @@
-"""What the theme may see of a record: escaped values only.
+"""What the theme may see of a page's metadata: escaped values only.
 
 Neither MkDocs nor Material escapes page metadata in templates (`page.meta.description` goes
 into `<meta content="…">` raw), so the page's meta is replaced with HTML-escaped values of the
@@ -8,7 +8,9 @@ validated record, and nothing the contributor wrote reaches a template unescaped
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Mapping
+
+from markupsafe import Markup
 
 from ..core.diagnostics import Diagnostic
 from ..core.escape import markdown_text
@@ -24,6 +26,22 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _escaped(v) for k, v in value.items()}
     return value
+
+
+def escaped_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Any other page's meta with every string escaped: MkDocs read it leniently and the theme
+    prints it raw (title, description)."""
+    return {str(key): _escaped(value) for key, value in meta.items()}
+
+
+def rendered_title(title: str) -> str:
+    """A title MkDocs took from the rendered first heading, safe for the theme.
+
+    The heading is HTML, and Material prints it through `striptags`, which decodes character
+    references: `&lt;script&gt;` would come out as a real tag. Reduce it to plain text and
+    escape that once, to be stored as the page's meta title (printed as it is).
+    """
+    return html.escape(Markup(title).striptags(), quote=True)
 
 
 def theme_meta(record: Entry | Member | ProblemType | Path) -> dict[str, Any]:

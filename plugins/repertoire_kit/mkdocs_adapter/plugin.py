@@ -12,7 +12,8 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
   leniently) with the core's composition, and give the theme only escaped metadata; an entry's
   "last update" is its last commit (`core.git_dates`, read once in `on_files`) or its fields.
-- `on_page_content`: pass contributed pages' HTML through the sanitiser.
+- `on_page_content`: pass every page's HTML through the sanitiser; store a rendered title
+  escaped.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from ..core.settings import Settings
 from ..core.site import SitePages
 from ..core.templating import Renderer, make_environment
 from .config import RepertoireConfig
-from .page_meta import broken_page_markdown, theme_meta
+from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 
 log = get_plugin_logger(__name__)
 
@@ -169,6 +170,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 changed = self.pages.last_updated(record[1])
                 page.update_date = page.meta["revision_date"] = changed
             return self.pages.compose_record(src)
+        page.meta = escaped_meta(page.meta)
         if src == urls.HOME:
             return self.pages.compose_home(markdown)
         return markdown
@@ -176,12 +178,12 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Contributed pages pass the allowlist sanitiser; generated ones are escaped at source."""
-        assert self.pages is not None
-        src = page.file.src_uri
-        if self.pages.record_at(src) is not None or src in self.broken_docs_paths:
-            return sanitize_html(html_text)
-        return html_text
+        """Every page's HTML passes the allowlist sanitiser (pages under docs_dir come from
+        contributors, and generated ones lose nothing by it), and a title taken from the
+        rendered heading is stored escaped, so the theme never prints it decoded."""
+        if "title" not in page.meta and page.title and not page.is_homepage:
+            page.meta["title"] = rendered_title(page.title)
+        return sanitize_html(html_text)
 
 
 def _broken_by_docs_path(result: LoadResult) -> dict[str, list[Diagnostic]]:

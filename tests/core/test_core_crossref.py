@@ -105,7 +105,7 @@ def test_a_reference_to_a_broken_record_adds_no_second_error(tree: Tree) -> None
     ]
 
 
-# --- problem-type parents --------------------------------------------------------------------------
+# --- problem-type parents -------------------------------------------------------------------------
 
 def test_a_problem_type_that_is_its_own_parent_is_an_error(tree: Tree) -> None:
     tree.write("problems/fieldwork.md", problem_text("Fieldwork", parent="fieldwork"))
@@ -151,7 +151,7 @@ def test_a_two_level_hierarchy_is_not_a_cycle(tree: Tree) -> None:
     assert result.repertoire.problems["testing"].parent == "sampling"
 
 
-# --- avatars ---------------------------------------------------------------------------------------
+# --- avatars --------------------------------------------------------------------------------------
 
 def test_an_avatar_path_must_exist_in_the_docs_folder(tree: Tree) -> None:
     member = "---\nname: Ann Lee\navatar: assets/avatars/ann.png\n---\nAnn.\n"
@@ -167,7 +167,7 @@ def test_an_https_avatar_is_not_looked_up_on_disk(tree: Tree) -> None:
     assert tree.write("members/ann-lee.md", member).diagnostics() == []
 
 
-# --- files: names, collisions, placement -----------------------------------------------------------
+# --- files: names, collisions, placement ----------------------------------------------------------
 
 def test_a_file_name_that_is_not_an_id_is_an_error_with_a_rename_hint(tree: Tree) -> None:
     diagnostics = tree.write("cases/Budget Review_2024.md", entry_text()).diagnostics()
@@ -221,7 +221,7 @@ def test_dangerous_markup_in_the_body_is_reported_at_its_line(tree: Tree) -> Non
     assert diagnostics[0].message == "raw <iframe> is not allowed"
 
 
-# --- one run, everything, in order -----------------------------------------------------------------
+# --- one run, everything, in order ----------------------------------------------------------------
 
 def test_every_problem_is_found_in_one_run_sorted_by_path_then_line(tree: Tree) -> None:
     tree.write("problems/zeta.md", problem_text("Zeta", parent="zeta"))

@@ -147,7 +147,7 @@ def test_joined_rejects_an_impossible_date() -> None:
     assert diagnostics[0].message == "'2019-02-30' is not a real date"
 
 
-# --- keys ------------------------------------------------------------------------------------------
+# --- keys -----------------------------------------------------------------------------------------
 
 def test_a_duplicate_key_is_reported_where_it_repeats() -> None:
     values, diagnostics = convert(entry_yaml() + "title: The same title again\n")
@@ -205,7 +205,7 @@ def test_a_key_that_is_not_plain_text_is_refused() -> None:
     assert where(diagnostics) == [(7, 3, "front matter")]
 
 
-# --- YAML syntax -----------------------------------------------------------------------------------
+# --- YAML syntax ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("yaml_text", "line", "col", "problem"),
@@ -229,7 +229,7 @@ def test_yaml_syntax_errors_have_line_and_column(yaml_text: str, line: int, col:
     assert problem in diagnostics[0].message
 
 
-# --- refused structure: aliases, tags, depth -------------------------------------------------------
+# --- refused structure: aliases, tags, depth ------------------------------------------------------
 
 def test_an_alias_bomb_is_refused_at_its_first_anchor() -> None:
     bomb = "".join(
@@ -278,7 +278,7 @@ def test_pathological_nesting_is_refused_without_crashing() -> None:
     assert [d.field for d in diagnostics] == ["front matter"]
 
 
-# --- shapes, lengths, ids, choices, links ------------------------------------------------------------
+# --- shapes, lengths, ids, choices, links ---------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("override", "expected", "message"),

@@ -9,6 +9,7 @@ GitHub annotation format escapes every value so that a message or file name hold
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,7 +82,13 @@ def _unescape(value: str) -> str:
     return value
 
 
-_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+# Any text a contributor can get into a diagnostic, line breaks included; other control
+# characters are shown spelled out (see the test below), so they do not round-trip.
+_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf"),
+                           include_characters="\n\r%,:"),
+    max_size=40,
+)
 
 
 @given(path=_text, field=_text.filter(bool), message=_text, hint=_text,
@@ -98,6 +105,20 @@ def test_any_text_yields_one_annotation_that_round_trips(path: str, field: str, 
     values = {key: _unescape(value) for key, value in pairs}
     assert values == {"file": path, "line": str(line), "col": str(col), "title": field}
     assert _unescape(data) == message + (f" ({hint})" if hint else "")
+
+
+def test_control_and_direction_characters_never_reach_the_output_raw() -> None:
+    name = "\x1b[2K\x1b[32mall good\x1b[0m\x08\t\u202e"
+    sneaky = Diagnostic("repertoire/members/bo.md", 3, 1, name, f"unknown field '{name}'")
+    spelled = "\\x1b[2K\\x1b[32mall good\\x1b[0m\\x08\\x09\\u202e"
+    assert format_text(sneaky) == f"repertoire/members/bo.md:3:1: {spelled}: unknown field '{spelled}'"
+    assert format_github(sneaky) == (
+        f"::error file=repertoire/members/bo.md,line=3,col=1,title={spelled}::"
+        f"unknown field '{spelled}'"
+    )
+    for fmt in ("text", "github"):
+        assert re.findall(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", render([sneaky], fmt)) == []
+    assert spelled in render_markdown_summary([sneaky])
 
 
 def test_json_has_exactly_the_documented_keys() -> None:

@@ -59,10 +59,6 @@ def test_page_fits_a_phone_screen(
     assert reader.errors == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "mkdocs.yml keeps Material's default Google Fonts: every page asks fonts.googleapis.com "
-    "for Roboto, telling a third party who reads the site. `theme: font: false` fixes it."
-))
 def test_pages_load_no_styles_or_fonts_from_other_hosts(reader: Reader) -> None:
     reader.open("")
     assert not [url for url in reader.blocked if "font" in url or url.endswith(".css")]

@@ -53,7 +53,9 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "assets/repertoire/repertoire.css"
 # Progressive enhancements only: every page works without them.
-SCRIPTS = ("assets/repertoire/paths.js", "assets/repertoire/explore.js")
+SCRIPTS = (
+    "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
+)
 _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the core tests: a small project on disk, loaded exactly as `repertoire check` loads it.
+"""Helpers for the core tests: a small project on disk, loaded as `repertoire check` loads it.
 
 Tests import it as `tests.core.core_helpers` (pytest runs with `--import-mode=importlib` and
 the repository root on `pythonpath`); `tests/core/conftest.py` only turns `Tree` into a fixture.

@@ -43,7 +43,8 @@ def defect(fixture: str, *expected: tuple[int, int, str, str],
 # Lines count from 1 at the opening '---'; see each fixture for the text.
 DEFECTS: tuple[Defect, ...] = (
     # The front-matter block
-    defect("cases/front-matter-missing.md", (1, 1, "front matter", "does not start with front matter")),
+    defect("cases/front-matter-missing.md",
+           (1, 1, "front matter", "does not start with front matter")),
     defect("cases/front-matter-empty.md", (1, 1, "front matter", "the front matter is empty")),
     defect("cases/front-matter-unclosed.md", (1, 1, "front matter", "never closed")),
     defect("cases/front-matter-not-a-mapping.md", (2, 1, "front matter", "list of 'key: value'")),
@@ -55,7 +56,8 @@ DEFECTS: tuple[Defect, ...] = (
     defect("cases/yaml-python-tag.md", (2, 8, "front matter", "YAML tag '!!python/object/apply")),
     # Values YAML would silently convert, where text is expected
     defect("cases/bare-boolean-as-text.md", (2, 8, "title", "'NO' is read by YAML as a yes/no")),
-    defect("cases/bare-number-as-text.md", (3, 10, "summary", "'1.10' is read by YAML as a number")),
+    defect("cases/bare-number-as-text.md",
+           (3, 10, "summary", "'1.10' is read by YAML as a number")),
     defect("cases/bare-time-as-text.md", (2, 8, "title", "'12:30' is read by YAML as a base-60")),
     defect("cases/bare-date-as-text.md", (2, 8, "title", "'2024-01-01' is read by YAML as a date")),
     defect("cases/bare-boolean-in-list.md", (7, 16, "tags[1]", "'on' is read by YAML as a yes/no")),
@@ -83,7 +85,8 @@ DEFECTS: tuple[Defect, ...] = (
            (4, 17, "problem_types[0]", "unknown problem type 'sampeling'")),
     defect("cases/unknown-contributor.md", (5, 16, "contributors[0]", "unknown member 'ann-le'")),
     defect("cases/related-to-itself.md", (7, 11, "related[0]", "cannot be related to itself")),
-    defect("cases/related-to-nothing.md", (7, 11, "related[0]", "unknown entry 'cases/frist-case'")),
+    defect("cases/related-to-nothing.md",
+           (7, 11, "related[0]", "unknown entry 'cases/frist-case'")),
     defect("problems/parent-self.md", (3, 9, "parent", "cannot be its own parent")),
     defect("problems/parent-unknown.md", (3, 9, "parent", "unknown problem type 'samplin'")),
     defect("problems/parent-cycle-a.md",
@@ -103,7 +106,8 @@ DEFECTS: tuple[Defect, ...] = (
     defect("cases/dangerous-link.md", (10, 18, "body", "'javascript:' links are not allowed")),
     # The file itself
     defect("cases/Not_A_Slug_File.md", (1, 1, "file", "'Not_A_Slug_File.md' is not a valid id")),
-    defect("cases/misplaced-in-subfolder/entry.md", (1, 1, "file", "must sit directly in that folder")),
+    defect("cases/misplaced-in-subfolder/entry.md",
+           (1, 1, "file", "must sit directly in that folder")),
     defect("cases/nul-byte.md", (9, 7, "file", "NUL byte")),
     defect("cases/invalid-utf8.md", (9, 4, "file", "not valid UTF-8")),
 )

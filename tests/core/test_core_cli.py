@@ -34,7 +34,8 @@ def broken(tree: Tree, monkeypatch: pytest.MonkeyPatch) -> Tree:
     """MINIMAL with three broken files, and the working directory set to the project."""
     tree.write("cases/bad-title.md", entry_text(title="NO"))
     tree.write("stories/bad-date.md", entry_text(date="2024-02-30", contributors="[bob-ston]"))
-    tree.write("members/bob-stone.md", "---\nname: Bob\nlinks:\n  - label: x\n    url: http://b\n---\n")
+    tree.write("members/bob-stone.md",
+               "---\nname: Bob\nlinks:\n  - label: x\n    url: http://b\n---\n")
     monkeypatch.chdir(tree.root)
     return tree
 
@@ -200,7 +201,8 @@ def test_a_file_that_does_not_exist_exits_2(broken: Tree, capsys) -> None:
     assert "no such file: repertoire/cases/nope.md" in err
 
 
-def test_a_malformed_mkdocs_yml_exits_2(tree: Tree, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_malformed_mkdocs_yml_exits_2(tree: Tree, capsys,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     (tree.root / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
     monkeypatch.chdir(tree.root)
     code, out, err = run(capsys, "check")

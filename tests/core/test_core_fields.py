@@ -67,7 +67,8 @@ def test_a_valid_entry_converts_to_typed_values() -> None:
     [
         ("NO", "a yes/no value"), ("no", "a yes/no value"), ("on", "a yes/no value"),
         ("Off", "a yes/no value"), ("yes", "a yes/no value"), ("true", "a yes/no value"),
-        ("1.10", "a number"), ("1", "a number"), ("0x1F", "a number"), ("6.02e+23", "a number"), (".inf", "a number"),
+        ("1.10", "a number"), ("1", "a number"), ("0x1F", "a number"),
+        ("6.02e+23", "a number"), (".inf", "a number"),
         ("12:30", "base-60 number"), ("2024-01-01", "a date"), ("~", None), ("null", None),
     ],
 )
@@ -309,10 +310,14 @@ def test_summary_may_have_280_characters_but_not_281() -> None:
     assert diagnostics == []
     values, diagnostics = convert(entry_yaml(summary="s" * (SUMMARY_MAX + 1)))
     assert where(diagnostics) == [(3, 10, "summary")]
-    assert diagnostics[0].message == f"is {SUMMARY_MAX + 1} characters long; at most 280 are allowed"
+    assert diagnostics[0].message == (
+        f"is {SUMMARY_MAX + 1} characters long; at most 280 are allowed"
+    )
 
 
-@pytest.mark.parametrize("wrong", ["Ann_Lee", "Ann", "ann--lee", "-ann", "ann-", "ann lee", "ann.lee"])
+@pytest.mark.parametrize(
+    "wrong", ["Ann_Lee", "Ann", "ann--lee", "-ann", "ann-", "ann lee", "ann.lee"]
+)
 def test_ids_that_are_not_slugs_are_errors(wrong: str) -> None:
     values, diagnostics = convert(entry_yaml(contributors=f"['{wrong}']"))
     assert where(diagnostics) == [(5, 16, "contributors[0]")]
@@ -395,4 +400,6 @@ def test_avatar_must_be_https_or_an_image_path_inside_the_docs(avatar: str, mess
 def test_every_problem_of_one_file_is_reported_in_one_run() -> None:
     yaml_text = entry_yaml(title="NO", date="2024-02-30") + "sumary: x\nlevel: guru\n"
     values, diagnostics = convert(yaml_text)
-    assert where(diagnostics) == [(2, 8, "title"), (6, 7, "date"), (7, 1, "sumary"), (8, 8, "level")]
+    assert where(diagnostics) == [
+        (2, 8, "title"), (6, 7, "date"), (7, 1, "sumary"), (8, 8, "level"),
+    ]

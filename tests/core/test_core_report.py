@@ -108,16 +108,18 @@ def test_any_text_yields_one_annotation_that_round_trips(path: str, field: str, 
 
 
 def test_control_and_direction_characters_never_reach_the_output_raw() -> None:
-    name = "\x1b[2K\x1b[32mall good\x1b[0m\x08\t\u202e"
+    name = "\x1b[2K\x1b[32mall good\x1b[0m\x08\x7f\u202e"
     sneaky = Diagnostic("repertoire/members/bo.md", 3, 1, name, f"unknown field '{name}'")
-    spelled = "\\x1b[2K\\x1b[32mall good\\x1b[0m\\x08\\x09\\u202e"
-    assert format_text(sneaky) == f"repertoire/members/bo.md:3:1: {spelled}: unknown field '{spelled}'"
+    spelled = "\\x1b[2K\\x1b[32mall good\\x1b[0m\\x08\\x7f\\u202e"
+    assert format_text(sneaky) == (
+        f"repertoire/members/bo.md:3:1: {spelled}: unknown field '{spelled}'"
+    )
     assert format_github(sneaky) == (
         f"::error file=repertoire/members/bo.md,line=3,col=1,title={spelled}::"
         f"unknown field '{spelled}'"
     )
     for fmt in ("text", "github"):
-        assert re.findall(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", render([sneaky], fmt)) == []
+        assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", render([sneaky], fmt)) == []
     assert spelled in render_markdown_summary([sneaky])
 
 

@@ -118,7 +118,8 @@ def inject_defects(copy: SampleCopy) -> None:
     copy.expect(rel, copy.append_line(rel, "<script>alert(1)</script>"), 1, "body")
 
     rel = f"members/{members[0]}.md"  # an avatar that is not there
-    copy.expect(rel, copy.set_field(rel, "avatar", "avatar: assets/avatars/nobody.png"), 9, "avatar")
+    line = copy.set_field(rel, "avatar", "avatar: assets/avatars/nobody.png")
+    copy.expect(rel, line, 9, "avatar")
 
     rel = f"members/{members[1]}.md"  # a YAML syntax error
     copy.expect(rel, copy.set_field(rel, "name", "name: Broken: name"), 13, "front matter")

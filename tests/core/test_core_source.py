@@ -47,7 +47,7 @@ def test_undecodable_bytes_are_reported_at_their_place(data: bytes, line: int, c
                                                         message: str) -> None:
     text, diagnostics = decode(data)
     assert text is None
-    assert [(d.path, d.line, d.col, d.field) for d in diagnostics] == [(PATH, line, col, FILE_FIELD)]
+    assert located(diagnostics) == [(PATH, line, col, FILE_FIELD)]
     assert message in diagnostics[0].message
     assert diagnostics[0].hint
 
@@ -125,7 +125,8 @@ def _with_tabs(text: str) -> str:
     """Each two leading spaces of a front-matter line become one tab."""
     head, _, body = text.partition("\n---\n")
     lines = [
-        "\t" * ((len(line) - len(line.lstrip(" "))) // 2) + line.lstrip(" ") for line in head.split("\n")
+        "\t" * ((len(line) - len(line.lstrip(" "))) // 2) + line.lstrip(" ")
+        for line in head.split("\n")
     ]
     return "\n".join(lines) + "\n---\n" + body
 

@@ -167,7 +167,9 @@ class _RecordLoader:
 
     def _schema(self, folder: str) -> RecordSchema:
         """The contract of the records in a folder."""
-        return self.schemas["entry"] if self.settings.kind_for_folder(folder) else self.schemas[folder]
+        if self.settings.kind_for_folder(folder):
+            return self.schemas["entry"]
+        return self.schemas[folder]
 
     def _failed(self, record_id: str, folder: str, docs_file: DocsFile, path: str) -> None:
         """Remember a record that did not load, so nothing refers to it twice or drops it."""

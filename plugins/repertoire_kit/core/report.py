@@ -17,9 +17,10 @@ from .diagnostics import Diagnostic
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
-# C0 controls but line breaks, DEL, C1 controls, and the invisible marks that reorder text.
+# C0 controls but tab and line breaks, DEL, C1 controls, and the invisible marks that reorder
+# text. A tab is harmless and may be part of a quoted value such as 'java<TAB>script:'.
 _INVISIBLE = re.compile(
-    r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
 

@@ -79,6 +79,22 @@ class Site:
         )
         return self.last
 
+    def serve_build(self) -> subprocess.CompletedProcess[str]:
+        """Build as `mkdocs serve` does (problems logged, pages still written, drafts shown),
+        without starting a server: the plugin is told the command, as MkDocs' CLI does."""
+        script = (
+            "from mkdocs.commands.build import build\n"
+            "from mkdocs.config import load_config\n"
+            "config = load_config('mkdocs.yml')\n"
+            "config.plugins.on_startup(command='serve', dirty=False)\n"
+            "build(config)\n"
+        )
+        self.last = subprocess.run(
+            [sys.executable, "-c", script], cwd=self.root, capture_output=True, text=True,
+            env=build_env(), timeout=300,
+        )
+        return self.last
+
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run `repertoire check` here."""
         return subprocess.run(

@@ -19,7 +19,6 @@ from typing import Any
 from repertoire_kit.core.diagnostics import Diagnostic
 from repertoire_kit.core.loader import LoadResult, load_repertoire
 from repertoire_kit.core.project import load_project
-from repertoire_kit.core.site import SitePages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROKEN_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "broken"
@@ -53,8 +52,7 @@ def located(diagnostics: list[Diagnostic]) -> list[Place]:
 def load_project_dir(root: Path) -> LoadResult:
     """Load a project's repertoire the way `repertoire check` does (drafts included)."""
     project = load_project(root / "mkdocs.yml")
-    generated = SitePages.generated_paths_for(project.settings)
-    return load_repertoire(project.root, project.docs_dir, project.settings, generated)
+    return load_repertoire(project.root, project.docs_dir, project.settings)
 
 
 @dataclass

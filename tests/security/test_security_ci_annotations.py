@@ -160,12 +160,6 @@ def test_check_in_github_format_cannot_be_made_to_run_commands(
     assert not any(Path(c[1]["file"]).name == "forged.md" for c in commands)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/report.py escapes only CR and LF: a field name written in YAML as "
-    '"\\e[2K\\e[32mall good" reaches the terminal and the CI log as raw ANSI escapes, '
-    "erasing or recolouring the line that reports it",
-)
 def test_text_output_carries_no_terminal_control_characters() -> None:
     name = "\x1b[2K\x1b[32mall good\x1b[0m\x08"
     diagnostic = Diagnostic("repertoire/members/bo.md", 3, 1, name, f"unknown field '{name}'")

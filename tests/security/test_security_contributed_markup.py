@@ -376,14 +376,18 @@ def test_contributed_ids_cannot_replace_the_theme_config_in_a_build(
 ) -> None:
     """Material reads its settings from the first `#__config` of the page; the page body comes
     first, so a contributed `{: #__config }` would redirect the search worker (seen in Chromium:
-    a `data:` worker URL ran and fetched from the contributor's host)."""
+    a `data:` worker URL ran and fetched from the contributor's host). The check reports it,
+    and the sanitiser removes it from any page that is written anyway (while serving)."""
     body = (
         '{"base": "https://evil.example/", "search": "data:text/javascript,alert(1)"}\n'
         "{: #__config }\n\n"
         '[x](https://example.org/){: data-md-component="source" }'
     )
     site = make_site({"repertoire/cases/hooks.md": body_file("cases", body)})
-    assert site.build("--strict").returncode == 0, site.last.stderr if site.last else ""
+    # The check stops a build; serving still writes the page, through the sanitiser.
+    assert site.build("--strict").returncode != 0
+    assert "'#__config' is reserved for the site's theme" in (site.last.stderr if site.last else "")
+    assert site.serve_build().returncode == 0, site.last.stderr if site.last else ""
     page = site.html("cases/hooks/")
     assert theme_hooks(page) == []
     configs = [e for e in parse_tree(page).elements() if e.attrs.get("id") == "__config"]
@@ -449,11 +453,6 @@ def test_check_reports_markup_spread_over_lines(name: str) -> None:
     assert [(f.line, f.message) for f in scan_markdown(body, 1)] == [(line, message)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/markup_scan.py does not report attr_list ids the theme "
-    "reserves ({: #__config }); the sanitiser drops them, but the reviewer is not told",
-)
 def test_check_reports_theme_reserved_ids() -> None:
     assert [
         f.line for f in scan_markdown('{"base": "https://evil.example/"}\n{: #__config }', 1)

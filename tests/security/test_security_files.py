@@ -4,8 +4,8 @@
 Each hostile tree is the shared MINIMAL repertoire plus one planted file, loaded exactly as
 `repertoire check` loads it; the test compares the printed diagnostics line for line. The
 equivalence test builds two real sites and compares every byte of their `site/` folders.
-Strict xfail tests record what a contributor can still publish unchecked (files outside the
-record folders), for the owners of `core/files.py` and the adapter to close.
+The last tests close what a contributor could once publish unchecked: active file types,
+files at the theme's paths, and pages outside the record folders.
 """
 
 from __future__ import annotations
@@ -223,11 +223,6 @@ def test_bom_crlf_and_tabs_build_the_same_site_as_the_clean_file(
 # ----- what a contributor can still publish unchecked (not owned here) --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/files.py publishes any non-Markdown file under the "
-    "docs folder: an .html or .svg file runs script on the site's origin",
-)
 @pytest.mark.parametrize(
     "rel, text",
     [
@@ -246,11 +241,6 @@ def test_active_static_files_are_refused(
     assert [line for line in check_lines(site.root) if line.startswith(rel)] != []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a docs file at a theme path (assets/javascripts/bundle.*.js) "
-    "silently replaces Material's script on every page; files.py knows no theme paths",
-)
 def test_a_file_shadowing_the_theme_script_is_refused(make_site: Callable[..., Site]) -> None:
     site = make_site()
     bundle = next(
@@ -264,12 +254,6 @@ def test_a_file_shadowing_the_theme_script_is_refused(make_site: Callable[..., S
     assert result.returncode != 0 and rel in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages outside the record folders (repertoire/guide.md) are "
-    "neither scanned by the check nor sanitised, and their front matter reaches "
-    "<title>/<meta> raw (plugin.py on_page_markdown/on_page_content, loader.py)",
-)
 def test_a_page_outside_the_record_folders_is_checked_and_sanitised(
     make_site: Callable[..., Site],
 ) -> None:
@@ -282,5 +266,21 @@ def test_a_page_outside_the_record_folders_is_checked_and_sanitised(
         }
     )
     assert any(line.startswith("repertoire/guide.md:6:1:") for line in check_lines(site.root))
-    site.build()
+    assert site.build().returncode != 0
+    # Served anyway (problems only logged), the page is still sanitised and its title escaped.
+    assert site.serve_build().returncode == 0, site.last.stderr if site.last else ""
     assert html_problems(site.html("guide/"), "guide/") == []
+
+
+def test_a_title_taken_from_a_heading_reaches_the_theme_escaped(
+    make_site: Callable[..., Site],
+) -> None:
+    """Material prints a title taken from the page's heading through `striptags`, which decodes
+    character references; the adapter stores it escaped so `&lt;script&gt;` stays text."""
+    site = make_site(
+        {"repertoire/guide.md": "# Guide &lt;/title&gt;&lt;script&gt;alert('PWN')&lt;/script&gt;\n"}
+    )
+    assert site.build("--strict").returncode == 0, site.last.stderr if site.last else ""
+    page = site.html("guide/")
+    assert html_problems(page, "guide/") == []
+    assert "<title>Guide &lt;/title&gt;&lt;script&gt;alert(&#x27;PWN&#x27;)&lt;/script&gt; - " in page

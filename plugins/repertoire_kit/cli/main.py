@@ -16,7 +16,6 @@ from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
 from .new import add_new_command, run_new
-from ..core.site import SitePages
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -85,9 +84,7 @@ def _check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE
-    # The generated pages' paths, so that a file taking one is reported here as in a build.
-    generated = SitePages.generated_paths_for(project.settings)
-    result = load_repertoire(project.root, docs_dir, project.settings, generated)
+    result = load_repertoire(project.root, docs_dir, project.settings)
     diagnostics = [d for d in result.diagnostics if only is None or d.path in only]
     sys.stdout.write(render(diagnostics, args.format))
     summary_file = args.summary

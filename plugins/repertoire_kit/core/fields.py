@@ -15,6 +15,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostics, Position
+from .file_types import IMAGE_EXTENSIONS
 from .suggest import did_you_mean
 from .yaml_reader import describe_node, mapping_items, node_position
 
@@ -250,8 +251,9 @@ def _image(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
             "use https://… or a path such as assets/avatars/name.jpg",
         )
         return None
-    if not value.lower().endswith((".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")):
-        ctx.error(node, label, f"'{value}' is not an image file", "use a .png, .jpg, .webp or .svg")
+    if not value.lower().endswith(tuple(f".{ext}" for ext in IMAGE_EXTENSIONS)):
+        ctx.error(node, label, f"'{value}' is not an image file",
+                  "use a " + ", ".join(f".{ext}" for ext in IMAGE_EXTENSIONS) + " file")
         return None
     return value
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import FILE_FIELD, Diagnostics, Position
+from .file_types import refusal
 from .settings import Settings
 
 _INDEX_NAMES = ("index.md", "README.md")
@@ -51,7 +52,10 @@ def discover(
     docs_dir: Path, project_dir: Path, settings: Settings, diags: Diagnostics,
     generated: tuple[str, ...] = (),
 ) -> list[DocsFile]:
-    """Every file MkDocs would publish from `docs_dir`, in a stable order.
+    """Every file that may be published from `docs_dir`, in a stable order.
+
+    Symbolic links out of the folder and files of types or at places that must not be
+    published are reported and left out (the MkDocs adapter drops them from the build too).
 
     `generated` names the docs paths the plugin writes itself, so that a contributed file that
     would overwrite one of them is reported instead.
@@ -77,6 +81,11 @@ def discover(
             ):
                 continue
             docs_path = candidate.relative_to(docs_dir).as_posix()
+            refused = refusal(docs_path)
+            if refused is not None:
+                diags.error(project_relative(candidate, project_dir), Position(1), FILE_FIELD,
+                            *refused)
+                continue
             files.append(DocsFile(candidate, docs_path))
     _check_collisions(files, docs_dir, project_dir, generated, diags)
     _check_placement(files, docs_dir, project_dir, settings, diags)

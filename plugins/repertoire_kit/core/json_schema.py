@@ -19,12 +19,12 @@ from typing import Any, Callable
 from .fields import (
     DATE_PATTERN, ICON_PATTERN, ID_PATTERN, YEAR_PATTERN, Field, FieldType, RecordSchema,
 )
+from .file_types import IMAGE_EXTENSIONS
 from .schemas import entry_schema, member_schema, path_schema, problem_schema
 from .settings import Settings
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_FOLDER = "schemas"
-IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "webp", "gif", "svg")
 # The characters `fields._CONTROL` rejects, written for an ECMA-262 character class.
 _CONTROL_CLASS = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]"
 _SCHEMA_BUILDERS: tuple[Callable[[Settings], RecordSchema], ...] = (

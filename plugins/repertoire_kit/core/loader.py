@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import urls
 from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .fields import ID_PATTERN, Located, RecordSchema, convert_fields_partial
@@ -96,6 +97,8 @@ class _RecordLoader:
             parts = PurePosixPath(docs_file.docs_path).parts
             if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
+            elif docs_file.is_markdown:
+                self._check_page(docs_file)
         check_references(
             self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags
         )
@@ -177,6 +180,29 @@ class _RecordLoader:
         self.broken_by_schema.setdefault(self._schema(folder).name, set()).add(record_id)
         self.failed_records[docs_file.docs_path] = path
 
+    def _check_page(self, docs_file: DocsFile) -> None:
+        """A page outside the record folders (home, reference pages): no contract for its
+        fields, but the same byte checks, a YAML syntax check of any front matter (MkDocs
+        would drop a broken block silently) and the same scan of its markup."""
+        path = project_relative(docs_file.abs_path, self.project_dir)
+        source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
+        if source_text is None:
+            return
+        body, body_first_line = source_text.text, 1
+        if source_text.text.startswith("---"):
+            block = split_front_matter(source_text, self.diags)
+            if block is None:
+                return
+            compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
+            body, body_first_line = block.body, block.body_first_line
+        self._scan_body(path, body, body_first_line)
+
+    def _scan_body(self, path: str, body: str, first_line: int) -> None:
+        """Report each dangerous construct of a Markdown body at its line."""
+        for finding in scan_markdown(body, first_line):
+            self.diags.error(path, Position(finding.line, finding.col), "body",
+                             finding.message, finding.hint)
+
     def _read_fields(
         self, docs_file: DocsFile, path: str, folder: str, record_id: str
     ) -> tuple[dict[str, Located], FrontMatterBlock] | None:
@@ -190,9 +216,7 @@ class _RecordLoader:
         block = split_front_matter(source_text, self.diags)
         if block is None:
             return None
-        for finding in scan_markdown(block.body, block.body_first_line):
-            self.diags.error(path, Position(finding.line, finding.col), "body",
-                             finding.message, finding.hint)
+        self._scan_body(path, block.body, block.body_first_line)
         root = compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
         if root is None:
             return None
@@ -205,8 +229,14 @@ class _RecordLoader:
 
 
 def load_repertoire(
-    project_dir: Path, docs_dir: Path, settings: Settings, generated: tuple[str, ...] = ()
+    project_dir: Path, docs_dir: Path, settings: Settings,
+    generated: tuple[str, ...] | None = None,
 ) -> LoadResult:
-    """Load and validate everything under `docs_dir`; never raises on bad content."""
+    """Load and validate everything under `docs_dir`; never raises on bad content.
+
+    `generated` defaults to every path a build of these settings writes itself.
+    """
+    if generated is None:
+        generated = urls.generated_paths(settings)
     return _RecordLoader(project_dir, docs_dir, settings).load(generated)
 

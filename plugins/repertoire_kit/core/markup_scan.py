@@ -97,6 +97,15 @@ def _attribute_findings(block: re.Match[str], locate: _Locator) -> list[Finding]
     offset = block.start() + (name_end.end() if name_end else 0)
     for attribute in _ATTRIBUTE.finditer(block.group(0), offset - block.start()):
         name = attribute.group(1).lower()
+        value = (attribute.group(2) or "").split("=", 1)[-1].strip().strip("\"'")
+        if name.startswith("#__") or (name == "id" and value.startswith("__")) \
+                or name.startswith("data-md-"):
+            findings.append(Finding(
+                *locate(block.start() + attribute.start(1)),
+                f"'{attribute.group(0).strip()}' is reserved for the site's theme",
+                "remove it; ids starting with __ and data-md-* attributes configure the theme",
+            ))
+            continue
         if attribute.group(2) is None:
             continue
         if len(name) > 2 and name.startswith("on") and name[2:].isalpha():

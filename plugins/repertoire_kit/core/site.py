@@ -79,14 +79,7 @@ class SitePages:
 
     def generated_paths(self) -> tuple[str, ...]:
         """Docs paths that contributed files may not take."""
-        return self.generated_paths_for(self.settings)
-
-    @staticmethod
-    def generated_paths_for(settings: Settings) -> tuple[str, ...]:
-        """The generated docs paths of a configuration, known before anything is loaded."""
-        kinds = tuple(urls.kind_index(k.folder) for k in settings.kinds)
-        return (urls.PATHS_INDEX, urls.PROBLEMS_INDEX, *kinds, urls.MEMBERS_INDEX,
-                urls.WHO_KNOWS_WHAT, urls.GAPS, urls.NEW, urls.EXPLORE, urls.EXPORT_JSON, urls.FEED)
+        return urls.generated_paths(self.settings)
 
     def _record_pages(self) -> dict[str, tuple[str, Any]]:
         pages: dict[str, tuple[str, Any]] = {}

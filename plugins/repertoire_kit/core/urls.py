@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 
 from .model import Entry, Member, Path, ProblemType
-from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
 
 HOME = "index.md"
 PROBLEMS_INDEX = f"{PROBLEMS_DIR}/index.md"
@@ -21,11 +21,25 @@ NEW = "new.md"
 EXPLORE = "explore.md"
 EXPORT_JSON = "repertoire.json"
 FEED = "feed.xml"
+SCHEMAS_DIR = "schemas"
+STYLESHEET = "assets/repertoire/repertoire.css"
+# Progressive enhancements only: every page works without them.
+SCRIPTS = (
+    "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
+)
 
 
 def kind_index(folder: str) -> str:
     """The generated listing of one kind of entry."""
     return f"{folder}/index.md"
+
+
+def generated_paths(settings: Settings) -> tuple[str, ...]:
+    """Every docs path a build writes itself, known before anything is loaded, so that a
+    contributed file taking one is reported instead of silently replaced."""
+    kinds = tuple(kind_index(k.folder) for k in settings.kinds)
+    return (PATHS_INDEX, PROBLEMS_INDEX, *kinds, MEMBERS_INDEX, WHO_KNOWS_WHAT, GAPS, NEW,
+            EXPLORE, EXPORT_JSON, FEED, STYLESHEET, *SCRIPTS)
 
 
 def docs_path(record: Entry | Member | ProblemType | Path) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,11 +52,8 @@ from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-STYLESHEET = "assets/repertoire/repertoire.css"
-# Progressive enhancements only: every page works without them.
-SCRIPTS = (
-    "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
-)
+STYLESHEET = urls.STYLESHEET
+SCRIPTS = urls.SCRIPTS
 _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
@@ -103,8 +101,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load, validate, add generated pages, drop drafts, and set the navigation."""
         project_dir = Path(config.config_file_path or ".").resolve().parent
-        generated = SitePages.generated_paths_for(self.settings) + (STYLESHEET, *SCRIPTS)
-        result = load_repertoire(project_dir, Path(config.docs_dir), self.settings, generated)
+        result = load_repertoire(project_dir, Path(config.docs_dir), self.settings)
         self._report(result)
         environment = make_environment([jinja2.FileSystemLoader(config.theme.dirs)])
         commit_dates = last_commit_dates(Path(config.docs_dir))
@@ -112,8 +109,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.result, self.pages = result, pages
         self.broken_docs_paths = _broken_by_docs_path(result)
 
+        publishable = {docs_file.docs_path for docs_file in result.files}
         for file in list(files):
-            if file.is_documentation_page() and pages.is_hidden(file.src_uri):
+            refused = _in_docs(file, config) and file.src_uri not in publishable
+            if refused or (file.is_documentation_page() and pages.is_hidden(file.src_uri)):
                 files.remove(file)
         for page in pages.generated_pages():
             files.append(File.generated(config, page.docs_path, content=pages.render_generated(page)))
@@ -125,7 +124,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             config, urls.FEED, content=build_feed(pages.indexes, self.settings, directory_urls)
         ))
         for name, document in schema_documents(self.settings).items():
-            files.append(File.generated(config, f"schemas/{name}", content=json_text(document) + "\n"))
+            files.append(File.generated(
+                config, f"{urls.SCHEMAS_DIR}/{name}", content=json_text(document) + "\n"
+            ))
         for script in SCRIPTS:
             files.append(File.generated(config, script, abs_src_path=str(ASSETS / Path(script).name)))
         if self.config.manage_nav and not config.nav:
@@ -186,6 +187,12 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = rendered_title(page.title)
         return sanitize_html(html_text)
+
+
+def _in_docs(file: File, config: MkDocsConfig) -> bool:
+    """Whether a file comes from the docs folder (not from the theme or another plugin)."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
 
 
 def _broken_by_docs_path(result: LoadResult) -> dict[str, list[Diagnostic]]:

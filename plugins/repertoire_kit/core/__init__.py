@@ -1,4 +1,4 @@
 """The engine-independent core: model, loading, validation, cross-indexes.
 
-Nothing in this package may import mkdocs; `tests/test_core_independence.py` enforces it.
+Nothing in this package may import mkdocs; `tests/core/test_core_independence.py` enforces it.
 """

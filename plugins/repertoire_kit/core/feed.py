@@ -49,4 +49,5 @@ def build_feed(indexes: Indexes, settings: Settings, use_directory_urls: bool = 
             author = ET.SubElement(item, f"{{{ATOM}}}author")
             ET.SubElement(author, f"{{{ATOM}}}name").text = member.name if member else member_id
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

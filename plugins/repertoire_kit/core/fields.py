@@ -180,7 +180,7 @@ def _date(node: Node, label: str, ctx: _Context, allow_year: bool) -> dt.date | 
 def _bool(node: Node, label: str, ctx: _Context) -> bool | None:
     """Only `true` and `false`: YAML 1.1's yes/no/on/off are too easy to write by accident."""
     if isinstance(node, ScalarNode) and node.style in (None, "") and node.value in ("true", "false"):
-        return node.value == "true"
+        return bool(node.value == "true")
     raw = node.value if isinstance(node, ScalarNode) else describe_node(node)
     ctx.error(node, label, f"expected true or false, found '{raw}'", "write true or false")
     return None

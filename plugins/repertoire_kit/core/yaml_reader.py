@@ -33,7 +33,7 @@ def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnos
     depth = 0
     for event in yaml.parse(yaml_text, Loader=_Loader):
         mark = event.start_mark
-        where = Position(first_line + mark.line, mark.column + 1)
+        where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             diags.error(
                 path, where, "front matter",

@@ -191,8 +191,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:
     """Whether a file comes from the docs folder (not from the theme or another plugin)."""
+    if not file.abs_src_path:
+        return False
     docs_dir = os.path.abspath(config.docs_dir)
-    return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
+    return os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
 
 
 def _broken_by_docs_path(result: LoadResult) -> dict[str, list[Diagnostic]]:

@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import pty
 import subprocess
-from pathlib import Path
 
 from dataclasses import dataclass
 from typing import Callable

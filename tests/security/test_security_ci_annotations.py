@@ -11,7 +11,6 @@ the original path, line, column, title and message back. The last test runs the 
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from repertoire_kit.core.diagnostics import Diagnostic, Severity
 from repertoire_kit.core.report import format_github, render, render_markdown_summary
 
-from tests.conftest import REPERTOIRE, Site, build_env
+from tests.conftest import Site
 
 _RUNNER_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 _COMMAND = re.compile(r"^::(?P<name>[a-z-]+)(?: (?P<properties>.*?))?::(?P<message>.*)$", re.DOTALL)
@@ -141,15 +140,7 @@ def test_check_in_github_format_cannot_be_made_to_run_commands(
         'date: 2024-03-01\n"x\\n::error::injected, title=forged": 1\n---\nBody.\n',
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [*REPERTOIRE, "check", "--format", "github"],
-        cwd=site.root,
-        capture_output=True,
-        check=False,
-        text=True,
-        env=build_env(),
-        timeout=300,
-    )
+    result = site.check("--format", "github")
     assert result.returncode == 1
     commands = runner_reads(result.stdout)
     assert [(c[1]["file"], c[1]["title"]) for c in commands] == [

@@ -14,7 +14,6 @@ removed by the sanitiser whatever happens.
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +21,7 @@ import pytest
 from repertoire_kit.core.markup_scan import scan_markdown
 from repertoire_kit.core.sanitize import sanitize_html
 
-from tests.conftest import MINIMAL, REPERTOIRE, Site, build_env
+from tests.conftest import MINIMAL, Site
 from tests.security.conftest import new_site
 from tests.security.security_support import (
     MARKDOWN_EXTENSIONS,
@@ -181,15 +180,7 @@ def body_file(folder: str, body: str) -> str:
 
 
 def run_check(site: Site) -> list[dict[str, Any]]:
-    result = subprocess.run(
-        [*REPERTOIRE, "check", "--format", "json"],
-        cwd=site.root,
-        capture_output=True,
-        check=False,
-        text=True,
-        env=build_env(),
-        timeout=300,
-    )
+    result = site.check("--format", "json")
     assert result.returncode in (0, 1), result.stderr
     diagnostics: list[dict[str, Any]] = json.loads(result.stdout)
     return diagnostics

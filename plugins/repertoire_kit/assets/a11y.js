@@ -14,11 +14,5 @@
     dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(nameSearchDialog);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", nameSearchDialog);
-  } else {
-    nameSearchDialog();
-  }
+  window.repertoireOnEveryPage(nameSearchDialog);
 })();

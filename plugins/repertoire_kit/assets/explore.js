@@ -279,12 +279,5 @@
       });
   }
 
-  /* Material's instant navigation swaps pages without reloading scripts; document$ tells us. */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.repertoireOnEveryPage(start);
 })();

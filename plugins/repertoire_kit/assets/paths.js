@@ -108,12 +108,5 @@
     enhancePathCards(store);
   }
 
-  // Material's instant navigation swaps pages without a reload; document$ tells us when.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(enhance);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
-    enhance();
-  }
+  window.repertoireOnEveryPage(enhance);
 })();

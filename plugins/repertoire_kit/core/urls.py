@@ -25,6 +25,7 @@ SCHEMAS_DIR = "schemas"
 STYLESHEET = "assets/repertoire/repertoire.css"
 # Progressive enhancements only: every page works without them.
 SCRIPTS = (
+    "assets/repertoire/page-ready.js",  # first: the others call it
     "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
 )
 

@@ -22,7 +22,7 @@ import html
 import logging
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check bench lock clean
+.PHONY: serve build test check bench schemas lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
+
+# Rewrite schemas/ (the editor's front-matter schemas, committed) after a change to the fields
+# or to the kinds in mkdocs.yml; tests/editor fails until the committed copy matches.
+schemas: $(STAMP)
+	$(BIN)/repertoire schemas schemas
 
 # Re-resolve the pinned sets from pyproject.toml (needs the package index).
 lock:

@@ -1,4 +1,4 @@
-"""`repertoire check`, `repertoire generate` and `repertoire new`.
+"""`repertoire check`, `repertoire generate`, `repertoire new` and `repertoire schemas`.
 
 Exit codes: 0 clean, 1 content problems, 2 usage problems (bad options, no mkdocs.yml).
 """
@@ -16,6 +16,7 @@ from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
 from .new import add_new_command, run_new
+from .schemas import add_schemas_command, run_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
     add_new_command(commands)
+    add_schemas_command(commands)
     return parser
 
 
@@ -111,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _generate(args)
         if args.command == "new":
             return run_new(args)
+        if args.command == "schemas":
+            return run_schemas(args)
     except ProjectError as error:
         print(f"repertoire: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,6 +7,7 @@ exactly those characters. `markdown_text` makes a value inert for Python-Markdow
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -23,7 +24,13 @@ _LINE_START_MARKER = re.compile(r"^(\s*)([-+>:=!?/]|\d+[.)])")
 
 def markdown_text(value: object) -> str:
     """A value as inert inline Markdown text: one line, every special character encoded."""
-    text = re.sub(r"\s+", " ", str(value))
+    return _markdown_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _markdown_text(value: str) -> str:
+    """The escaping itself, once per distinct string (names and titles recur on every page)."""
+    text = re.sub(r"\s+", " ", value)
     text = _INLINE_SPECIALS.sub(lambda m: f"&#{ord(m.group(0))};", text)
     return _LINE_START_MARKER.sub(
         lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text

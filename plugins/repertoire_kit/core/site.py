@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import posixpath
 from dataclasses import dataclass
 from typing import Any, Mapping
+
+from markupsafe import Markup
 
 from .gaps import Gaps, find_gaps
 from .git_dates import last_updated
@@ -54,6 +57,8 @@ class SitePages:
         self.indexes: Indexes = build_indexes(result.repertoire, tuple(k.folder for k in settings.kinds))
         self._records = self._record_pages()
         self._gaps: Gaps | None = None
+        self._entry_views: dict[tuple[str, str], dict[str, Any]] = {}
+        self._entry_items: dict[tuple[str, str, bool], str] = {}
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -134,10 +139,31 @@ class SitePages:
         return link(page, target)
 
     def entry(self, entry: Entry, page: str) -> dict[str, Any]:
-        return entry_view(self.indexes, entry, page)
+        """An entry's view for listings on `page`; its links depend only on the page's folder,
+        so each entry is viewed once per folder however many pages list it."""
+        key = (entry.id, posixpath.dirname(page))
+        view = self._entry_views.get(key)
+        if view is None:
+            view = self._entry_views[key] = entry_view(self.indexes, entry, page)
+        return view
 
     def entries(self, entries: list[Entry], page: str) -> list[dict[str, Any]]:
-        return [entry_view(self.indexes, e, page) for e in entries]
+        return [self.entry(e, page) for e in entries]
+
+    def entry_list(self, entries: list[Entry], page: str, show_kind: bool = True) -> Markup:
+        """A Markdown list of entries for `page`, one `entry_item.md` rendering per entry and
+        folder: a listing is the same text wherever it appears in that folder."""
+        folder = posixpath.dirname(page)
+        items = []
+        for entry in entries:
+            key = (entry.id, folder, show_kind)
+            item = self._entry_items.get(key)
+            if item is None:
+                rendered = self._render("entry_item.md", page, e=self.entry(entry, page),
+                                        show_kind=show_kind)
+                item = self._entry_items[key] = rendered.strip("\n")
+            items.append(item)
+        return Markup("\n".join(items))
 
     def problem(self, problem_id: str, page: str) -> dict[str, Any]:
         return problem_view(self.indexes, problem_id, page)

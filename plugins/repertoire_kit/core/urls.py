@@ -6,6 +6,7 @@ Generated Markdown links to `.md` source paths, relative to the page that links,
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .model import Entry, Member, Path, ProblemType
@@ -49,9 +50,20 @@ def docs_path(record: Entry | Member | ProblemType | Path) -> str:
 
 
 def relative(from_docs_path: str, to_docs_path: str) -> str:
-    """A relative link from one docs page to another (or to a file)."""
-    base = posixpath.dirname(from_docs_path)
-    return posixpath.relpath(to_docs_path, base or ".")
+    """A relative link from one docs page to another (or to a file).
+
+    Listings make tens of thousands of links between a handful of folders, so the folder part
+    is computed once per pair of folders.
+    """
+    to_folder, name = posixpath.split(to_docs_path)
+    return _folder_link(posixpath.dirname(from_docs_path), to_folder) + name
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_link(from_folder: str, to_folder: str) -> str:
+    """The way from one docs folder to another: '' for the same folder, else ending in '/'."""
+    way = posixpath.relpath(to_folder or ".", from_folder or ".")
+    return "" if way == "." else f"{way}/"
 
 
 def page_url(docs_path_value: str, use_directory_urls: bool = True) -> str:

@@ -8,6 +8,7 @@ are total (ties broken by id), so every listing is stable from build to build.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -153,11 +154,11 @@ class Indexes:
         excluded = {entry.id, *entry.related, *(e.id for e in self.referenced_by.get(entry.id, []))}
         candidates = (set(shared_problems) | set(shared_people)) - excluded
         entries = self.repertoire.entries
-        ranked = sorted(
-            candidates,
+        ranked = heapq.nsmallest(
+            limit, candidates,
             key=lambda cid: (-shared_problems[cid], -shared_people[cid], *newest_first(entries[cid])),
         )
-        return [entries[cid] for cid in ranked[:limit]]
+        return [entries[cid] for cid in ranked]
 
     def kind_counts(self, entries: list[Entry]) -> dict[str, int]:
         """How many of the given entries are of each configured kind (every kind present)."""

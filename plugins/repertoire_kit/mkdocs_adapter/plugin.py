@@ -181,11 +181,16 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Every page's HTML passes the allowlist sanitiser (pages under docs_dir come from
-        contributors, and generated ones lose nothing by it), and a title taken from the
-        rendered heading is stored escaped, so the theme never prints it decoded."""
+        """Every page from the docs folder passes the allowlist sanitiser, and a title taken
+        from the rendered heading is stored escaped, so the theme never prints it decoded.
+
+        The generated index pages are left as they are: they hold no contributed Markdown,
+        only values escaped by the templates, and they are the largest pages to sanitise.
+        """
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = rendered_title(page.title)
+        if page.file.generated_by:
+            return html_text
         return sanitize_html(html_text)
 
 

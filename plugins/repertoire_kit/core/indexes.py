@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from .model import Entry, Repertoire
 
 
+# How many of the most recent entries of each shared problem type and contributor are
+# considered as computed related entries (see `Indexes.related_entries`).
+RELATED_WINDOW = 100
+
+
 def newest_first(entry: Entry) -> tuple[int, int, str]:
     """Sort key: most recently changed first, then first shared, then id."""
     return (-entry.last_changed.toordinal(), -entry.date.toordinal(), entry.id)
@@ -143,14 +148,18 @@ class Indexes:
 
         Ranked by shared problem types, then shared contributors, then newest. Entries the
         page already lists (named in `related`, or naming this one) are left out, so the
-        suggestions add something.
+        suggestions add something. Candidates are the `RELATED_WINDOW` most recent entries of
+        each shared problem type and of each shared contributor (the lists are newest first):
+        without that bound a repertoire that grows on a fixed set of problem types would make
+        this quadratic, and a suggestion older than hundreds of others on the same problems
+        is rarely the useful one.
         """
         shared_problems: Counter[str] = Counter()
         shared_people: Counter[str] = Counter()
         for problem_id in entry.problem_types:
-            shared_problems.update(e.id for e in self.by_problem.get(problem_id, []))
+            shared_problems.update(e.id for e in self.by_problem.get(problem_id, [])[:RELATED_WINDOW])
         for member_id in entry.contributors:
-            shared_people.update(e.id for e in self.by_member.get(member_id, []))
+            shared_people.update(e.id for e in self.by_member.get(member_id, [])[:RELATED_WINDOW])
         excluded = {entry.id, *entry.related, *(e.id for e in self.referenced_by.get(entry.id, []))}
         candidates = (set(shared_problems) | set(shared_people)) - excluded
         entries = self.repertoire.entries

@@ -17,7 +17,7 @@ from .model import Entry, Repertoire
 
 # How many of the most recent entries of each shared problem type and contributor are
 # considered as computed related entries (see `Indexes.related_entries`).
-RELATED_WINDOW = 100
+RELATED_WINDOW = 40
 
 
 def newest_first(entry: Entry) -> tuple[int, int, str]:

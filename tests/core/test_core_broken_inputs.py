@@ -49,7 +49,7 @@ DEFECTS: tuple[Defect, ...] = (
     defect("cases/front-matter-unclosed.md", (1, 1, "front matter", "never closed")),
     defect("cases/front-matter-not-a-mapping.md", (2, 1, "front matter", "list of 'key: value'")),
     # YAML itself
-    defect("cases/yaml-syntax-error.md", (2, 14, "front matter", "YAML syntax error")),
+    defect("cases/yaml-syntax-error.md", (2, 14, "title", "contains ': ', which YAML reads")),
     defect("cases/duplicate-key.md", (7, 1, "title", "given twice (first on line 2)")),
     defect("cases/yaml-alias-bomb.md", (7, 7, "front matter", "anchors and aliases")),
     defect("cases/yaml-deep-nesting.md", (7, 18, "front matter", "nested more than 12 levels")),

@@ -211,7 +211,6 @@ def test_a_key_that_is_not_plain_text_is_refused() -> None:
 @pytest.mark.parametrize(
     ("yaml_text", "line", "col", "problem"),
     [
-        ("title: Budget: the sequel\n", 2, 14, "mapping values are not allowed"),
         ("title: ok\n  summary: indented\n", 3, 10, "mapping values are not allowed"),
         ("title: ok\nproblem_types: [a, b\ndate: 2024-01-01\n", 4, 5, "did not find expected ','"),
         ("title: ok\ntags: [a, b\n", 3, 7, "did not find expected ','"),
@@ -403,3 +402,13 @@ def test_every_problem_of_one_file_is_reported_in_one_run() -> None:
     assert where(diagnostics) == [
         (2, 8, "title"), (6, 7, "date"), (7, 1, "sumary"), (8, 8, "level"),
     ]
+
+
+def test_a_value_with_a_colon_gets_the_quoted_line_to_write() -> None:
+    values, diagnostics = convert("title: Budget: the sequel\n")
+    assert values is None
+    assert where(diagnostics) == [(2, 14, "title")]
+    assert diagnostics[0].message == (
+        "the value contains ': ', which YAML reads as the start of another field"
+    )
+    assert diagnostics[0].hint == 'put the value in quotes: title: "Budget: the sequel"'

@@ -122,7 +122,7 @@ def inject_defects(copy: SampleCopy) -> None:
     copy.expect(rel, line, 9, "avatar")
 
     rel = f"members/{members[1]}.md"  # a YAML syntax error
-    copy.expect(rel, copy.set_field(rel, "name", "name: Broken: name"), 13, "front matter")
+    copy.expect(rel, copy.set_field(rel, "name", "name: Broken: name"), 13, "name")
 
     # A parent cycle: a problem type's parent is made its child's child.
     child = next(p for p in problems if copy.front_matter(f"problems/{p}.md").get("parent"))

@@ -78,7 +78,16 @@ def _yaml_error(
         hint = "a quote or bracket opened here is never closed"
     where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    diags.error(path, where, "front matter", message, hint)
+    field = "front matter"
+    if mark is not None and "mapping values are not allowed" in problem:
+        # The commonest slip: an unquoted value with ': ' in it, e.g. a title with a colon.
+        key, _, value = yaml_text.split("\n")[mark.line].partition(":")
+        if value.strip() and key.strip() and not key.startswith((" ", "-")):
+            field = key.strip()
+            message = "the value contains ': ', which YAML reads as the start of another field"
+            quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+            hint = f'put the value in quotes: {field}: "{quoted}"'
+    diags.error(path, where, field, message, hint)
 
 
 def compose_front_matter(

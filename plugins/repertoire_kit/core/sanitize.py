@@ -57,17 +57,19 @@ def _keep_theme_hooks_out(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_CLEANER = nh3.Cleaner(
+    tags=set(_TAGS),
+    clean_content_tags=set(_CLEAN_CONTENT),
+    attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+    generic_attribute_prefixes={"data-"},
+    attribute_filter=_keep_theme_hooks_out,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+    filter_style_properties={"text-align"},
+)
+
+
 def sanitize_html(html: str) -> str:
     """Contributed HTML reduced to the allowlist; deterministic for the same input."""
-    return nh3.clean(
-        html,
-        tags=set(_TAGS),
-        clean_content_tags=set(_CLEAN_CONTENT),
-        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
-        generic_attribute_prefixes={"data-"},
-        attribute_filter=_keep_theme_hooks_out,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-        filter_style_properties={"text-align"},
-    )
+    return _CLEANER.clean(html)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import posixpath
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -20,6 +19,7 @@ from .git_dates import last_updated
 from .indexes import Indexes, build_indexes
 from .loader import LoadResult
 from .model import Entry
+from .page_regions import GeneratedMarks
 from .settings import Settings
 from .templating import Renderer
 from . import urls
@@ -57,8 +57,10 @@ class SitePages:
         self.indexes: Indexes = build_indexes(result.repertoire, tuple(k.folder for k in settings.kinds))
         self._records = self._record_pages()
         self._gaps: Gaps | None = None
-        self._entry_views: dict[tuple[str, str], dict[str, Any]] = {}
-        self._entry_items: dict[tuple[str, str, bool], str] = {}
+        self._entry_views: dict[str, dict[str, Any]] = {}
+        self._problem_views: dict[str, dict[str, Any]] = {}
+        self._member_views: dict[str, dict[str, Any]] = {}
+        self._entry_items: dict[tuple[str, bool], str] = {}
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -114,8 +116,9 @@ class SitePages:
         context = dict(page.context)
         return self._render(page.template, page.docs_path, title=page.title, **context)
 
-    def compose_record(self, docs_path: str) -> str | None:
-        """Title, panel, the contributor's body and the derived sections of a record page."""
+    def compose_record(self, docs_path: str, marks: GeneratedMarks | None = None) -> str | None:
+        """Title, panel, the contributor's body and the derived sections of a record page;
+        with `marks`, the generated parts are wrapped in them (see `page_regions`)."""
         record = self._records.get(docs_path)
         if record is None:
             return None
@@ -123,6 +126,8 @@ class SitePages:
         body = value.source.body
         head = self._render(f"{kind}_header.md", docs_path, record=value)
         foot = self._render(f"{kind}_footer.md", docs_path, record=value)
+        if marks is not None:
+            head, foot = marks.wrap(head), marks.wrap(foot) if foot.strip() else foot
         return f"{head}\n{body.strip()}\n\n{foot}"
 
     def compose_home(self, body: str) -> str:
@@ -130,7 +135,8 @@ class SitePages:
         return f"{body.rstrip()}\n\n{self._render('home.md', urls.HOME)}"
 
     def _render(self, template: str, page: str, **context: Any) -> str:
-        return self.renderer.render(template, page=page, rich=self.rich, site=self, **context)
+        markdown = self.renderer.render(template, page=page, rich=self.rich, site=self, **context)
+        return urls.from_root(markdown, page)
 
     # ----- helpers templates call through `site` ------------------------------------------
 
@@ -139,37 +145,46 @@ class SitePages:
         return link(page, target)
 
     def entry(self, entry: Entry, page: str) -> dict[str, Any]:
-        """An entry's view for listings on `page`; its links depend only on the page's folder,
-        so each entry is viewed once per folder however many pages list it."""
-        key = (entry.id, posixpath.dirname(page))
-        view = self._entry_views.get(key)
+        """An entry's view for listings. Its links are anchored at the docs root, so one view
+        serves every page that lists the entry (`page` is kept for templates that pass it)."""
+        del page
+        view = self._entry_views.get(entry.id)
         if view is None:
-            view = self._entry_views[key] = entry_view(self.indexes, entry, page)
+            view = self._entry_views[entry.id] = entry_view(self.indexes, entry)
         return view
 
     def entries(self, entries: list[Entry], page: str) -> list[dict[str, Any]]:
         return [self.entry(e, page) for e in entries]
 
     def entry_list(self, entries: list[Entry], page: str, show_kind: bool = True) -> Markup:
-        """A Markdown list of entries for `page`, one `entry_item.md` rendering per entry and
-        folder: a listing is the same text wherever it appears in that folder."""
-        folder = posixpath.dirname(page)
+        """A Markdown list of entries, one `entry_item.md` rendering per entry and build: an
+        item's links are anchored at the docs root, so it is the same text on every page."""
         items = []
         for entry in entries:
-            key = (entry.id, folder, show_kind)
+            key = (entry.id, show_kind)
             item = self._entry_items.get(key)
             if item is None:
-                rendered = self._render("entry_item.md", page, e=self.entry(entry, page),
-                                        show_kind=show_kind)
+                rendered = self.renderer.render(
+                    "entry_item.md", page=page, rich=self.rich, site=self,
+                    e=self.entry(entry, page), show_kind=show_kind,
+                )
                 item = self._entry_items[key] = rendered.strip("\n")
             items.append(item)
         return Markup("\n".join(items))
 
     def problem(self, problem_id: str, page: str) -> dict[str, Any]:
-        return problem_view(self.indexes, problem_id, page)
+        del page
+        view = self._problem_views.get(problem_id)
+        if view is None:
+            view = self._problem_views[problem_id] = problem_view(self.indexes, problem_id)
+        return view
 
     def member(self, member_id: str, page: str) -> dict[str, Any]:
-        return member_view(self.indexes, member_id, page)
+        del page
+        view = self._member_views.get(member_id)
+        if view is None:
+            view = self._member_views[member_id] = member_view(self.indexes, member_id)
+        return view
 
     def member_profile(self, member: Any, page: str) -> dict[str, Any]:
         return member_record_view(member, page)

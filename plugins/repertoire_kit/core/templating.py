@@ -41,6 +41,9 @@ def make_environment(extra_loaders: Sequence[jinja2.BaseLoader] = ()) -> jinja2.
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # Templates do not change during a build (`serve` makes a new environment each
+        # rebuild): checking their files on every render is wasted work.
+        auto_reload=False,
     )
     environment.filters["url"] = lambda value: Markup(markdown_url(str(value)))
     return environment
@@ -51,8 +54,11 @@ class Renderer:
 
     def __init__(self, environment: jinja2.Environment | None = None) -> None:
         self.environment = environment or make_environment()
+        self._templates: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context: Any) -> str:
         """The Markdown of template `repertoire/<name>` for this context."""
-        template = self.environment.get_template(f"repertoire/{name}")
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.environment.get_template(f"repertoire/{name}")
         return template.render(**context)

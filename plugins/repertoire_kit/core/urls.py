@@ -49,6 +49,25 @@ def docs_path(record: Entry | Member | ProblemType | Path) -> str:
     return record.source.docs_path
 
 
+# Stands for "the way from this page to the docs root" in composed Markdown, so a fragment that
+# links to records (a listing item, a view) is the same text on every page and is made once per
+# build. `from_root` replaces it when a page's Markdown is complete. Escaped values can never
+# contain it: `<` is always encoded in them.
+ROOT = "<repertoire-root/>"
+
+
+def root_link(to_docs_path: str) -> str:
+    """A link to a docs path that holds for any page once `from_root` has run."""
+    return ROOT + to_docs_path
+
+
+def from_root(markdown: str, page: str) -> str:
+    """`markdown` of `page` with every root-anchored link made relative to the page."""
+    if ROOT not in markdown:
+        return markdown
+    return markdown.replace(ROOT, _folder_link(posixpath.dirname(page), ""))
+
+
 def relative(from_docs_path: str, to_docs_path: str) -> str:
     """A relative link from one docs page to another (or to a file).
 

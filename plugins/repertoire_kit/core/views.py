@@ -2,7 +2,9 @@
 
 Templates never see a model object, only these values, so an override cannot reach past what
 a page is meant to show. Links are wrapped as `Markup` because they are built here from
-validated ids; every other string is escaped when the template prints it.
+validated ids; every other string is escaped when the template prints it. Links to records are
+anchored at the docs root (`urls.root_link`), so a view is the same for every page that shows
+it and is made once per build.
 """
 
 from __future__ import annotations
@@ -11,15 +13,20 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .escape import markdown_url
+from .escape import markdown_text, markdown_url
 from .indexes import Indexes
 from .model import Entry, Member, ProblemType
-from .urls import relative
+from .urls import relative, root_link
 
 
 def link(from_page: str, to_page: str) -> Markup:
     """A relative link target that is safe inside a Markdown link."""
     return Markup(markdown_url(relative(from_page, to_page)))
+
+
+def record_link(to_page: str) -> Markup:
+    """A root-anchored link target to a record's page, safe inside a Markdown link."""
+    return Markup(root_link(markdown_url(to_page)))
 
 
 def member_name(indexes: Indexes, member_id: str) -> str:
@@ -28,32 +35,47 @@ def member_name(indexes: Indexes, member_id: str) -> str:
     return member.name if member else member_id
 
 
-def problem_view(indexes: Indexes, problem_id: str, page: str) -> dict[str, Any]:
+def linked_names(views: list[dict[str, Any]], label: str) -> Markup:
+    """`[label](url), ...` for a list of views, each label escaped (plain text without a url).
+
+    Made once per entry view, so a panel or listing item prints one ready fragment instead of
+    looping over people and problem types on every page that shows the entry.
+    """
+    parts = [
+        f"[{markdown_text(view[label])}]({view['url']})" if view["url"] else markdown_text(view[label])
+        for view in views
+    ]
+    return Markup(", ".join(parts))
+
+
+def problem_view(indexes: Indexes, problem_id: str) -> dict[str, Any]:
     """A problem type as a link with its title."""
     problem = indexes.repertoire.problems.get(problem_id)
     if problem is None:
         return {"id": problem_id, "title": problem_id, "url": None, "summary": None}
     return {
         "id": problem_id, "title": problem.title, "summary": problem.summary,
-        "url": link(page, problem.source.docs_path),
+        "url": record_link(problem.source.docs_path),
     }
 
 
-def member_view(indexes: Indexes, member_id: str, page: str) -> dict[str, Any]:
+def member_view(indexes: Indexes, member_id: str) -> dict[str, Any]:
     """A member as a link with their name."""
     member = indexes.repertoire.members.get(member_id)
     if member is None:
         return {"id": member_id, "name": member_id, "url": None}
-    return {"id": member_id, "name": member.name, "url": link(page, member.source.docs_path),
+    return {"id": member_id, "name": member.name, "url": record_link(member.source.docs_path),
             "affiliation": member.affiliation, "role": member.role}
 
 
-def entry_view(indexes: Indexes, entry: Entry, page: str) -> dict[str, Any]:
+def entry_view(indexes: Indexes, entry: Entry) -> dict[str, Any]:
     """An entry as listings show it: title, link, summary, kind, people, problems, dates."""
+    problems = [problem_view(indexes, p) for p in entry.problem_types]
+    contributors = [member_view(indexes, m) for m in entry.contributors]
     return {
         "id": entry.id,
         "title": entry.title,
-        "url": link(page, entry.source.docs_path),
+        "url": record_link(entry.source.docs_path),
         "summary": entry.summary,
         "kind": entry.kind.singular,
         "kind_plural": entry.kind.plural,
@@ -62,8 +84,10 @@ def entry_view(indexes: Indexes, entry: Entry, page: str) -> dict[str, Any]:
         "level": entry.level,
         "tags": list(entry.tags),
         "draft": entry.draft,
-        "problems": [problem_view(indexes, p, page) for p in entry.problem_types],
-        "contributors": [member_view(indexes, m, page) for m in entry.contributors],
+        "problems": problems,
+        "contributors": contributors,
+        "problem_links": linked_names(problems, "title"),
+        "contributor_links": linked_names(contributors, "name"),
     }
 
 

@@ -12,8 +12,9 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
   leniently) with the core's composition, and give the theme only escaped metadata; an entry's
   "last update" is its last commit (`core.git_dates`, read once in `on_files`) or its fields.
-- `on_page_content`: pass every page's HTML through the sanitiser; store a rendered title
-  escaped.
+- `on_page_content`: pass every page's HTML through the sanitiser (on record pages, the parts
+  the member wrote; the generated parts are marked, see `core.page_regions`); store a rendered
+  title escaped.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from ..core.loader import LoadResult, load_repertoire
 from ..core.navigation import build_nav
 from ..core.project import settings_from_options
 from ..core.report import format_text
+from ..core.page_regions import GeneratedMarks
 from ..core.sanitize import sanitize_html
 from ..core.settings import Settings
 from ..core.site import SitePages
@@ -68,6 +70,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.result: LoadResult | None = None
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
+        self.marks = GeneratedMarks.fresh()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -107,6 +110,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         commit_dates = last_commit_dates(Path(config.docs_dir))
         pages = SitePages(result, self.settings, Renderer(environment), commit_dates=commit_dates)
         self.result, self.pages = result, pages
+        self.marks = GeneratedMarks.fresh()
         self.broken_docs_paths = _broken_by_docs_path(result)
 
         publishable = {docs_file.docs_path for docs_file in result.files}
@@ -172,7 +176,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 # shows `revision_date` as the page's "Last update".
                 changed = self.pages.last_updated(record[1])
                 page.update_date = page.meta["revision_date"] = changed
-            return self.pages.compose_record(src)
+            return self.pages.compose_record(src, self.marks)
         page.meta = escaped_meta(page.meta)
         if src == urls.HOME:
             return self.pages.compose_home(markdown)
@@ -184,14 +188,15 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         """Every page from the docs folder passes the allowlist sanitiser, and a title taken
         from the rendered heading is stored escaped, so the theme never prints it decoded.
 
-        The generated index pages are left as they are: they hold no contributed Markdown,
-        only values escaped by the templates, and they are the largest pages to sanitise.
+        The generated index pages, and the generated parts of record pages, are left as they
+        are: they hold no contributed Markdown, only values escaped by the templates, and they
+        are most of what there would be to sanitise.
         """
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = rendered_title(page.title)
         if page.file.generated_by:
             return html_text
-        return sanitize_html(html_text)
+        return self.marks.sanitize_outside(html_text, sanitize_html)
 
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:

@@ -29,10 +29,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
-# Rewrite schemas/ (the editor's front-matter schemas, committed) after a change to the fields
-# or to the kinds in mkdocs.yml; tests/editor fails until the committed copy matches.
+# Rewrite schemas/ (the editor's front-matter schemas) and the VS Code snippets that complete
+# front matter, both committed, after a change to the fields or to the kinds or roles in
+# mkdocs.yml; tests/editor fails until the committed copies match.
 schemas: $(STAMP)
-	$(BIN)/repertoire schemas schemas
+	$(BIN)/repertoire schemas schemas --snippets .vscode/repertoire.code-snippets
 
 # Re-resolve the pinned sets from pyproject.toml (needs the package index).
 lock:

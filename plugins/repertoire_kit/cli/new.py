@@ -27,67 +27,22 @@ from typing import Any, Callable, Sequence
 import yaml
 
 from ..core.diagnostics import Diagnostics
-from ..core.fields import ID_PATTERN, RecordSchema, convert_fields
+from ..core.fields import ID_PATTERN, convert_fields
 from ..core.loader import load_repertoire, slugify
 from ..core.project import Project, load_project
 from ..core.report import format_text
-from ..core.schemas import SUMMARY_MAX, entry_schema, member_schema, path_schema, problem_schema
-from ..core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..core.settings import MEMBERS_DIR, PROBLEMS_DIR, Settings
+from ..core.skeletons import (
+    AFFILIATION_PROMPT, DRAFT_LINE, NEW_MEMBER_ROLE, SUMMARY_PROMPT, TODO, Target, body_blocks,
+    body_text, placeholder, targets,
+)
 from ..core.source import SourceText, split_front_matter
 from ..core.suggest import did_you_mean
 from ..core.yaml_reader import compose_front_matter
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-TODO = "TODO:"
 RESERVED_IDS = ("index", "readme")
 MIN_PATH_STEPS = 2
-
-# The body of each kind: (section heading, what to write there). Headings follow the sample.
-SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "case": (
-        ("Context", "Where and when did this happen? The organisation, the audit, the team "
-                    "and the time you had, in a few sentences."),
-        ("The challenge", "What made it hard? What would have gone wrong with the usual approach?"),
-        ("What we did", "The steps you took, in order, with the numbers left in."),
-        ("Outcome", "What changed as a result, and what did not."),
-        ("Lessons", "What a colleague in another country could reuse. A short list works well."),
-    ),
-    "story": (
-        ("Setting", "Where you were, what your role was, and what was at stake."),
-        ("What happened", "The moment itself, told in the first person, as plainly as you can."),
-        ("What it taught us", "What you do differently since, and what you would tell a newcomer."),
-    ),
-    "tool": (
-        ("Purpose", "What this tool is for, in one or two sentences."),
-        ("When to use it", "The situations it fits, and the ones it does not."),
-        ("How to use it", "The steps, in order, with a short worked example."),
-        ("Template", "The template itself, ready to copy: a table, a checklist or a list of "
-                     "questions."),
-    ),
-}
-# A kind a maintainer added in mkdocs.yml gets a neutral layout.
-GENERIC_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Context", "Where and when, and who was involved."),
-    ("What happened", "The substance of the entry."),
-    ("Lessons", "What a colleague could reuse."),
-)
-AFFILIATION_PROMPT = "where you work, such as Internal Audit Unit, Ministry of Health (Country)"
-SUMMARY_PROMPT = {
-    "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
-             "want to read it",
-    "problem": "one sentence that says what the problem is",
-    "path": "one sentence that says what the reader gets from this path",
-}
-
-
-@dataclass(frozen=True)
-class Target:
-    """What `KIND` names: the folder the file goes in and the contract it must meet."""
-
-    name: str
-    folder: str
-    schema: RecordSchema
-    is_entry: bool = False
 
 
 @dataclass
@@ -141,16 +96,6 @@ def add_new_command(commands: Any) -> None:
                      "does not suit")
 
 
-def targets(settings: Settings) -> dict[str, Target]:
-    """Kind name → target: the configured entry kinds, then member, problem and path."""
-    found = {kind.singular: Target(kind.singular, kind.folder, entry_schema(settings), True)
-             for kind in settings.kinds}
-    found.setdefault("member", Target("member", MEMBERS_DIR, member_schema(settings)))
-    found.setdefault("problem", Target("problem", PROBLEMS_DIR, problem_schema(settings)))
-    found.setdefault("path", Target("path", PATHS_DIR, path_schema(settings)))
-    return found
-
-
 # ----- YAML text ---------------------------------------------------------------------------
 
 def yaml_scalar(value: str | int | bool) -> str:
@@ -178,17 +123,7 @@ def plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
-def placeholder(what: str) -> str:
-    """A marked gap: `TODO: what`, easy to spot in the file and in review."""
-    return f"{TODO} {what}"
-
-
 # ----- composing the file ------------------------------------------------------------------
-
-def _body(sections: tuple[tuple[str, str], ...]) -> str:
-    """The body skeleton: each section heading with what to write under it."""
-    return "\n".join(f"## {heading}\n\n{placeholder(prompt)}\n" for heading, prompt in sections)
-
 
 def entry_text(target: Target, request: Request, today: dt.date) -> str:
     """A case, story, tool or other entry."""
@@ -199,23 +134,23 @@ def entry_text(target: Target, request: Request, today: dt.date) -> str:
         f"problem_types: {yaml_list(request.problems)}",
         f"contributors: {yaml_list(request.contributors)}",
         f"date: {today.isoformat()}",
-        "draft: true  # delete this line when the entry is ready to publish",
+        DRAFT_LINE,
         "# Optional fields: remove the '# ' in front of a line to use it.",
         "# related: [cases/another-entry, tools/some-tool]",
         "# level: practitioner  # newcomer, practitioner or expert",
         "# tags: [payroll, schools]",
     ]
-    return _file(lines, _body(SECTIONS.get(target.name, GENERIC_SECTIONS)))
+    return _file(lines, body_text(body_blocks(target)))
 
 
-def member_text(settings: Settings, request: Request, today: dt.date) -> str:
+def member_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
     """A member profile; the body is the bio."""
     lines = [
         f"name: {yaml_scalar(request.title)}",
         f"affiliation: {yaml_scalar(placeholder(AFFILIATION_PROMPT))}",
     ]
-    if "member" in settings.roles:
-        lines.append("role: member")
+    if NEW_MEMBER_ROLE in settings.roles:
+        lines.append(f"role: {NEW_MEMBER_ROLE}")
     lines += [
         f"joined: {today.year}",
         "# Optional: links to elsewhere (https:// or mailto: only). Remove the '# ' to use them.",
@@ -223,14 +158,10 @@ def member_text(settings: Settings, request: Request, today: dt.date) -> str:
         "#   - label: My profile",
         "#     url: https://example.org/my-profile",
     ]
-    bio = placeholder(
-        "a short bio in the third person, in two or three paragraphs: what you do and where, "
-        "what you have worked on, and what colleagues may ask you about."
-    )
-    return _file(lines, bio + "\n")
+    return _file(lines, body_text(body_blocks(target)))
 
 
-def problem_text(request: Request) -> str:
+def problem_text(target: Target, request: Request) -> str:
     """A problem type; the body describes the problem."""
     lines = [
         f"title: {yaml_scalar(request.title)}",
@@ -238,14 +169,10 @@ def problem_text(request: Request) -> str:
     ]
     if request.parent:
         lines.append(f"parent: {yaml_scalar(request.parent)}")
-    description = placeholder(
-        "describe the problem as practitioners meet it: where it shows up, the questions it "
-        "raises, and what to watch for."
-    )
-    return _file(lines, description + "\n")
+    return _file(lines, body_text(body_blocks(target)))
 
 
-def path_text(request: Request) -> str:
+def path_text(target: Target, request: Request) -> str:
     """A curated path: its steps in order, each with a note to write."""
     lines = [
         f"title: {yaml_scalar(request.title)}",
@@ -258,11 +185,7 @@ def path_text(request: Request) -> str:
             f"  - entry: {yaml_scalar(entry)}",
             f"    note: {yaml_scalar(placeholder('why this step, and what to look for in it'))}",
         ]
-    introduction = placeholder(
-        "introduce the path: who it is for, what they will be able to do at the end, and how "
-        "long it takes."
-    )
-    return _file(lines, introduction + "\n")
+    return _file(lines, body_text(body_blocks(target)))
 
 
 def _file(front_matter: list[str], body: str) -> str:
@@ -275,10 +198,10 @@ def compose(target: Target, settings: Settings, request: Request, today: dt.date
     if target.is_entry:
         return entry_text(target, request, today)
     if target.name == "member":
-        return member_text(settings, request, today)
+        return member_text(target, settings, request, today)
     if target.name == "problem":
-        return problem_text(request)
-    return path_text(request)
+        return problem_text(target, request)
+    return path_text(target, request)
 
 
 def front_matter_problems(text: str, target: Target, shown_path: str) -> list[str]:

@@ -16,8 +16,7 @@ import frontmatter
 import yaml
 
 from . import urls
-from .escape import json_text
-from .export import build_export
+from .export import export_json
 from .feed import build_feed
 from .loader import LoadResult
 from .settings import Settings
@@ -53,7 +52,7 @@ def write_docs_tree(result: LoadResult, settings: Settings, docs_dir: Path, out_
     written[urls.HOME] = pages.compose_home(_home_body(docs_dir)).encode("utf-8")
     for page in pages.generated_pages():
         written[page.docs_path] = pages.render_generated(page).encode("utf-8")
-    written[urls.EXPORT_JSON] = (json_text(build_export(pages.indexes, settings)) + "\n").encode("utf-8")
+    written[urls.EXPORT_JSON] = export_json(pages.indexes, settings).encode("utf-8")
     written[urls.FEED] = build_feed(pages.indexes, settings)
     if out_dir.exists():
         shutil.rmtree(out_dir)

@@ -130,6 +130,13 @@ class SitePages:
             head, foot = marks.wrap(head), marks.wrap(foot) if foot.strip() else foot
         return f"{head}\n{body.strip()}\n\n{foot}"
 
+    def compose_records(self, marks: GeneratedMarks | None = None) -> dict[str, str]:
+        """Every record page's Markdown, by docs path. Composing them in one go is cheaper than
+        one at a time between the engine's renderings (the shared views, listing items and
+        templates stay warm), and a build needs every one of them."""
+        composed = {path: self.compose_record(path, marks) for path in self._records}
+        return {path: markdown for path, markdown in composed.items() if markdown is not None}
+
     def compose_home(self, body: str) -> str:
         """The maintainer's home page text followed by the generated overview."""
         return f"{body.rstrip()}\n\n{self._render('home.md', urls.HOME)}"
@@ -171,6 +178,14 @@ class SitePages:
                 item = self._entry_items[key] = rendered.strip("\n")
             items.append(item)
         return Markup("\n".join(items))
+
+    def by_kind(self, entries: list[Entry]) -> list[tuple[Any, list[Entry]]]:
+        """The entries grouped by kind, in the configured order of kinds, empty kinds left out;
+        one pass, where a filter per kind in the template would walk the list once per kind."""
+        groups: dict[str, list[Entry]] = {kind.folder: [] for kind in self.settings.kinds}
+        for entry in entries:
+            groups.setdefault(entry.kind.folder, []).append(entry)
+        return [(kind, groups[kind.folder]) for kind in self.settings.kinds if groups[kind.folder]]
 
     def problem(self, problem_id: str, page: str) -> dict[str, Any]:
         del page

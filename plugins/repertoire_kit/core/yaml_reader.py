@@ -3,18 +3,20 @@
 PyYAML's loaders silently turn `NO` into False and `1.10` into 1.1, accept duplicate keys, and
 expand alias bombs. This reader parses to a node tree instead of Python values, so that the
 field layer can see how each value was written and where. Anchors, aliases, custom tags and
-deep nesting are refused before composition.
+deep nesting are refused while the tree is composed, in the same pass as parsing.
 """
 
 from __future__ import annotations
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from .diagnostics import Diagnostics, Position
 
 MAX_DEPTH = 12
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
 # The tags of YAML's core schema; `!!python/…`, `!!binary`, `!!set` and the like are refused.
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -28,39 +30,98 @@ def node_position(node: Node, first_line: int) -> Position:
     return Position(first_line + mark.line, mark.column + 1)
 
 
-def _refuse_structure(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> bool:
-    """Scan parser events for anchors, aliases, foreign tags and nesting; True when clean."""
-    depth = 0
+class _Refused(Exception):
+    """Front matter uses YAML this reader does not accept; the diagnostic is already added."""
+
+
+def _refuse(event: yaml.Event, first_line: int, path: str, diags: Diagnostics,
+            message: str, hint: str) -> _Refused:
+    mark = event.start_mark
+    where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
+    diags.error(path, where, "front matter", message, hint)
+    return _Refused()
+
+
+def _resolved_tag(event: yaml.NodeEvent, kind: type[Node], value: str | None) -> str:
+    """The tag of a node as PyYAML's composer gives it: explicit, or resolved from the text."""
+    tag: str | None = getattr(event, "tag", None)
+    if tag is None or tag == "!":
+        return str(_RESOLVER.resolve(kind, value, getattr(event, "implicit", None)))
+    return tag
+
+
+def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> Node | None:
+    """The node tree of one YAML document, built from the parser's events in one pass.
+
+    Composing here rather than with `yaml.compose` lets anchors, aliases, foreign tags and
+    deep nesting be refused as they are met, before anything is built from them, without
+    parsing the text twice.
+    """
+    stack: list[Node] = []
+    pending_keys: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
     for event in yaml.parse(yaml_text, Loader=_Loader):
-        mark = event.start_mark
-        where = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            diags.error(
-                path, where, "front matter",
-                "YAML anchors and aliases ('&name', '*name') are not allowed",
-                "write each value out in full",
-            )
-            return False
+            raise _refuse(event, first_line, path, diags,
+                          "YAML anchors and aliases ('&name', '*name') are not allowed",
+                          "write each value out in full")
         tag = getattr(event, "tag", None)
         if tag and tag not in _ALLOWED_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
-            diags.error(
-                path, where, "front matter", f"YAML tag '{shown}' is not allowed",
-                "remove the tag; write plain values, quoting text",
-            )
-            return False
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                diags.error(
-                    path, where, "front matter",
-                    f"front matter is nested more than {MAX_DEPTH} levels deep",
-                    "flatten the structure; no field needs this depth",
+            raise _refuse(event, first_line, path, diags, f"YAML tag '{shown}' is not allowed",
+                          "remove the tag; write plain values, quoting text")
+        node: Node
+        if isinstance(event, yaml.ScalarEvent):
+            node = ScalarNode(_resolved_tag(event, ScalarNode, event.value), event.value,
+                              event.start_mark, event.end_mark, style=event.style)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise _refuse(event, first_line, path, diags,
+                              f"front matter is nested more than {MAX_DEPTH} levels deep",
+                              "flatten the structure; no field needs this depth")
+            kind: type[Node] = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
+            collection = kind(_resolved_tag(event, kind, None), [], event.start_mark, None,
+                              flow_style=event.flow_style)
+            _attach(collection, stack, pending_keys)
+            stack.append(collection)
+            pending_keys.append(None)
+            if root is None:
+                root = collection
+            continue
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop().end_mark = event.end_mark
+            pending_keys.pop()
+            continue
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream", None,
+                    "but found another document", event.start_mark,
                 )
-                return False
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return True
+            continue
+        else:
+            continue
+        if not stack:
+            root = node
+        else:
+            _attach(node, stack, pending_keys)
+    return root
+
+
+def _attach(node: Node, stack: list[Node], pending_keys: list[Node | None]) -> None:
+    """Put a finished or opening node in its parent: a list item, a key, or a key's value."""
+    if not stack:
+        return
+    parent = stack[-1]
+    if isinstance(parent, SequenceNode):
+        parent.value.append(node)
+    elif pending_keys[-1] is None:
+        pending_keys[-1] = node
+    else:
+        parent.value.append((pending_keys[-1], node))
+        pending_keys[-1] = None
 
 
 def _yaml_error(
@@ -95,9 +156,9 @@ def compose_front_matter(
 ) -> MappingNode | None:
     """Parse front matter into a mapping node, or report why it cannot be read."""
     try:
-        if not _refuse_structure(yaml_text, path, first_line, diags):
-            return None
-        root = yaml.compose(yaml_text, Loader=_Loader)
+        root = _compose_events(yaml_text, path, first_line, diags)
+    except _Refused:
+        return None
     except yaml.YAMLError as error:
         _yaml_error(error, yaml_text, path, first_line, diags)
         return None

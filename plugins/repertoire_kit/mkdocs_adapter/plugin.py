@@ -6,12 +6,14 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_config`: read the options into core `Settings`; make sure `attr_list`, `md_in_html`,
   `tables` and `toc` are on (the generated Markdown uses them); add the plugin's stylesheet.
 - `on_files`: load and validate every record (all problems reported at once), drop drafts,
-  add the generated index pages, `repertoire.json` and the Atom feed, and set the
-  navigation. Runs at priority -50 so that other
-  plugins' files (e.g. gen-files) exist before collisions are checked.
+  add the generated index pages, `repertoire.json` and the Atom feed, compose every record
+  page's Markdown (in one batch, see `SitePages.compose_records`), and set the navigation.
+  Runs at priority -50 so that other plugins' files (e.g. gen-files) exist before collisions
+  are checked.
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
-  leniently) with the core's composition, and give the theme only escaped metadata; an entry's
-  "last update" is its last commit (`core.git_dates`, read once in `on_files`) or its fields.
+  leniently) with the composition made in `on_files`, and give the theme only escaped
+  metadata; an entry's "last update" is its last commit (`core.git_dates`, read once in
+  `on_files`) or its fields.
 - `on_page_content`: pass every page's HTML through the sanitiser (on record pages, the parts
   the member wrote; the generated parts are marked, see `core.page_regions`); store a rendered
   title escaped.
@@ -35,7 +37,7 @@ from mkdocs.structure.pages import Page
 from ..core import urls
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
-from ..core.export import build_export
+from ..core.export import export_json
 from ..core.feed import build_feed
 from ..core.git_dates import last_commit_dates
 from ..core.json_schema import schema_documents
@@ -71,6 +73,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
         self.marks = GeneratedMarks.fresh()
+        self.composed: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -111,6 +114,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         pages = SitePages(result, self.settings, Renderer(environment), commit_dates=commit_dates)
         self.result, self.pages = result, pages
         self.marks = GeneratedMarks.fresh()
+        self.composed = pages.compose_records(self.marks)
         self.broken_docs_paths = _broken_by_docs_path(result)
 
         publishable = {docs_file.docs_path for docs_file in result.files}
@@ -122,8 +126,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             files.append(File.generated(config, page.docs_path, content=pages.render_generated(page)))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "repertoire.css")))
         directory_urls = bool(config.use_directory_urls)
-        export = build_export(pages.indexes, self.settings, directory_urls)
-        files.append(File.generated(config, urls.EXPORT_JSON, content=json_text(export) + "\n"))
+        files.append(File.generated(
+            config, urls.EXPORT_JSON, content=export_json(pages.indexes, self.settings, directory_urls)
+        ))
         files.append(File.generated(
             config, urls.FEED, content=build_feed(pages.indexes, self.settings, directory_urls)
         ))
@@ -176,7 +181,8 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 # shows `revision_date` as the page's "Last update".
                 changed = self.pages.last_updated(record[1])
                 page.update_date = page.meta["revision_date"] = changed
-            return self.pages.compose_record(src, self.marks)
+            composed = self.composed.pop(src, None)  # each page once; memory freed as it goes
+            return composed if composed is not None else self.pages.compose_record(src, self.marks)
         page.meta = escaped_meta(page.meta)
         if src == urls.HOME:
             return self.pages.compose_home(markdown)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .file_types import refusal
@@ -32,12 +32,12 @@ class DocsFile:
 
 def output_path(docs_path: str) -> str:
     """Where MkDocs (with directory URLs) writes a file, folded for collision checks."""
-    path = PurePosixPath(docs_path)
-    if path.suffix != ".md":
+    if not docs_path.endswith(".md"):
         return docs_path.casefold()
-    if path.name in _INDEX_NAMES:
-        return str(path.parent / "index.html").lstrip("./").casefold() or "index.html"
-    return str(path.with_suffix("") / "index.html").casefold()
+    folder, _, name = docs_path.rpartition("/")
+    if name in _INDEX_NAMES:
+        return f"{folder}/index.html".lstrip("/").casefold()
+    return f"{docs_path[: -len('.md')]}/index.html".casefold()
 
 
 def _within(target: Path, root: Path) -> bool:
@@ -62,31 +62,33 @@ def discover(
     """
     root = docs_dir.resolve()
     files: list[DocsFile] = []
-    for current, dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        dirnames.sort()
-        current_path = Path(current)
-        for name in list(dirnames):
-            candidate = current_path / name
-            if candidate.is_symlink():
-                dirnames.remove(name)
-                _check_symlink(candidate, root, docs_dir, project_dir, diags, is_dir=True)
-            elif name.startswith("."):
-                dirnames.remove(name)
-        for name in sorted(filenames):
-            if name.startswith("."):
+    # os.scandir rather than os.walk and Path objects: its entries know whether they are
+    # links or folders without another system call, and this runs on every build.
+    folders: list[tuple[str, str]] = [(str(docs_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            candidate = current_path / name
-            if candidate.is_symlink() and not _check_symlink(
-                candidate, root, docs_dir, project_dir, diags, is_dir=False
-            ):
+            if entry.is_symlink():
+                is_dir = entry.is_dir(follow_symlinks=True)
+                if not _check_symlink(Path(entry.path), root, docs_dir, project_dir, diags,
+                                      is_dir=is_dir) or is_dir:
+                    continue
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append((entry.path, f"{prefix}{entry.name}/"))
                 continue
-            docs_path = candidate.relative_to(docs_dir).as_posix()
+            docs_path = prefix + entry.name
             refused = refusal(docs_path)
             if refused is not None:
-                diags.error(project_relative(candidate, project_dir), Position(1), FILE_FIELD,
-                            *refused)
+                diags.error(project_relative(Path(entry.path), project_dir), Position(1),
+                            FILE_FIELD, *refused)
                 continue
-            files.append(DocsFile(candidate, docs_path))
+            files.append(DocsFile(Path(entry.path), docs_path))
+        folders.extend(reversed(subfolders))
     _check_collisions(files, docs_dir, project_dir, generated, diags)
     _check_placement(files, docs_dir, project_dir, settings, diags)
     return files
@@ -131,11 +133,10 @@ def _check_collisions(
     claimed: dict[str, str] = {output_path(g): f"(generated page {g})" for g in generated}
     for docs_file in files:
         key = output_path(docs_file.docs_path)
-        where = project_relative(docs_file.abs_path, project_dir)
         if key in claimed:
             other = claimed[key]
             diags.error(
-                where, Position(1), FILE_FIELD,
+                project_relative(docs_file.abs_path, project_dir), Position(1), FILE_FIELD,
                 f"this file would be published at the same address as {other}",
                 "rename or remove one of them (names that differ only in upper/lower case "
                 "collide on many systems)",
@@ -151,7 +152,7 @@ def _check_placement(
     """Markdown in a record folder must sit directly in it, so nothing is silently skipped."""
     folders = set(settings.record_folders)
     for docs_file in files:
-        parts = PurePosixPath(docs_file.docs_path).parts
+        parts = docs_file.docs_path.split("/")
         if len(parts) > 2 and parts[0] in folders and docs_file.is_markdown:
             diags.error(
                 project_relative(docs_file.abs_path, project_dir), Position(1), FILE_FIELD,

@@ -8,6 +8,8 @@ deep nesting are refused while the tree is composed, in the same pass as parsing
 
 from __future__ import annotations
 
+import functools
+
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
@@ -45,9 +47,18 @@ def _refuse(event: yaml.Event, first_line: int, path: str, diags: Diagnostics,
 def _resolved_tag(event: yaml.NodeEvent, kind: type[Node], value: str | None) -> str:
     """The tag of a node as PyYAML's composer gives it: explicit, or resolved from the text."""
     tag: str | None = getattr(event, "tag", None)
-    if tag is None or tag == "!":
-        return str(_RESOLVER.resolve(kind, value, getattr(event, "implicit", None)))
-    return tag
+    if tag is not None and tag != "!":
+        return tag
+    implicit = getattr(event, "implicit", None)
+    if kind is ScalarNode:
+        return _scalar_tag(value, implicit)
+    return str(_RESOLVER.resolve(kind, value, implicit))
+
+
+@functools.lru_cache(maxsize=8192)
+def _scalar_tag(value: str | None, implicit: tuple[bool, bool] | None) -> str:
+    """Resolution of a plain scalar, once per distinct text (field names recur in every file)."""
+    return str(_RESOLVER.resolve(ScalarNode, value, implicit))
 
 
 def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> Node | None:

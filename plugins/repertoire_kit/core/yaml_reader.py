@@ -9,6 +9,7 @@ deep nesting are refused while the tree is composed, in the same pass as parsing
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -18,7 +19,7 @@ from .diagnostics import Diagnostics, Position
 
 MAX_DEPTH = 12
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = Resolver()
+_RESOLVER: Any = Resolver()  # PyYAML's resolver is untyped
 # The tags of YAML's core schema; `!!python/…`, `!!binary`, `!!set` and the like are refused.
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -82,18 +83,25 @@ def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnosti
             shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _refuse(event, first_line, path, diags, f"YAML tag '{shown}' is not allowed",
                           "remove the tag; write plain values, quoting text")
+        # The C parser's marks are typed apart from PyYAML's own, but nodes take either.
+        start: Any = event.start_mark
+        end: Any = event.end_mark
         node: Node
         if isinstance(event, yaml.ScalarEvent):
             node = ScalarNode(_resolved_tag(event, ScalarNode, event.value), event.value,
-                              event.start_mark, event.end_mark, style=event.style)
+                              start, end, style=event.style)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise _refuse(event, first_line, path, diags,
                               f"front matter is nested more than {MAX_DEPTH} levels deep",
                               "flatten the structure; no field needs this depth")
-            kind: type[Node] = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
-            collection = kind(_resolved_tag(event, kind, None), [], event.start_mark, None,
-                              flow_style=event.flow_style)
+            collection: Node
+            if isinstance(event, yaml.SequenceStartEvent):
+                collection = SequenceNode(_resolved_tag(event, SequenceNode, None), [], start,
+                                          None, flow_style=event.flow_style)
+            else:
+                collection = MappingNode(_resolved_tag(event, MappingNode, None), [], start,
+                                         None, flow_style=event.flow_style)
             _attach(collection, stack, pending_keys)
             stack.append(collection)
             pending_keys.append(None)
@@ -101,7 +109,7 @@ def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnosti
                 root = collection
             continue
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop().end_mark = event.end_mark
+            stack.pop().end_mark = end
             pending_keys.pop()
             continue
         elif isinstance(event, yaml.DocumentStartEvent):
@@ -109,7 +117,7 @@ def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnosti
             if documents > 1:
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream", None,
-                    "but found another document", event.start_mark,
+                    "but found another document", start,
                 )
             continue
         else:

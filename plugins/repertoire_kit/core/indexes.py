@@ -2,8 +2,10 @@
 
 Everything here is computed in one pass over the published entries plus per-entry work bounded
 by the size of its neighbourhood (entries sharing a problem type or a contributor), so the cost
-grows linearly with the repertoire for a fixed number of problem types and members. Orderings
-are total (ties broken by id), so every listing is stable from build to build.
+grows linearly with the repertoire for a fixed number of problem types and members. Computed
+related entries need more care (a neighbourhood can be the whole repertoire): see
+`CombinationIndex`. Orderings are total (ties broken by id), so every listing is stable from
+build to build.
 """
 
 from __future__ import annotations
@@ -11,18 +13,151 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .model import Entry, Repertoire
 
 
-# How many of the most recent entries of each shared problem type and contributor are
-# considered as computed related entries (see `Indexes.related_entries`).
-RELATED_WINDOW = 40
+# An entry with more problem types plus contributors than this is left out of the combination
+# index, which would otherwise hold it in 2 ** labels lists (see `CombinationIndex`).
+MAX_COMBINED_LABELS = 8
 
 
 def newest_first(entry: Entry) -> tuple[int, int, str]:
     """Sort key: most recently changed first, then first shared, then id."""
     return (-entry.last_changed.toordinal(), -entry.date.toordinal(), entry.id)
+
+
+Labels = tuple[tuple[str, ...], tuple[str, ...]]
+"""Problem types and contributors, each sorted and without repeats."""
+
+Score = tuple[int, int, int]
+"""A candidate's ranking key: (-shared problem types, -shared contributors, newest-first rank)."""
+
+LabelLists = tuple[dict[str, list[int]], dict[str, list[int]]]
+"""Entry ranks, newest first, by problem type and by contributor."""
+
+
+def labels_of(entry: Entry) -> Labels:
+    """The entry's problem types and contributors as sets (kept sorted so they can be keys)."""
+    return tuple(sorted(set(entry.problem_types))), tuple(sorted(set(entry.contributors)))
+
+
+def is_crowded(labels: Labels) -> bool:
+    """Whether an entry has too many labels for the combination index."""
+    problems, people = labels
+    return len(problems) + len(people) > MAX_COMBINED_LABELS
+
+
+def _subsets(items: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every subset of sorted items, the empty one included, each sorted."""
+    return [subset for size in range(len(items) + 1) for subset in combinations(items, size)]
+
+
+class CombinationIndex:
+    """Exact computed related entries in bounded work per entry, never comparing every pair.
+
+    For every published entry with problem types P and contributors M and every S ⊆ P, T ⊆ M
+    not both empty, the entry is in the list of (S, T); lists are newest first (entries are
+    numbered by rank in that order). The candidates of an entry with P and M are then taken
+    tier by tier in the order of the ranking key: sharing sp problem types and sm contributors,
+    from (|P|, |M|) down to (0, 1). A tier merges, newest first, the lists of every (S, T) with
+    S ⊆ P, |S| = sp, T ⊆ M, |T| = sm: together they hold exactly the entries sharing at least
+    sp problem types and sm contributors. Any of those sharing more belongs to an earlier tier,
+    which was read to its end (or the places would already be full), so it has been chosen or
+    left out already: an entry first met in a tier shares exactly that tier, and entries are met
+    newest first. The walk stops when the places are full, so each list is read only past the
+    entries chosen or left out: at most 2 ** (|P| + |M|) lists × (limit + left out) steps per
+    entry, however many entries share its problem types.
+
+    An entry with more than MAX_COMBINED_LABELS labels ("crowded") would need 2 ** labels lists,
+    so it is not put in them. As a candidate it is scored by counting through per-label lists
+    of crowded entries only; as the entry being ranked it gets the plain count over the lists of
+    its problem types and contributors. Both are exact, and cost the size of that neighbourhood,
+    which is small while crowded entries are rare (none in the sample or a realistic
+    repertoire).
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.order = sorted(entries, key=newest_first)
+        self.rank = {entry.id: rank for rank, entry in enumerate(self.order)}
+        lists: dict[Labels, list[int]] = defaultdict(list)
+        by_problem: dict[str, list[int]] = defaultdict(list)
+        by_member: dict[str, list[int]] = defaultdict(list)
+        crowded_by_problem: dict[str, list[int]] = defaultdict(list)
+        crowded_by_member: dict[str, list[int]] = defaultdict(list)
+        for rank, entry in enumerate(self.order):
+            labels = problems, people = labels_of(entry)
+            for problem_id in problems:
+                by_problem[problem_id].append(rank)
+            for member_id in people:
+                by_member[member_id].append(rank)
+            if is_crowded(labels):
+                for problem_id in problems:
+                    crowded_by_problem[problem_id].append(rank)
+                for member_id in people:
+                    crowded_by_member[member_id].append(rank)
+                continue
+            people_subsets = _subsets(people)
+            for problem_subset in _subsets(problems):
+                for people_subset in people_subsets:
+                    lists[problem_subset, people_subset].append(rank)
+        lists.pop(((), ()), None)
+        self.lists = dict(lists)
+        self.everyone: LabelLists = (dict(by_problem), dict(by_member))
+        self.crowded: LabelLists = (dict(crowded_by_problem), dict(crowded_by_member))
+
+    def ranked(self, entry: Entry, excluded: set[str], limit: int) -> list[Entry]:
+        """The `limit` best candidates for an entry, best first; `excluded` ids never appear."""
+        if limit <= 0:
+            return []
+        labels = labels_of(entry)
+        left_out = {self.rank[entry_id] for entry_id in excluded if entry_id in self.rank}
+        if is_crowded(labels):
+            scores = self._counted(labels, self.everyone, left_out)
+        else:
+            scores = self._walked(labels, left_out, limit)
+            scores += self._counted(labels, self.crowded, left_out)
+        return [self.order[score[2]] for score in heapq.nsmallest(limit, scores)]
+
+    def _walked(self, labels: Labels, left_out: set[int], limit: int) -> list[Score]:
+        """The best uncrowded candidates, read tier by tier from the combination lists."""
+        problems, people = labels
+        seen = set(left_out)
+        found: list[Score] = []
+        for shared_problems in range(len(problems), -1, -1):
+            for shared_people in range(len(people), -1, -1):
+                if shared_problems == shared_people == 0:
+                    break
+                tier = [
+                    self.lists.get((problem_subset, people_subset), [])
+                    for problem_subset in combinations(problems, shared_problems)
+                    for people_subset in combinations(people, shared_people)
+                ]
+                for rank in heapq.merge(*tier):
+                    if rank in seen:
+                        continue
+                    seen.add(rank)
+                    found.append((-shared_problems, -shared_people, rank))
+                    if len(found) == limit:
+                        return found
+        return found
+
+    @staticmethod
+    def _counted(labels: Labels, label_lists: LabelLists, left_out: set[int]) -> list[Score]:
+        """Every candidate in these per-label lists, scored by counting its shared labels."""
+        problems, people = labels
+        by_problem, by_member = label_lists
+        shared_problems: Counter[int] = Counter()
+        shared_people: Counter[int] = Counter()
+        for problem_id in problems:
+            shared_problems.update(by_problem.get(problem_id, ()))
+        for member_id in people:
+            shared_people.update(by_member.get(member_id, ()))
+        return [
+            (-shared_problems[rank], -shared_people[rank], rank)
+            for rank in shared_problems.keys() | shared_people.keys() if rank not in left_out
+        ]
 
 
 @dataclass
@@ -39,6 +174,7 @@ class Indexes:
     paths_by_entry: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     _under: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _matrix: dict[str, Counter[str]] | None = field(default=None, repr=False)
+    _combinations: CombinationIndex | None = field(default=None, repr=False)
 
     def roots(self) -> list[str]:
         """Problem types without a parent, by title."""
@@ -144,30 +280,16 @@ class Indexes:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def related_entries(self, entry: Entry, limit: int) -> list[Entry]:
-        """Entries most like this one, found through the inverted indexes, never all pairs.
+        """Entries most like this one, exactly ranked, found without comparing every pair.
 
-        Ranked by shared problem types, then shared contributors, then newest. Entries the
-        page already lists (named in `related`, or naming this one) are left out, so the
-        suggestions add something. Candidates are the `RELATED_WINDOW` most recent entries of
-        each shared problem type and of each shared contributor (the lists are newest first):
-        without that bound a repertoire that grows on a fixed set of problem types would make
-        this quadratic, and a suggestion older than hundreds of others on the same problems
-        is rarely the useful one.
+        Ranked by shared problem types, then shared contributors, then newest (`newest_first`).
+        Entries the page already lists (named in `related`, or naming this one) are left out,
+        so the suggestions add something. The combination index is built on first use.
         """
-        shared_problems: Counter[str] = Counter()
-        shared_people: Counter[str] = Counter()
-        for problem_id in entry.problem_types:
-            shared_problems.update(e.id for e in self.by_problem.get(problem_id, [])[:RELATED_WINDOW])
-        for member_id in entry.contributors:
-            shared_people.update(e.id for e in self.by_member.get(member_id, [])[:RELATED_WINDOW])
+        if self._combinations is None:
+            self._combinations = CombinationIndex(self.entries)
         excluded = {entry.id, *entry.related, *(e.id for e in self.referenced_by.get(entry.id, []))}
-        candidates = (set(shared_problems) | set(shared_people)) - excluded
-        entries = self.repertoire.entries
-        ranked = heapq.nsmallest(
-            limit, candidates,
-            key=lambda cid: (-shared_problems[cid], -shared_people[cid], *newest_first(entries[cid])),
-        )
-        return [entries[cid] for cid in ranked]
+        return self._combinations.ranked(entry, excluded, limit)
 
     def kind_counts(self, entries: list[Entry]) -> dict[str, int]:
         """How many of the given entries are of each configured kind (every kind present)."""

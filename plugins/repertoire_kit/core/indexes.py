@@ -28,6 +28,8 @@ def newest_first(entry: Entry) -> tuple[int, int, str]:
     return (-entry.last_changed.toordinal(), -entry.date.toordinal(), entry.id)
 
 
+_NONE: tuple[int, ...] = ()
+
 Labels = tuple[tuple[str, ...], tuple[str, ...]]
 """Problem types and contributors, each sorted and without repeats."""
 
@@ -47,6 +49,13 @@ def is_crowded(labels: Labels) -> bool:
     """Whether an entry has too many labels for the combination index."""
     problems, people = labels
     return len(problems) + len(people) > MAX_COMBINED_LABELS
+
+
+def _combination_key(problem_subset: tuple[str, ...], people_subset: tuple[str, ...]) -> str:
+    """One string for a pair of subsets (ids never hold these separators). A string key is
+    cheaper than a pair of tuples, and strings are not followed by Python's cycle collector,
+    which the build runs over everything it keeps."""
+    return "\x1f".join(problem_subset) + "\x1e" + "\x1f".join(people_subset)
 
 
 def _subsets(items: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -81,7 +90,7 @@ class CombinationIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.order = sorted(entries, key=newest_first)
         self.rank = {entry.id: rank for rank, entry in enumerate(self.order)}
-        lists: dict[Labels, list[int]] = defaultdict(list)
+        lists: dict[str, list[int]] = {}
         by_problem: dict[str, list[int]] = defaultdict(list)
         by_member: dict[str, list[int]] = defaultdict(list)
         crowded_by_problem: dict[str, list[int]] = defaultdict(list)
@@ -101,9 +110,13 @@ class CombinationIndex:
             people_subsets = _subsets(people)
             for problem_subset in _subsets(problems):
                 for people_subset in people_subsets:
-                    lists[problem_subset, people_subset].append(rank)
-        lists.pop(((), ()), None)
-        self.lists = dict(lists)
+                    key = _combination_key(problem_subset, people_subset)
+                    found = lists.get(key)
+                    if found is None:
+                        found = lists[key] = []
+                    found.append(rank)
+        lists.pop(_combination_key((), ()), None)
+        self.lists = lists
         self.everyone: LabelLists = (dict(by_problem), dict(by_member))
         self.crowded: LabelLists = (dict(crowded_by_problem), dict(crowded_by_member))
 
@@ -130,7 +143,7 @@ class CombinationIndex:
                 if shared_problems == shared_people == 0:
                     break
                 tier = [
-                    self.lists.get((problem_subset, people_subset), [])
+                    self.lists.get(_combination_key(problem_subset, people_subset), _NONE)
                     for problem_subset in combinations(problems, shared_problems)
                     for people_subset in combinations(people, shared_people)
                 ]

@@ -9,9 +9,18 @@ deep nesting are refused while the tree is composed, in the same pass as parsing
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
@@ -45,21 +54,36 @@ def _refuse(event: yaml.Event, first_line: int, path: str, diags: Diagnostics,
     return _Refused()
 
 
-def _resolved_tag(event: yaml.NodeEvent, kind: type[Node], value: str | None) -> str:
+def _tag(event: Any, kind: type[Node]) -> str:
     """The tag of a node as PyYAML's composer gives it: explicit, or resolved from the text."""
-    tag: str | None = getattr(event, "tag", None)
+    tag: str | None = event.tag
     if tag is not None and tag != "!":
+        if tag not in _ALLOWED_TAGS:
+            raise _ForeignTag(tag)
         return tag
-    implicit = getattr(event, "implicit", None)
     if kind is ScalarNode:
-        return _scalar_tag(value, implicit)
-    return str(_RESOLVER.resolve(kind, value, implicit))
+        return _scalar_tag(event.value, event.implicit)
+    return str(_RESOLVER.resolve(kind, None, event.implicit))
+
+
+class _ForeignTag(Exception):
+    """A tag outside YAML's core schema was met."""
 
 
 @functools.lru_cache(maxsize=8192)
-def _scalar_tag(value: str | None, implicit: tuple[bool, bool] | None) -> str:
+def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
     """Resolution of a plain scalar, once per distinct text (field names recur in every file)."""
     return str(_RESOLVER.resolve(ScalarNode, value, implicit))
+
+
+def _events(yaml_text: str) -> Iterator[Any]:
+    """The parser's events, straight from the (C) parser."""
+    parser = _Loader(yaml_text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> Node | None:
@@ -67,66 +91,66 @@ def _compose_events(yaml_text: str, path: str, first_line: int, diags: Diagnosti
 
     Composing here rather than with `yaml.compose` lets anchors, aliases, foreign tags and
     deep nesting be refused as they are met, before anything is built from them, without
-    parsing the text twice.
+    parsing the text twice. Events are told apart by their exact class: this loop runs for
+    every value of every file in every build.
     """
     stack: list[Node] = []
     pending_keys: list[Node | None] = []
     root: Node | None = None
     documents = 0
-    for event in yaml.parse(yaml_text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _refuse(event, first_line, path, diags,
-                          "YAML anchors and aliases ('&name', '*name') are not allowed",
-                          "write each value out in full")
-        tag = getattr(event, "tag", None)
-        if tag and tag not in _ALLOWED_TAGS:
-            shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
-            raise _refuse(event, first_line, path, diags, f"YAML tag '{shown}' is not allowed",
-                          "remove the tag; write plain values, quoting text")
-        # The C parser's marks are typed apart from PyYAML's own, but nodes take either.
-        start: Any = event.start_mark
-        end: Any = event.end_mark
-        node: Node
-        if isinstance(event, yaml.ScalarEvent):
-            node = ScalarNode(_resolved_tag(event, ScalarNode, event.value), event.value,
-                              start, end, style=event.style)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            if len(stack) >= MAX_DEPTH:
+    for event in _events(yaml_text):
+        kind = type(event)
+        if kind is ScalarEvent or kind is SequenceStartEvent or kind is MappingStartEvent:
+            if event.anchor is not None:
+                raise _refuse(event, first_line, path, diags, *_ANCHOR)
+            # The C parser's marks are typed apart from PyYAML's own, but nodes take either.
+            start: Any = event.start_mark
+            try:
+                if kind is ScalarEvent:
+                    node: Node = ScalarNode(_tag(event, ScalarNode), event.value, start,
+                                            event.end_mark, style=event.style)
+                elif kind is SequenceStartEvent:
+                    node = SequenceNode(_tag(event, SequenceNode), [], start, None,
+                                        flow_style=event.flow_style)
+                else:
+                    node = MappingNode(_tag(event, MappingNode), [], start, None,
+                                       flow_style=event.flow_style)
+            except _ForeignTag as foreign:
+                shown = str(foreign).replace("tag:yaml.org,2002:", "!!", 1)
+                raise _refuse(event, first_line, path, diags, f"YAML tag '{shown}' is not allowed",
+                              "remove the tag; write plain values, quoting text") from None
+            if kind is not ScalarEvent and len(stack) >= MAX_DEPTH:
                 raise _refuse(event, first_line, path, diags,
                               f"front matter is nested more than {MAX_DEPTH} levels deep",
                               "flatten the structure; no field needs this depth")
-            collection: Node
-            if isinstance(event, yaml.SequenceStartEvent):
-                collection = SequenceNode(_resolved_tag(event, SequenceNode, None), [], start,
-                                          None, flow_style=event.flow_style)
-            else:
-                collection = MappingNode(_resolved_tag(event, MappingNode, None), [], start,
-                                         None, flow_style=event.flow_style)
-            _attach(collection, stack, pending_keys)
-            stack.append(collection)
-            pending_keys.append(None)
-            if root is None:
-                root = collection
-            continue
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop().end_mark = end
+            if stack:
+                _attach(node, stack, pending_keys)
+            elif root is None:
+                root = node
+            if kind is not ScalarEvent:
+                stack.append(node)
+                pending_keys.append(None)
+        elif kind is SequenceEndEvent or kind is MappingEndEvent:
+            closed: Any = event.end_mark
+            stack.pop().end_mark = closed
             pending_keys.pop()
-            continue
-        elif isinstance(event, yaml.DocumentStartEvent):
+        elif kind is AliasEvent:
+            raise _refuse(event, first_line, path, diags, *_ANCHOR)
+        elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
+                at: Any = event.start_mark
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream", None,
-                    "but found another document", start,
+                    "but found another document", at,
                 )
-            continue
-        else:
-            continue
-        if not stack:
-            root = node
-        else:
-            _attach(node, stack, pending_keys)
     return root
+
+
+_ANCHOR = (
+    "YAML anchors and aliases ('&name', '*name') are not allowed",
+    "write each value out in full",
+)
 
 
 def _attach(node: Node, stack: list[Node], pending_keys: list[Node | None]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from . import urls
@@ -75,6 +75,9 @@ class _RecordLoader:
     def __init__(self, project_dir: Path, docs_dir: Path, settings: Settings) -> None:
         self.project_dir = project_dir
         self.docs_dir = docs_dir
+        # Files are reported relative to the project; one prefix serves every file.
+        shown_dir = project_relative(docs_dir, project_dir)
+        self.shown_prefix = "" if shown_dir == "." else shown_dir.rstrip("/") + "/"
         self.settings = settings
         self.diags = Diagnostics()
         self.repertoire = Repertoire(include_drafts=settings.include_drafts)
@@ -94,7 +97,7 @@ class _RecordLoader:
         self.generated = generated
         files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
         for docs_file in files:
-            parts = PurePosixPath(docs_file.docs_path).parts
+            parts = docs_file.docs_path.split("/")
             if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
             elif docs_file.is_markdown:
@@ -105,7 +108,7 @@ class _RecordLoader:
         return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
 
     def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
-        path = project_relative(docs_file.abs_path, self.project_dir)
+        path = self.shown_prefix + docs_file.docs_path
         record_id = f"{folder}/{name}" if self.settings.kind_for_folder(folder) else name
         if name in _INDEX_STEMS:
             if f"{folder}/index.md" not in self.generated:
@@ -184,7 +187,7 @@ class _RecordLoader:
         """A page outside the record folders (home, reference pages): no contract for its
         fields, but the same byte checks, a YAML syntax check of any front matter (MkDocs
         would drop a broken block silently) and the same scan of its markup."""
-        path = project_relative(docs_file.abs_path, self.project_dir)
+        path = self.shown_prefix + docs_file.docs_path
         source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
         if source_text is None:
             return

@@ -60,5 +60,10 @@ class Renderer:
         """The Markdown of template `repertoire/<name>` for this context."""
         template = self._templates.get(name)
         if template is None:
-            template = self._templates[name] = self.environment.get_template(f"repertoire/{name}")
+            template = self.environment.get_template(f"repertoire/{name}")
+            # A template's globals are a view over the environment's; each render copies them
+            # into its context. A plain dict copies at C speed, and nothing adds globals once
+            # rendering starts.
+            template.globals = dict(template.globals)
+            self._templates[name] = template
         return template.render(**context)

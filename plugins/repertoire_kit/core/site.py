@@ -61,6 +61,7 @@ class SitePages:
         self._problem_views: dict[str, dict[str, Any]] = {}
         self._member_views: dict[str, dict[str, Any]] = {}
         self._entry_items: dict[tuple[str, bool], str] = {}
+        self._problem_tree: list[tuple[str, int]] | None = None
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -206,6 +207,19 @@ class SitePages:
 
     def problem_profile(self, problem: Any) -> dict[str, Any]:
         return problem_record_view(problem)
+
+    def matrix_cells(self, member_id: str) -> Markup:
+        """A member's row of the who-knows-what table: entries per problem type, in the
+        order of the problem tree, each cell closed by ` | ` (empty for none). Made here
+        because the table has a cell per member and problem type, too many for a template
+        loop to print one by one."""
+        row: Mapping[str, int] = self.indexes.contributions_matrix().get(member_id, {})
+        return Markup("".join(f"{row.get(problem_id) or ''} | " for problem_id, _ in self._tree()))
+
+    def _tree(self) -> list[tuple[str, int]]:
+        if self._problem_tree is None:
+            self._problem_tree = self.indexes.tree()
+        return self._problem_tree
 
     def gaps(self) -> Gaps:
         """The gap lists, computed once per build."""

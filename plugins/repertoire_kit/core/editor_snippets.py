@@ -28,8 +28,8 @@ from typing import Any, Iterator
 import yaml
 
 from .escape import json_text
-from .fields import Field, FieldType, RecordSchema
-from .schemas import THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema
+from .fields import Field, FieldType
+from .schemas import THEME_FIELDS, record_schemas
 from .settings import Settings
 from .skeletons import (
     DRAFT_LINE, STARTING_CHOICES, Block, Target, body_blocks, placeholder, targets,
@@ -47,7 +47,6 @@ HEADER = (
     "// In a Markdown file, type a kind (case, story, tool, member, problem, path) or a field\n"
     "// name, press Ctrl+Space, pick the snippet, then press Tab to go from field to field.\n"
 )
-_SCHEMA_BUILDERS = (entry_schema, member_schema, problem_schema, path_schema)
 _PLURALS = {"entry": "entries"}
 
 
@@ -220,15 +219,10 @@ def file_snippet_name(target: Target) -> str:
     return f"New {target.name}"
 
 
-def _records(settings: Settings) -> list[RecordSchema]:
-    """Every kind of front matter, entries first."""
-    return [build(settings) for build in _SCHEMA_BUILDERS]
-
-
 def field_snippets(settings: Settings) -> dict[str, dict[str, Any]]:
     """One snippet per field, shared by the kinds of file where it reads the same."""
     found: dict[tuple[str, tuple[str, ...]], tuple[Field, list[str]]] = {}
-    for record in _records(settings):
+    for record in record_schemas(settings):
         for spec in record.fields:
             body = tuple(field_lines(spec, settings))
             found.setdefault((spec.name, body), (spec, []))[1].append(

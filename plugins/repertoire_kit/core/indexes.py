@@ -187,6 +187,7 @@ class Indexes:
     paths_by_entry: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     _under: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _matrix: dict[str, Counter[str]] | None = field(default=None, repr=False)
+    _tree: list[tuple[str, int]] | None = field(default=None, repr=False)
     _combinations: CombinationIndex | None = field(default=None, repr=False)
 
     def roots(self) -> list[str]:
@@ -199,11 +200,17 @@ class Indexes:
         return sorted(ids, key=lambda p: (problems[p].title.casefold(), p))
 
     def tree(self) -> list[tuple[str, int]]:
-        """Every problem type once, in tree order with its depth (0 for roots).
+        """Every problem type once, in tree order with its depth (0 for roots); computed once
+        (several pages, and every row of the who-knows-what table, walk it).
 
         A parent cycle is an error, but `mkdocs serve` keeps going: its members have no root,
         so they are shown as roots after the others rather than dropped.
         """
+        if self._tree is None:
+            self._tree = self._walk_tree()
+        return self._tree
+
+    def _walk_tree(self) -> list[tuple[str, int]]:
         ordered: list[tuple[str, int]] = []
         seen: set[str] = set()
 

@@ -14,24 +14,19 @@ descriptions and early errors, and the check stays the authority.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any
 
 from .fields import (
     DATE_PATTERN, ICON_PATTERN, ID_PATTERN, YEAR_PATTERN, Field, FieldType, RecordSchema,
 )
 from .file_types import IMAGE_EXTENSIONS
-from .schemas import entry_schema, member_schema, path_schema, problem_schema
+from .schemas import record_schemas
 from .settings import Settings
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_FOLDER = "schemas"
 # The characters `fields._CONTROL` rejects, written for an ECMA-262 character class.
 _CONTROL_CLASS = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]"
-_SCHEMA_BUILDERS: tuple[Callable[[Settings], RecordSchema], ...] = (
-    entry_schema, member_schema, problem_schema, path_schema,
-)
-
-
 def schema_file_name(record: RecordSchema) -> str:
     """`entry.schema.json` and so on: the name under /schemas/ of the published site."""
     return f"{record.name}.schema.json"
@@ -166,5 +161,7 @@ def record_json_schema(record: RecordSchema, settings: Settings) -> dict[str, An
 
 def schema_documents(settings: Settings) -> dict[str, dict[str, Any]]:
     """File name → JSON Schema document, for every kind of front matter."""
-    records = [build(settings) for build in _SCHEMA_BUILDERS]
-    return {schema_file_name(record): record_json_schema(record, settings) for record in records}
+    return {
+        schema_file_name(record): record_json_schema(record, settings)
+        for record in record_schemas(settings)
+    }

@@ -119,3 +119,9 @@ def path_schema(settings: Settings) -> RecordSchema:
             ),
         ) + THEME_FIELDS,
     )
+
+
+def record_schemas(settings: Settings) -> list[RecordSchema]:
+    """The contract of every kind of front matter: entries, members, problem types, paths."""
+    return [entry_schema(settings), member_schema(settings), problem_schema(settings),
+            path_schema(settings)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from markupsafe import Markup
 
@@ -57,11 +57,10 @@ class SitePages:
         self.indexes: Indexes = build_indexes(result.repertoire, tuple(k.folder for k in settings.kinds))
         self._records = self._record_pages()
         self._gaps: Gaps | None = None
-        self._entry_views: dict[str, dict[str, Any]] = {}
-        self._problem_views: dict[str, dict[str, Any]] = {}
-        self._member_views: dict[str, dict[str, Any]] = {}
+        # Views by (kind of record, id): their links are anchored at the docs root, so one
+        # view serves every page that shows the record (see `views`).
+        self._views: dict[tuple[str, str], dict[str, Any]] = {}
         self._entry_items: dict[tuple[str, bool], str] = {}
-        self._problem_tree: list[tuple[str, int]] | None = None
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -121,22 +120,23 @@ class SitePages:
         """Title, panel, the contributor's body and the derived sections of a record page;
         with `marks`, the generated parts are wrapped in them (see `page_regions`)."""
         record = self._records.get(docs_path)
-        if record is None:
-            return None
-        kind, value = record
-        body = value.source.body
+        return None if record is None else self._compose(docs_path, *record, marks)
+
+    def compose_records(self, marks: GeneratedMarks | None = None) -> dict[str, str]:
+        """Every published record page's Markdown, by docs path. Composing them in one go is
+        cheaper than one at a time between the engine's renderings (the shared views, listing
+        items and templates stay warm), and a build needs every one of them."""
+        return {
+            docs_path: self._compose(docs_path, kind, value, marks)
+            for docs_path, (kind, value) in self._records.items() if not self.is_hidden(docs_path)
+        }
+
+    def _compose(self, docs_path: str, kind: str, value: Any, marks: GeneratedMarks | None) -> str:
         head = self._render(f"{kind}_header.md", docs_path, record=value)
         foot = self._render(f"{kind}_footer.md", docs_path, record=value)
         if marks is not None:
             head, foot = marks.wrap(head), marks.wrap(foot) if foot.strip() else foot
-        return f"{head}\n{body.strip()}\n\n{foot}"
-
-    def compose_records(self, marks: GeneratedMarks | None = None) -> dict[str, str]:
-        """Every record page's Markdown, by docs path. Composing them in one go is cheaper than
-        one at a time between the engine's renderings (the shared views, listing items and
-        templates stay warm), and a build needs every one of them."""
-        composed = {path: self.compose_record(path, marks) for path in self._records}
-        return {path: markdown for path, markdown in composed.items() if markdown is not None}
+        return f"{head}\n{value.source.body.strip()}\n\n{foot}"
 
     def compose_home(self, body: str) -> str:
         """The maintainer's home page text followed by the generated overview."""
@@ -153,12 +153,14 @@ class SitePages:
         return link(page, target)
 
     def entry(self, entry: Entry, page: str) -> dict[str, Any]:
-        """An entry's view for listings. Its links are anchored at the docs root, so one view
-        serves every page that lists the entry (`page` is kept for templates that pass it)."""
+        """An entry's view for listings (`page` is kept for templates that pass it)."""
         del page
-        view = self._entry_views.get(entry.id)
+        return self._view("entry", entry.id, lambda: entry_view(self.indexes, entry))
+
+    def _view(self, kind: str, record_id: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        view = self._views.get((kind, record_id))
         if view is None:
-            view = self._entry_views[entry.id] = entry_view(self.indexes, entry)
+            view = self._views[kind, record_id] = make()
         return view
 
     def entries(self, entries: list[Entry], page: str) -> list[dict[str, Any]]:
@@ -190,17 +192,11 @@ class SitePages:
 
     def problem(self, problem_id: str, page: str) -> dict[str, Any]:
         del page
-        view = self._problem_views.get(problem_id)
-        if view is None:
-            view = self._problem_views[problem_id] = problem_view(self.indexes, problem_id)
-        return view
+        return self._view("problem", problem_id, lambda: problem_view(self.indexes, problem_id))
 
     def member(self, member_id: str, page: str) -> dict[str, Any]:
         del page
-        view = self._member_views.get(member_id)
-        if view is None:
-            view = self._member_views[member_id] = member_view(self.indexes, member_id)
-        return view
+        return self._view("member", member_id, lambda: member_view(self.indexes, member_id))
 
     def member_profile(self, member: Any, page: str) -> dict[str, Any]:
         return member_record_view(member, page)
@@ -214,12 +210,7 @@ class SitePages:
         because the table has a cell per member and problem type, too many for a template
         loop to print one by one."""
         row: Mapping[str, int] = self.indexes.contributions_matrix().get(member_id, {})
-        return Markup("".join(f"{row.get(problem_id) or ''} | " for problem_id, _ in self._tree()))
-
-    def _tree(self) -> list[tuple[str, int]]:
-        if self._problem_tree is None:
-            self._problem_tree = self.indexes.tree()
-        return self._problem_tree
+        return Markup("".join(f"{row.get(problem_id) or ''} | " for problem_id, _ in self.indexes.tree()))
 
     def gaps(self) -> Gaps:
         """The gap lists, computed once per build."""

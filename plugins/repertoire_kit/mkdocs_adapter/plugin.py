@@ -224,6 +224,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.unsanitised.clear()
         return env
 
+
 def _in_docs(file: File, config: MkDocsConfig) -> bool:
     """Whether a file comes from the docs folder (not from the theme or another plugin)."""
     if not file.abs_src_path:

@@ -37,7 +37,7 @@ THREE_ENTRIES = {
 
 def pager_texts(html: str) -> list[str]:
     """The visible text of each pager block on an entry page."""
-    blocks = re.findall(r'<div class="rep-pager">(.*?)</div>', html, re.S)
+    blocks = re.findall(r'<nav class="rep-pager"[^>]*>(.*?)</nav>', html, re.S)
     return [" ".join(unescape(re.sub(r"<[^>]+>", " ", b)).split()) for b in blocks]
 
 
@@ -58,7 +58,7 @@ def two_path_site(make_site):
 
 def test_path_page_lists_steps_in_order_with_notes_and_reading_time(two_path_site):
     html = two_path_site.html("paths/first-steps/")
-    titles = re.findall(r'<h3 id="[^"]*">\d+\. <a href="([^"]+)">([^<]+)</a>', html)
+    titles = re.findall(r'<h3[^>]* id="[^"]*">\d+\. <a href="([^"]+)">([^<]+)</a>', html)
     assert [t for _, t in titles] == ["Alpha", "Beta", "Gamma"]
     assert [h for h, _ in titles] == ["../../cases/alpha/", "../../cases/beta/", "../../tools/gamma/"]
     positions = [html.index(note) for note in ("Read the context.", "Note the sample.", "Try the tool.")]

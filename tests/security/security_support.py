@@ -38,6 +38,7 @@ from repertoire_kit.mkdocs_adapter.plugin import _REQUIRED_EXTENSIONS
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MARKER = "PWN"
 EXPORT_NAME = "repertoire.json"
+DATA_FILES = (EXPORT_NAME, "explore.json")  # data shown with textContent, never as HTML
 
 # Hostile values, one per kind of attack; each fits the shortest field it is planted in (60).
 HOSTILE: dict[str, str] = {
@@ -209,12 +210,12 @@ def _json_strings(value: Any) -> Iterator[str]:
 def json_problems(text: str, where: str) -> list[str]:
     """Problems in a JSON file.
 
-    `repertoire.json` is data: its strings are the contributed values themselves (the explore
+    `repertoire.json` and `explore.json` are data: their strings are the contributed values themselves (the explore
     script shows them with `textContent`), so what matters is that its bytes stay inert when
     pasted into HTML: no raw `<`, `>` or `&`. Every other JSON file (the search index above all)
     holds HTML that Material renders, so each of its strings is read as an HTML fragment.
     """
-    if where.endswith(EXPORT_NAME):
+    if where.endswith(DATA_FILES):
         return [f"{where}: raw {char!r}" for char in "<>&" if char in text]
     problems: list[str] = []
     for index, string in enumerate(_json_strings(json.loads(text))):

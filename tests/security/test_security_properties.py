@@ -25,7 +25,7 @@ from repertoire_kit.core.sanitize import sanitize_html
 from repertoire_kit.core.schemas import entry_schema, member_schema, path_schema, problem_schema
 from repertoire_kit.core.settings import Settings
 from repertoire_kit.core.site import SitePages
-from repertoire_kit.core.templating import Renderer
+from repertoire_kit.core.templating import Templates
 
 from tests.conftest import MINIMAL, Site
 from tests.security.security_support import Node, own_text, parse_tree, render_markdown
@@ -165,9 +165,9 @@ def test_any_title_reaches_the_entry_page_as_text_only(title: str) -> None:
         if entry is None:  # the contract refused it (control characters, too long): reported
             assert any(d.path == "repertoire/cases/fuzzed.md" for d in result.diagnostics)
             return
-        markdown_text = SitePages(result, Settings(), Renderer()).compose_record("cases/fuzzed.md")
-        assert markdown_text is not None
-        page = sanitize_html(render_markdown(markdown_text))
+        composed = SitePages(result, Settings(), Templates()).compose_record("cases/fuzzed.md")
+        assert composed is not None
+        page = composed.fill(sanitize_html(render_markdown(composed.markdown)))
     assert own_text(heading_of(page)) == NORMALISED_WHITESPACE.sub(" ", entry.title).strip()
 
 

@@ -203,6 +203,22 @@ class Page:
                         found.append(target)
         return found
 
+    def matrix(self) -> dict[str, tuple[list[str], dict[str, dict[str, int]]]]:
+        """The who-knows-what groups: top-level problem URL -> (column URLs, member URL ->
+        {column URL: count} for the non-empty cells)."""
+        groups = {}
+        for group in self.article.find_all("section", "rep-matrix-group"):
+            root = self.links(group.find("p", "rep-matrix-title"))[0]
+            table = group.find("table")
+            columns = [self.links(th)[0] for th in table.find("thead").find_all("th")[1:]]
+            rows: dict[str, dict[str, int]] = {}
+            for row in table.find("tbody").find_all("tr"):
+                member = self.links(row.find("th"))[0]
+                cells = [td.text() for td in row.find_all("td")]
+                rows[member] = {c: int(n) for c, n in zip(columns, cells, strict=True) if n}
+            groups[root] = (columns, rows)
+        return groups
+
     def table_rows(self, table: Node) -> list[list[Node]]:
         """The body rows of a table as lists of cells."""
         return [row.find_all("td") for row in table.find("tbody").find_all("tr")]

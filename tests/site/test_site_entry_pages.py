@@ -1,10 +1,11 @@
-"""Entry pages show their panel and their three lists of neighbours, ranked as documented.
+"""Entry pages show their panel and one list of connected entries, ranked as documented.
 
 On the sample, every published entry's panel (kind, linked problem types and contributors,
-dates, level), its "Related entries" (the `related` ids, in order), "Referenced by" (the
-entries naming it) and "You may also find useful" (at most `related_limit` computed entries,
-by shared problem types, then shared contributors, then newest; none already listed on the
-page) are checked against an independent reading of the files. The ranking is also tested on
+dates, level) and its "Connected entries" are checked against an independent reading of the
+files. The list holds each entry once, saying how it is connected: the `related` ids in order
+("named here"), the entries naming it ("names this entry"), then at most `related_limit`
+computed entries ("shares ..."), by shared problem types, then shared contributors, then
+newest; none already listed. The ranking is also tested on
 a purpose-built site and on `core.indexes.related_entries` as a plain function.
 """
 
@@ -27,13 +28,24 @@ from tests.site.crossindex_sites import (
 from tests.site.crossindex_truth import Truth, TruthEntry
 
 KIND_TITLES = {"cases": "Case", "stories": "Story", "tools": "Tool"}
-SIMILAR = "You may also find useful"
+CONNECTED = "Connected entries"
+RELATED, REFERENCED_BY, SIMILAR = "named here", "names this entry", "shares"
 
 
-def listed(page: Page, heading: str) -> list[str]:
-    """The entry URLs listed under a footer heading ([] when the section is absent)."""
-    section = page.section(heading)
-    return page.entry_items(section.nodes) if section else []
+def connected(page: Page) -> list[tuple[str, str]]:
+    """(entry URL, how it is connected) for each item of the connected entries, in order."""
+    section = page.section(CONNECTED)
+    if section is None:
+        return []
+    items = [li for li in section.find_all("li")]
+    return [
+        (page.entry_items([li])[0], li.find("span", "rep-how").text().lower()) for li in items
+    ]
+
+
+def listed(page: Page, how: str) -> list[str]:
+    """The connected entries whose connection names `how`, in page order."""
+    return [url for url, said in connected(page) if how in said]
 
 
 def expected_similar(truth: Truth, target: TruthEntry, limit: int) -> list[str]:
@@ -85,7 +97,7 @@ def test_related_entries_list_the_named_ids_in_order(
         visible = [
             sample_truth.entries[r].url for r in target.related if not sample_truth.entries[r].draft
         ]
-        assert listed(sample_page(target.url), "Related entries") == visible, target.id
+        assert listed(sample_page(target.url), RELATED) == visible, target.id
 
 
 def test_referenced_by_lists_every_published_entry_naming_this_one(
@@ -94,7 +106,7 @@ def test_referenced_by_lists_every_published_entry_naming_this_one(
 ) -> None:
     for target in sample_truth.published:
         expected = {sample_truth.entries[i].url for i in sample_truth.referencing(target.id)}
-        shown = listed(sample_page(target.url), "Referenced by")
+        shown = listed(sample_page(target.url), REFERENCED_BY)
         assert len(shown) == len(set(shown)) and set(shown) == expected, target.id
 
 
@@ -106,6 +118,19 @@ def test_computed_suggestions_match_an_independent_ranking(
         shown = listed(sample_page(target.url), SIMILAR)
         assert len(shown) <= 5
         assert shown == expected_similar(sample_truth, target, 5), target.id
+
+
+def test_no_entry_page_lists_an_entry_twice_outside_a_path_pager(
+    sample_truth: Truth,
+    sample_page: PageReader,
+) -> None:
+    for target in sample_truth.published:
+        page = sample_page(target.url)
+        listed_urls = [
+            u for u in page.entry_items(page.article.elements())
+        ]
+        assert len(listed_urls) == len(set(listed_urls)), target.id
+        assert target.url not in listed_urls, target.id
 
 
 # ----- a purpose-built site --------------------------------------------------------------------
@@ -146,8 +171,8 @@ def test_suggestions_rank_by_problems_then_people_then_newest_and_stop_at_five(
     make_site: SiteFactory,
 ) -> None:
     page = build_ok(make_site(RANKING_SITE, base={}))("cases/target/")
-    assert listed(page, "Related entries") == ["tools/named/"]
-    assert listed(page, "Referenced by") == ["stories/cites-target/"]
+    assert listed(page, RELATED) == ["tools/named/"]
+    assert listed(page, REFERENCED_BY) == ["stories/cites-target/"]
     assert listed(page, SIMILAR) == RANKED
 
 
@@ -166,8 +191,7 @@ def test_an_entry_sharing_nothing_has_no_suggestions_section(make_site: SiteFact
         entry("cases/elsewhere", ["beta"], ["yuri"], "2024-01-01"),
     )
     page = build_ok(make_site(files, base={}))("cases/alone/")
-    assert page.section(SIMILAR) is None
-    assert page.section("Related entries") is None and page.section("Referenced by") is None
+    assert page.section(CONNECTED) is None
 
 
 def test_a_related_draft_is_left_out_of_the_page_and_the_export(make_site: SiteFactory) -> None:
@@ -187,7 +211,7 @@ def test_a_related_draft_is_left_out_of_the_page_and_the_export(make_site: SiteF
     site = make_site(files, base={})
     page = build_ok(site)("cases/public/")
     assert "'stories/unfinished' is a draft" in (site.last.stderr if site.last else "")
-    assert listed(page, "Related entries") == ["tools/finished/"]
+    assert listed(page, RELATED) == ["tools/finished/"]
     assert "stories/unfinished/" not in page.links()
     exported = {e["id"]: e["related"] for e in site.json()["entries"]}
     assert exported == {"cases/public": ["tools/finished"], "tools/finished": []}

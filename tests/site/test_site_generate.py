@@ -1,10 +1,10 @@
-"""`repertoire generate` writes the same indexes as plain Markdown that plain MkDocs builds.
+"""`repertoire generate` writes a plain MkDocs project that builds to the same cross-indexes.
 
-On the sample, the generated folder holds every index page and every published record (no
-draft); a configuration with only `site_name` and `docs_dir` (no plugins, the default theme)
-builds it with exit 0, even in strict mode (so no generated link is broken); and each
-generated Markdown page links to exactly the entries that the plugin's page at the same URL
-links to.
+On the sample, the generated project holds a mkdocs.yml (nav of index pages only, the Markdown
+extensions, the plugin's stylesheet and scripts) and a docs folder with every index page and
+every published record (no draft). Plain MkDocs builds it as it is, without the plugin, in
+strict mode; every internal link of the built site resolves; and each built page links to
+exactly the entries that the plugin's page at the same URL links to.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import Site
-from tests.site.crossindex_html import load_page, markdown_link_targets, url_of_docs_path
+from tests.site.crossindex_html import load_page
 from tests.site.crossindex_truth import Truth
 
-PLAIN_CONFIG = "site_name: Plain Exchange\ndocs_dir: {docs}\n"
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -30,13 +30,21 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def generated(sample_site, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's `repertoire generate` output folder."""
-    out = tmp_path_factory.mktemp("generated") / "docs"
+    """The sample's `repertoire generate` output: the project folder."""
+    out = tmp_path_factory.mktemp("generated") / "project"
     result = run(
         [sys.executable, "-m", "repertoire_kit.cli.main", "generate", str(out)], sample_site.root
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def generated_site(generated: Path) -> Path:
+    """The generated project built by plain MkDocs (no plugin), strict."""
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], generated)
+    assert result.returncode == 0, result.stderr
+    return generated / "site"
 
 
 def markdown_pages(folder: Path) -> dict[str, str]:
@@ -51,7 +59,8 @@ def test_generate_writes_every_index_and_every_published_record_but_no_draft(
     generated: Path,
     sample_truth: Truth,
 ) -> None:
-    written = set(markdown_pages(generated))
+    docs = generated / "docs"
+    written = set(markdown_pages(docs))
     indexes = {
         "index.md",
         "problems/index.md",
@@ -60,42 +69,73 @@ def test_generate_writes_every_index_and_every_published_record_but_no_draft(
         "who-knows-what.md",
         "gaps.md",
         "new.md",
+        "explore.md",
     } | {f"{kind}/index.md" for kind in sample_truth.kind_folders}
     assert indexes <= written
     assert {f"{e.id}.md" for e in sample_truth.published} <= written
     assert not {f"{e.id}.md" for e in sample_truth.drafts} & written
     assert {f"problems/{p}.md" for p in sample_truth.problems} <= written
     assert {f"members/{m}.md" for m in sample_truth.members} <= written
-    assert (generated / "repertoire.json").is_file() and (generated / "feed.xml").is_file()
+    for name in ("repertoire.json", "feed.xml", "explore.json", "assets/repertoire/repertoire.css",
+                 "assets/repertoire/explore.js", "assets/repertoire/paths.js"):
+        assert (docs / name).is_file(), name
 
 
-def test_plain_mkdocs_builds_the_generated_folder(
-    generated: Path,
+def test_the_generated_config_has_the_index_nav_extensions_and_assets(generated: Path) -> None:
+    config = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "plugins" not in config
+    nav_paths = [p for p in _nav_paths(config["nav"])]
+    assert "cases/index.md" in nav_paths and "who-knows-what.md" in nav_paths
+    assert not any(p.startswith("cases/") and p != "cases/index.md" for p in nav_paths)
+    assert "assets/repertoire/repertoire.css" in config["extra_css"]
+    assert "assets/repertoire/explore.js" in config["extra_javascript"]
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    assert {"attr_list", "md_in_html", "tables", "toc", "admonition"} <= names
+
+
+def _nav_paths(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    return []
+
+
+def test_plain_mkdocs_builds_the_generated_project_and_every_link_resolves(
+    generated_site: Path,
     sample_truth: Truth,
-    tmp_path: Path,
 ) -> None:
-    (tmp_path / "mkdocs.yml").write_text(PLAIN_CONFIG.format(docs=generated), encoding="utf-8")
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], tmp_path)
-    assert result.returncode == 0, result.stderr
     for entry in sample_truth.published:
-        assert (tmp_path / "site" / entry.url / "index.html").is_file(), entry.id
+        assert (generated_site / entry.url / "index.html").is_file(), entry.id
+    broken = []
+    for html in sorted(generated_site.rglob("index.html")):
+        url = html.parent.relative_to(generated_site).as_posix()
+        url = "" if url == "." else f"{url}/"
+        page = load_page(generated_site, url)
+        for target in page.links():
+            path = generated_site / target
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{url} -> {target}")
+    assert broken == []
 
 
-def test_generated_markdown_links_the_same_entries_as_the_plugin_pages(
-    generated: Path,
+def test_generated_pages_link_the_same_entries_as_the_plugin_pages(
+    generated_site: Path,
     sample_site: Site,
     sample_truth: Truth,
 ) -> None:
     entry_urls = {e.url for e in sample_truth.entries.values()}
     compared = 0
-    for docs_path, text in markdown_pages(generated).items():
-        url = url_of_docs_path(docs_path)
-        if not (sample_site.site_dir / url / "index.html").is_file():
+    for html in sorted(sample_site.site_dir.rglob("index.html")):
+        url = html.parent.relative_to(sample_site.site_dir).as_posix()
+        url = "" if url == "." else f"{url}/"
+        if not (generated_site / url / "index.html").is_file():
             continue
-        in_markdown = sorted(u for u in markdown_link_targets(text, docs_path) if u in entry_urls)
-        plugin_page = load_page(sample_site.site_dir, url)
-        in_plugin = sorted(u for u in plugin_page.links() if u in entry_urls)
-        assert in_markdown == in_plugin, docs_path
+        in_generated = sorted(u for u in load_page(generated_site, url).links() if u in entry_urls)
+        in_plugin = sorted(u for u in load_page(sample_site.site_dir, url).links() if u in entry_urls)
+        assert in_generated == in_plugin, url
         compared += 1
     assert compared >= len(sample_truth.published) + len(sample_truth.problems) + len(
         sample_truth.members

@@ -76,12 +76,14 @@ plugins:
   - repertoire
 """
 OVERRIDE_TEMPLATE = """\
-{% import "repertoire/_macros.md" as m %}
 # {{ title }} (our layout)
 
-Our own listing: {{ site.indexes.by_kind.get(kind_folder, []) | length }} entries.
+Our own listing: {{ total }} entries.
 
-{{ m.entry_list(site.entries(site.indexes.by_kind.get(kind_folder, []), page), show_kind=False) }}
+{{ slot("entry_list.html", entries=entries, show_kind=False) }}
+"""
+OVERRIDE_FRAGMENT = """\
+<ol class="our-list">{% for e in connections %}<li><strong><a href="{{ e.entry.url }}">{{ e.entry.title }}</a></strong></li>{% endfor %}</ol>
 """
 
 
@@ -98,6 +100,20 @@ def test_a_template_in_custom_dir_replaces_the_default(make_site: SiteFactory) -
     assert "Our own listing: 0 entries." in stories.article.text()
     problems = read("problems/")
     assert problems.article.find("h1").text().rstrip("¶") == "Problem types"
+
+
+def test_an_html_fragment_in_custom_dir_replaces_the_default(make_site: SiteFactory) -> None:
+    site = make_site({
+        "repertoire/cases/second-case.md": (
+            "---\ntitle: Second case\nsummary: Another.\nproblem_types: [sampling]\n"
+            "contributors: [ann-lee]\ndate: 2024-03-02\n---\nBody.\n"
+        ),
+    })
+    (site.root / "mkdocs.yml").write_text(OVERRIDE_CONFIG, encoding="utf-8")
+    site.write({"overrides/repertoire/connected.html": OVERRIDE_FRAGMENT})
+    page = build_ok(site)("cases/second-case/")
+    listing = page.article.find("ol", "our-list")
+    assert page.entry_items([listing]) == ["cases/first-case/"]
 
 
 def test_the_override_folder_is_the_theme_custom_dir_not_a_fixed_path(

@@ -95,15 +95,15 @@ def test_renaming_the_problem_type_of_one_entry_updates_every_index(make_site: S
     assert (before["ann worked on"], after["ann worked on"]) == (["Sampling: 1"], ["Interviews: 1"])
     assert before["people to ask"] == [
         "Fieldwork: Ann Lee (1), Bob Marr (1)",
-        "— Sampling: Ann Lee (1), Bob Marr (1)",
+        "Sampling: Ann Lee (1), Bob Marr (1)",
         "People: nobody yet",
-        "— Interviews: nobody yet",
+        "Interviews: nobody yet",
     ]
     assert after["people to ask"] == [
         "Fieldwork: Bob Marr (1)",
-        "— Sampling: Bob Marr (1)",
+        "Sampling: Bob Marr (1)",
         "People: Ann Lee (1)",
-        "— Interviews: Ann Lee (1)",
+        "Interviews: Ann Lee (1)",
     ]
     assert (before["empty"], after["empty"]) == (["problems/people/", "problems/interviews/"], [])
     assert (before["panel"], after["panel"]) == (["problems/sampling/"], ["problems/interviews/"])

@@ -26,7 +26,21 @@ MARKER_TITLE = "Odd <repertoire-root/> title"
     ],
 )
 def test_from_root_makes_links_relative_to_the_page(page: str, expected: str) -> None:
-    assert urls.from_root(f"[x]({urls.root_link('problems/p.md')})", page) == expected
+    assert urls.from_root(f"[x]({urls.root_link('problems/p.md')})", urls.markdown_root(page)) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("index.md", 'href="problems/p/"'),
+        ("cases/a.md", 'href="../../problems/p/"'),
+        ("cases/index.md", 'href="../problems/p/"'),
+        ("reference/deep/page.md", 'href="../../../problems/p/"'),
+    ],
+)
+def test_from_root_makes_html_links_relative_to_the_page_url(page: str, expected: str) -> None:
+    html = f'href="{urls.root_url("problems/p.md")}"'
+    assert urls.from_root(html, urls.html_root(page)) == expected
 
 
 def test_the_marker_never_reaches_the_sample_site(sample_site: Site) -> None:

@@ -329,27 +329,24 @@ def test_who_knows_what_matrix_agrees_with_the_markdown(
     sample_truth: Truth,
     sample_page: PageReader,
 ) -> None:
-    page = sample_page("who-knows-what/")
-    table = page.article.find("table")
-    columns = [
-        resolve(page.url, th.find("a").attrs["href"])
-        for th in table.find("thead").find_all("th")[1:]
-    ]
-    assert sorted(columns) == sorted(f"problems/{p}/" for p in sample_truth.problems)
-    for cells in page.table_rows(table):
-        member_url = resolve(page.url, cells[0].find("a").attrs["href"])
-        member_id = member_url.split("/")[1]
-        shown = {
-            col: int(cell.text())
-            for col, cell in zip(columns, cells[1:], strict=True)
-            if cell.text()
-        }
-        expected = {
-            f"problems/{p}/": n
-            for p in sample_truth.problems
-            if (n := sample_truth.people_under(p).get(member_id, 0))
-        }
-        assert shown == expected, member_id
+    groups = sample_page("who-knows-what/").matrix()
+    shown: dict[tuple[str, str], int] = {}
+    for root, (columns, rows) in groups.items():
+        problem_id = root.split("/")[1]
+        assert sorted(columns) == sorted(
+            f"problems/{p}/" for p in {problem_id} | sample_truth.subtypes(problem_id)
+        ), root
+        assert all(rows.values()), f"{root} shows a member with no entries there"
+        for member, counts in rows.items():
+            for column, n in counts.items():
+                shown[member, column] = n
+    expected = {
+        (f"members/{m}/", f"problems/{p}/"): n
+        for p in sample_truth.problems
+        for m, n in sample_truth.people_under(p).items()
+        if m in sample_truth.members
+    }
+    assert shown == expected
 
 
 # ----- drafts ----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /* Repertoire explore page: filters every published entry on the client.
 
-   The page (#rep-explore) already lists every entry as plain links, so it works without this
-   script. When it runs, it reads repertoire.json (the page links to it as #rep-explore-data),
+   Without this script the page links to the kind listings. When it runs, it reads the
+   compact explore.json made for it (the page links to it as #rep-explore-data),
    adds one select per facet (kind, problem type with its sub-types, member, level), combines
    them, shows live counts, and keeps the choice in the address (?kind=&problem=&member=&level=)
    so it can be shared and is restored on load. Contributed text only ever goes into the page
@@ -220,8 +220,15 @@
     form.appendChild(clear);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
+    /* The count comes first, with a link to the results, so that on a phone the outcome of a
+       choice is on the first screen even when the filters fill it. */
     var status = element("p", { "class": "rep-explore-count", role: "status", "aria-live": "polite" });
-    var list = element("ul", { "class": "rep-explore-results" });
+    var statusText = document.createTextNode("");
+    var jump = element("a", { href: "#rep-explore-results", "class": "rep-explore-jump" }, "See them");
+    status.appendChild(statusText);
+    status.appendChild(document.createTextNode(" "));
+    status.appendChild(jump);
+    var list = element("ul", { "class": "rep-explore-results", id: "rep-explore-results" });
     var empty = element("p", { "class": "rep-explore-empty" }, "No entry matches all of these filters.");
 
     function update() {
@@ -238,21 +245,22 @@
         });
       });
       var shown = matching(entries, allFacets, state, null);
-      status.textContent = "Showing " + shown.length + " of " + plural(entries.length, "entry", "entries") + ".";
+      statusText.textContent = "Showing " + shown.length + " of " + plural(entries.length, "entry", "entries") + ".";
+      jump.hidden = shown.length === 0;
       while (list.firstChild) list.removeChild(list.firstChild);
       shown.forEach(function (entry) { list.appendChild(entryItem(entry, lookups, toLocal)); });
       empty.hidden = shown.length > 0;
       clear.disabled = !allFacets.some(function (facet) { return state[facet.key]; });
     }
 
-    var listing = root.querySelector(".rep-explore-static");
+    var fallback = root.querySelector(".rep-explore-fallback");
     var results = element("div", { "class": "rep-explore-live" });
-    results.appendChild(status);
     results.appendChild(empty);
     results.appendChild(list);
-    root.insertBefore(results, listing);
-    root.insertBefore(form, results);
-    if (listing) listing.hidden = true;
+    root.appendChild(status);
+    root.appendChild(form);
+    root.appendChild(results);
+    if (fallback) fallback.hidden = true;
     update();
   }
 
@@ -274,8 +282,8 @@
       .catch(function (problem) {
         root.setAttribute("data-rep-ready", "failed");
         var note = element("p", { "class": "rep-explore-error", role: "status" },
-          "The filters could not load (" + problem.message + "); the full list below still works.");
-        root.insertBefore(note, root.querySelector(".rep-explore-static"));
+          "The filters could not load (" + problem.message + "); the links below still work.");
+        root.insertBefore(note, root.firstChild);
       });
   }
 

@@ -48,13 +48,14 @@
     return summary;
   }
 
-  function enhancePathPage(store, container) {
-    var steps = container.querySelectorAll(".rep-step[data-step]");
+  /* `panel` is the path's panel (data-path); each step is a .rep-step after its heading. */
+  function enhancePathPage(store, panel) {
+    var steps = document.querySelectorAll(".rep-step[data-step]");
     if (!steps.length) return;
-    var pathId = container.getAttribute("data-path");
+    var pathId = panel.getAttribute("data-path");
     var done = readDone(store, pathId);
     var summary = makeSummary(0, steps.length);
-    steps[0].parentNode.insertBefore(summary, steps[0]);
+    panel.parentNode.insertBefore(summary, panel.nextSibling);
 
     function refresh() {
       var count = 0;
@@ -102,9 +103,8 @@
   function enhance() {
     var store = storage();
     if (!store) return;
-    document.querySelectorAll(".rep-path[data-path]").forEach(function (container) {
-      enhancePathPage(store, container);
-    });
+    var panel = document.querySelector(".rep-panel.rep-path[data-path]");
+    if (panel) enhancePathPage(store, panel);
     enhancePathCards(store);
   }
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..core.generate import write_docs_tree
+from ..core.generate import write_project
 from ..core.loader import load_repertoire
 from ..core.project import ProjectError, load_project
 from ..core.report import FORMATS, render, render_markdown_summary
@@ -44,10 +44,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="also append a Markdown table of every problem to this file "
                        "(defaults to $GITHUB_STEP_SUMMARY with --format github)")
     generate = commands.add_parser(
-        "generate", help="write the whole site as plain Markdown for another engine",
-        description="Write a complete docs folder (records composed, index pages generated, "
-        "repertoire.json, feed.xml) that a plain MkDocs or ProperDocs configuration builds. "
-        "Nothing is written when the repertoire has errors.",
+        "generate", help="write the whole site as a plain MkDocs project for another engine",
+        description="Write a project folder: mkdocs.yml (navigation of the index pages, Markdown "
+        "extensions, the plugin's stylesheet and scripts) and docs/ (records composed, generated "
+        "pages, repertoire.json, feed.xml) that MkDocs, ProperDocs or Zensical builds without the "
+        "plugin. Nothing is written when the repertoire has errors.",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
     add_new_command(commands)
@@ -62,10 +63,12 @@ def _generate(args: argparse.Namespace) -> int:
         sys.stdout.write(render(list(result.diagnostics), "text"))
         return EXIT_PROBLEMS
     out_dir = args.out_dir.resolve()
-    if out_dir == project.docs_dir.resolve() or project.docs_dir.resolve().is_relative_to(out_dir):
-        print("repertoire generate: refusing to overwrite the docs folder", file=sys.stderr)
+    if out_dir == project.root or project.docs_dir.resolve().is_relative_to(out_dir) \
+            or project.root.is_relative_to(out_dir):
+        print("repertoire generate: refusing to overwrite the project or its docs folder", file=sys.stderr)
         return EXIT_USAGE
-    written = write_docs_tree(result, project.settings, project.docs_dir, out_dir)
+    written = write_project(result, project.settings, project.docs_dir, out_dir,
+                            project.markdown_extensions)
     print(f"repertoire generate: wrote {len(written)} files to {args.out_dir}")
     return EXIT_OK
 

@@ -94,6 +94,41 @@ def build_export(indexes: Indexes, settings: Settings, use_directory_urls: bool 
     }
 
 
+def build_explore_data(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> dict[str, Any]:
+    """What the explore page's filters need, and no more: URLs relative to the site root,
+    no bodies, no fields the filters or results do not show."""
+    repertoire = indexes.repertoire
+
+    def url(docs_path: str) -> str:
+        return urls.page_url(docs_path, use_directory_urls)
+
+    return {
+        "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
+        "problem_types": [
+            {"id": p.id, "title": p.title, "url": url(p.source.docs_path),
+             "parent": p.parent if p.parent in repertoire.problems else None,
+             "children": indexes.children.get(p.id, [])}
+            for p in sorted(repertoire.problems.values(), key=lambda p: p.id)
+        ],
+        "members": [
+            {"id": m.id, "name": m.name, "url": url(m.source.docs_path)}
+            for m in sorted(repertoire.members.values(), key=lambda m: m.id)
+        ],
+        "entries": [
+            {"id": e.id, "kind": e.kind.singular, "title": e.title, "url": url(e.source.docs_path),
+             "summary": e.summary, "problem_types": list(e.problem_types),
+             "contributors": list(e.contributors), "date": e.date.isoformat(),
+             "updated": _date(e.updated), "level": e.level}
+            for e in indexes.entries
+        ],
+    }
+
+
+def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+    """The text of the explore page's data file (compact, safe to embed in HTML)."""
+    return json_text(build_explore_data(indexes, settings, use_directory_urls), indent=None) + "\n"
+
+
 def export_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
     """The text of `repertoire.json`: compact (it is read by programs, and indenting would
     take Python's slower JSON encoder and about a third more bytes), safe to embed in HTML."""

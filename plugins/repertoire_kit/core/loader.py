@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from .registry import generated_paths
 from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .fields import ID_PATTERN, Located, RecordSchema, convert_fields_partial
@@ -240,6 +240,6 @@ def load_repertoire(
     `generated` defaults to every path a build of these settings writes itself.
     """
     if generated is None:
-        generated = urls.generated_paths(settings)
+        generated = generated_paths(settings)
     return _RecordLoader(project_dir, docs_dir, settings).load(generated)
 

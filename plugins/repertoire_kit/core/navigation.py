@@ -2,6 +2,7 @@
 
 Material renders the whole navigation into every page, so listing every entry there would make
 a build quadratic in the number of entries. Entries are reached from the index pages instead.
+The generated pages and their sections come from the registry.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import urls
+from .registry import index_pages
 from .settings import Settings
 
 NavItem = Any  # MkDocs' nav format: a str path, or {title: path-or-list}
@@ -22,27 +24,25 @@ def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
     an about page); they keep their folders as sections and take their titles from the page.
     """
     nav: list[NavItem] = [{"Home": urls.HOME}]
-    nav.append({"Curated paths": urls.PATHS_INDEX})
-    browse: list[NavItem] = [{"Problem types": urls.PROBLEMS_INDEX}]
-    browse += [{k.plural.capitalize(): urls.kind_index(k.folder)} for k in settings.kinds]
-    browse.append({"Members": urls.MEMBERS_INDEX})
-    browse.append({"Explore": urls.EXPLORE})
-    nav.append({"Browse": browse})
-    nav.append({"Community": [
-        {"Who knows what": urls.WHO_KNOWS_WHAT},
-        {"Gaps": urls.GAPS},
-        {"What's new": urls.NEW},
-    ]})
     sections: dict[str, list[NavItem]] = {}
+    for page in index_pages(settings):
+        item = {page.title: page.docs_path}
+        if page.nav_section:
+            if page.nav_section not in sections:
+                sections[page.nav_section] = []
+                nav.append({page.nav_section: sections[page.nav_section]})
+            sections[page.nav_section].append(item)
+        elif page.nav_section == "":
+            nav.append(item)
+    folders: dict[str, list[NavItem]] = {}
     for docs_path in sorted(other_pages):
         if docs_path == urls.HOME:
             continue
         parts = PurePosixPath(docs_path).parts
-        section = parts[0] if len(parts) > 1 else ""
-        sections.setdefault(section, []).append(docs_path)
-    for section, items in sorted(sections.items()):
-        if section:
-            nav.append({section.replace("-", " ").capitalize(): items})
+        folders.setdefault(parts[0] if len(parts) > 1 else "", []).append(docs_path)
+    for folder, items in sorted(folders.items()):
+        if folder:
+            nav.append({folder.replace("-", " ").capitalize(): items})
         else:
             nav.extend(items)
     return nav

@@ -42,6 +42,8 @@ class Project:
     root: Path
     docs_dir: Path
     settings: Settings
+    markdown_extensions: tuple[Any, ...] = ()
+    """mkdocs.yml's `markdown_extensions`, as written (for `repertoire generate`'s config)."""
 
 
 def settings_from_options(options: dict[str, Any], site_url: str = "", site_name: str = "",
@@ -59,6 +61,7 @@ def settings_from_options(options: dict[str, Any], site_url: str = "", site_name
         include_drafts=include_drafts if drafts is None else bool(drafts),
         related_limit=int(options.get("related_limit", 5)),
         new_limit=int(options.get("new_limit", 20)),
+        page_size=int(options.get("page_size", 50)),
         site_url=site_url or "",
         site_name=site_name or "Repertoire",
     )
@@ -88,7 +91,9 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
             f"{config_file}: the repertoire plugin options are malformed ({error!r}); "
             "`mkdocs build` names the exact option"
         ) from error
-    return Project(root, root / str(raw.get("docs_dir") or "docs"), settings)
+    extensions = raw.get("markdown_extensions")
+    return Project(root, root / str(raw.get("docs_dir") or "docs"), settings,
+                   tuple(extensions) if isinstance(extensions, list) else ())
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:

@@ -39,6 +39,7 @@ class Settings:
     include_drafts: bool = False
     related_limit: int = 5
     new_limit: int = 20
+    page_size: int = 50
     site_url: str = ""
     site_name: str = "Repertoire"
     extra_reserved: tuple[str, ...] = field(default_factory=tuple)

@@ -1,10 +1,14 @@
-"""Rendering generated Markdown through Jinja templates that a site can override.
+"""The two kinds of templates a generated page is made from, both overridable by a site.
 
-The templates live in the package (`templates/repertoire/`); the MkDocs adapter puts the
-theme's folders (with `custom_dir`) in front, so `overrides/repertoire/<name>.md` replaces
-one. Every `{{ value }}` is escaped as inert Markdown text by `finalize`, unless it is a
-`Markup` fragment built by this package. Contributed values are passed as data, never
-compiled as templates, so `{{ 7*7 }}` in a title stays literal.
+A page's *layout* (`templates/repertoire/<page>.md`) is a short Markdown text: the title, the
+introduction and the headings, which the engine turns into the table of contents and the
+permalinks. Every value it prints is escaped as inert Markdown text by `finalize`. Where the
+layout calls `slot("<fragment>.html", view=...)`, an HTML *fragment* is rendered (with HTML
+autoescaping) and a slot token stands in the Markdown; the fragment is put in its place after
+the engine has converted the page (see `slots`). So no generated listing is ever parsed as
+Markdown. The MkDocs adapter puts the theme's folders (with `custom_dir`) in front, so
+`overrides/repertoire/<name>` replaces a template. Contributed values are data, never
+compiled as templates: `{{ 7*7 }}` in a title stays literal.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import jinja2
 from markupsafe import Markup
 
 from .escape import markdown_text, markdown_url
+from .slots import Composed, SlotTokens
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def _finalize(value: Any) -> Any:
-    """Escape every printed value that is not a trusted fragment."""
+def _markdown_finalize(value: Any) -> Any:
+    """Escape every printed value of a layout that is not a trusted fragment."""
     if value is None:
         return ""
     if isinstance(value, Markup):
@@ -29,41 +34,47 @@ def _finalize(value: Any) -> Any:
     return Markup(markdown_text(value))
 
 
-def make_environment(extra_loaders: Sequence[jinja2.BaseLoader] = ()) -> jinja2.Environment:
-    """A Jinja environment for Markdown templates; earlier loaders win."""
-    loaders = [*extra_loaders, jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))]
-    environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        # On, so that macro output is Markup; `_finalize` does the real (Markdown) escaping.
+def _environment(loaders: Sequence[jinja2.BaseLoader], **options: Any) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*loaders, jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))]),
         autoescape=True,
-        finalize=_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        # Templates do not change during a build (`serve` makes a new environment each
-        # rebuild): checking their files on every render is wasted work.
+        # Templates do not change during a build (`serve` makes new environments each rebuild).
         auto_reload=False,
+        **options,
     )
-    environment.filters["url"] = lambda value: Markup(markdown_url(str(value)))
-    return environment
 
 
-class Renderer:
-    """Renders the named Markdown templates with escaped values."""
+class Templates:
+    """Renders layouts into `Composed` pages, and the fragments their slots call for."""
 
-    def __init__(self, environment: jinja2.Environment | None = None) -> None:
-        self.environment = environment or make_environment()
-        self._templates: dict[str, jinja2.Template] = {}
+    def __init__(self, extra_loaders: Sequence[jinja2.BaseLoader] = (),
+                 tokens: SlotTokens | None = None) -> None:
+        self.tokens = tokens or SlotTokens.fresh()
+        self.layouts = _environment(extra_loaders, finalize=_markdown_finalize)
+        self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
+        self.fragments = _environment(extra_loaders)
 
-    def render(self, name: str, **context: Any) -> str:
-        """The Markdown of template `repertoire/<name>` for this context."""
-        template = self._templates.get(name)
-        if template is None:
-            template = self.environment.get_template(f"repertoire/{name}")
-            # A template's globals are a view over the environment's; each render copies them
-            # into its context. A plain dict copies at C speed, and nothing adds globals once
-            # rendering starts.
-            template.globals = dict(template.globals)
-            self._templates[name] = template
-        return template.render(**context)
+    def fragment(self, name: str, **context: Any) -> str:
+        """The HTML of fragment `repertoire/<name>`, without blank lines, so that it is one
+        raw HTML block for any Markdown engine that reads it inline (`repertoire generate`)."""
+        html = self.fragments.get_template(f"repertoire/{name}").render(**context)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def page(self, layout: str, **context: Any) -> Composed:
+        """Layout `repertoire/<layout>` rendered, with the fragments its slots called for."""
+        fragments: list[str] = []
+
+        def slot(name: str, **fragment_context: Any) -> Markup:
+            html = self.fragment(name, **fragment_context)
+            if not html:
+                return Markup("")
+            fragments.append(html)
+            return Markup(f"\n{self.tokens.token(len(fragments) - 1)}\n")
+
+        markdown = self.layouts.get_template(f"repertoire/{layout}").render(slot=slot, **context)
+        return Composed(markdown, tuple(fragments), self.tokens)
+

@@ -1,7 +1,11 @@
 """Where each record and generated page lives, and how pages link to each other.
 
-Generated Markdown links to `.md` source paths, relative to the page that links, so MkDocs
-(or any engine reading the `repertoire generate` output) resolves and validates every link.
+Two kinds of links come out of the generated parts. A layout's Markdown links to `.md` source
+paths relative to its page, so that the engine resolves and validates them. An HTML fragment
+is put in after the engine has converted the page, so it links to the pages' final URLs,
+relative to the page (MkDocs' `use_directory_urls` decides their shape). Both are written
+root-anchored first (`root_link`, `root_url`), so that a view is the same text on every page
+and is made once per build; `from_root` makes them relative when a page is done.
 """
 
 from __future__ import annotations
@@ -9,8 +13,10 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from .model import Entry, Member, Path, ProblemType
-from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from markupsafe import Markup
+
+from .escape import markdown_url
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
 
 HOME = "index.md"
 PROBLEMS_INDEX = f"{PROBLEMS_DIR}/index.md"
@@ -21,6 +27,7 @@ GAPS = "gaps.md"
 NEW = "new.md"
 EXPLORE = "explore.md"
 EXPORT_JSON = "repertoire.json"
+EXPLORE_JSON = "explore.json"
 FEED = "feed.xml"
 SCHEMAS_DIR = "schemas"
 STYLESHEET = "assets/repertoire/repertoire.css"
@@ -29,51 +36,58 @@ SCRIPTS = (
     "assets/repertoire/page-ready.js",  # first: the others call it
     "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
 )
+LISTING_FOLDER = "page"
+"""Later pages of a paginated listing live in a `page/` folder below it, as in Hugo."""
 
 
-def kind_index(folder: str) -> str:
-    """The generated listing of one kind of entry."""
-    return f"{folder}/index.md"
+def kind_index(folder: str, number: int = 1) -> str:
+    """The generated listing of one kind of entry (page `number` of it)."""
+    return f"{folder}/index.md" if number == 1 else f"{folder}/{LISTING_FOLDER}/{number}.md"
 
 
-def generated_paths(settings: Settings) -> tuple[str, ...]:
-    """Every docs path a build writes itself, known before anything is loaded, so that a
-    contributed file taking one is reported instead of silently replaced."""
-    kinds = tuple(kind_index(k.folder) for k in settings.kinds)
-    return (PATHS_INDEX, PROBLEMS_INDEX, *kinds, MEMBERS_INDEX, WHO_KNOWS_WHAT, GAPS, NEW,
-            EXPLORE, EXPORT_JSON, FEED, STYLESHEET, *SCRIPTS)
+def problem_listing(problem_docs_path: str, number: int) -> str:
+    """Page `number` (from 2) of a problem type's entries: below the problem's own page."""
+    return f"{problem_docs_path[: -len('.md')]}/{LISTING_FOLDER}/{number}.md"
 
 
-def docs_path(record: Entry | Member | ProblemType | Path) -> str:
-    """The docs-relative Markdown path of a record."""
-    return record.source.docs_path
-
-
-# Stands for "the way from this page to the docs root" in composed Markdown, so a fragment that
-# links to records (a listing item, a view) is the same text on every page and is made once per
-# build. `from_root` replaces it when a page's Markdown is complete. Escaped values can never
-# contain it: `<` is always encoded in them.
+# Stands for "the way from this page to the docs root" in generated text. Escaped values can
+# never contain it: `<` is always encoded in them.
 ROOT = "<repertoire-root/>"
 
 
 def root_link(to_docs_path: str) -> str:
-    """A link to a docs path that holds for any page once `from_root` has run."""
+    """A Markdown link to a docs path that holds for any page once `from_root` has run."""
     return ROOT + to_docs_path
 
 
-def from_root(markdown: str, page: str) -> str:
-    """`markdown` of `page` with every root-anchored link made relative to the page."""
-    if ROOT not in markdown:
-        return markdown
-    return markdown.replace(ROOT, _folder_link(posixpath.dirname(page), ""))
+def root_url(to_docs_path: str, use_directory_urls: bool = True) -> str:
+    """An HTML link to a page's final URL that holds for any page once `from_root` has run."""
+    return ROOT + markdown_url(page_url(to_docs_path, use_directory_urls) or "./")
+
+
+def attribute_url(url: str) -> Markup:
+    """A URL that cannot break out of an HTML attribute (or a Markdown link target)."""
+    return Markup(markdown_url(url).replace("&", "&amp;"))
+
+
+def from_root(text: str, way_to_root: str) -> str:
+    """`text` with every root-anchored link starting from `way_to_root` instead."""
+    return text.replace(ROOT, way_to_root) if ROOT in text else text
+
+
+def markdown_root(page: str) -> str:
+    """The way from a page's docs folder to the docs root, for `.md` links in Markdown."""
+    return _folder_link(posixpath.dirname(page), "")
+
+
+def html_root(page: str, use_directory_urls: bool = True) -> str:
+    """The way from a page's final URL to the site root, for links in HTML."""
+    url = page_url(page, use_directory_urls)
+    return "../" * url[: url.rfind("/") + 1].count("/")
 
 
 def relative(from_docs_path: str, to_docs_path: str) -> str:
-    """A relative link from one docs page to another (or to a file).
-
-    Listings make tens of thousands of links between a handful of folders, so the folder part
-    is computed once per pair of folders.
-    """
+    """A relative link from one docs page to another (or to a file)."""
     to_folder, name = posixpath.split(to_docs_path)
     return _folder_link(posixpath.dirname(from_docs_path), to_folder) + name
 

@@ -4,20 +4,17 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_startup`: remember whether this is `serve` (drafts shown, problems logged) or `build`
   (drafts left out, problems fail the build).
 - `on_config`: read the options into core `Settings`; make sure `attr_list`, `md_in_html`,
-  `tables` and `toc` are on (the generated Markdown uses them); add the plugin's stylesheet.
+  `tables` and `toc` are on (the layouts use them); add the plugin's stylesheet and scripts.
 - `on_files`: load and validate every record (all problems reported at once), drop drafts,
-  add the generated index pages, `repertoire.json` and the Atom feed, compose every record
-  page's Markdown (in one batch, see `SitePages.compose_records`), and set the navigation.
-  Runs at priority -50 so that other plugins' files (e.g. gen-files) exist before collisions
-  are checked.
+  add the generated pages from the registry (their layouts composed here), `repertoire.json`,
+  the explore data, the Atom feed and the schemas, and set the navigation. Runs at priority
+  -50 so that other plugins' files (e.g. gen-files) exist before collisions are checked.
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
-  leniently) with the composition made in `on_files`, and give the theme only escaped
-  metadata; an entry's "last update" is its last commit (`core.git_dates`, read once in
-  `on_files`) or its fields.
-- `on_page_content`: store a rendered title escaped; queue the page for the sanitiser.
-- `on_env` (after every page's Markdown is converted, before any is rendered into the theme or
-  indexed): pass the queued pages' HTML through the sanitiser, in one batch (on record pages,
-  the parts the member wrote; the generated parts are marked, see `core.page_regions`).
+  leniently) with its layout composed from validated data, and give the theme only escaped
+  metadata; an entry's "last update" is its last commit (`core.git_dates`) or its fields.
+- `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
+  through the sanitiser, then put the generated HTML fragments into their slots (`core.slots`):
+  what the plugin generates is rendered once, as HTML, and never parsed as Markdown.
 """
 
 from __future__ import annotations
@@ -38,19 +35,20 @@ from mkdocs.structure.pages import Page
 from ..core import urls
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
-from ..core.export import export_json
+from ..core.export import explore_json, export_json
 from ..core.feed import build_feed
 from ..core.git_dates import last_commit_dates
 from ..core.json_schema import schema_documents
 from ..core.loader import LoadResult, load_repertoire
+from ..core.model import Entry
 from ..core.navigation import build_nav
 from ..core.project import settings_from_options
 from ..core.report import format_text
-from ..core.page_regions import GeneratedMarks
 from ..core.sanitize import sanitize_html
 from ..core.settings import Settings
 from ..core.site import SitePages
-from ..core.templating import Renderer, make_environment
+from ..core.slots import Composed
+from ..core.templating import Templates
 from .config import RepertoireConfig
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 
@@ -70,12 +68,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.settings: Settings = Settings()
-        self.result: LoadResult | None = None
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
-        self.marks = GeneratedMarks.fresh()
-        self.composed: dict[str, str] = {}
-        self.unsanitised: list[Page] = []
+        self.composed: dict[str, Composed] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -111,12 +106,13 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         project_dir = Path(config.config_file_path or ".").resolve().parent
         result = load_repertoire(project_dir, Path(config.docs_dir), self.settings)
         self._report(result)
-        environment = make_environment([jinja2.FileSystemLoader(config.theme.dirs)])
+        templates = Templates([jinja2.FileSystemLoader(config.theme.dirs)])
         commit_dates = last_commit_dates(Path(config.docs_dir))
-        pages = SitePages(result, self.settings, Renderer(environment), commit_dates=commit_dates)
-        self.result, self.pages = result, pages
-        self.marks = GeneratedMarks.fresh()
-        self.composed = pages.compose_records(self.marks)
+        directory_urls = bool(config.use_directory_urls)
+        pages = SitePages(result, self.settings, templates, commit_dates=commit_dates,
+                          use_directory_urls=directory_urls)
+        self.pages = pages
+        self.composed = {}
         self.broken_docs_paths = _broken_by_docs_path(result)
 
         publishable = {docs_file.docs_path for docs_file in result.files}
@@ -124,27 +120,28 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             refused = _in_docs(file, config) and file.src_uri not in publishable
             if refused or (file.is_documentation_page() and pages.is_hidden(file.src_uri)):
                 files.remove(file)
+        generated = set()
         for page in pages.generated_pages():
-            files.append(File.generated(config, page.docs_path, content=pages.render_generated(page)))
+            composed = self.composed[page.docs_path] = pages.compose_generated(page)
+            files.append(File.generated(config, page.docs_path, content=composed.markdown))
+            generated.add(page.docs_path)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "repertoire.css")))
-        directory_urls = bool(config.use_directory_urls)
-        files.append(File.generated(
-            config, urls.EXPORT_JSON, content=export_json(pages.indexes, self.settings, directory_urls)
-        ))
-        files.append(File.generated(
-            config, urls.FEED, content=build_feed(pages.indexes, self.settings, directory_urls)
-        ))
-        for name, document in schema_documents(self.settings).items():
-            files.append(File.generated(
-                config, f"{urls.SCHEMAS_DIR}/{name}", content=json_text(document) + "\n"
-            ))
         for script in SCRIPTS:
             files.append(File.generated(config, script, abs_src_path=str(ASSETS / Path(script).name)))
+        exports: dict[str, str | bytes] = {
+            urls.EXPORT_JSON: export_json(pages.indexes, self.settings, directory_urls),
+            urls.EXPLORE_JSON: explore_json(pages.indexes, self.settings, directory_urls),
+            urls.FEED: build_feed(pages.indexes, self.settings, directory_urls),
+        }
+        for name, document in schema_documents(self.settings).items():
+            exports[f"{urls.SCHEMAS_DIR}/{name}"] = json_text(document) + "\n"
+        for docs_path, content in exports.items():
+            files.append(File.generated(config, docs_path, content=content))
         if self.config.manage_nav and not config.nav:
             other = [
                 f.src_uri for f in files.documentation_pages()
                 if pages.record_at(f.src_uri) is None and f.src_uri not in self.broken_docs_paths
-                and f.src_uri not in pages.generated_paths()
+                and f.src_uri not in generated
             ]
             config.nav = build_nav(self.settings, other)
         return files
@@ -177,52 +174,40 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             return broken_page_markdown(src, broken)
         record = self.pages.record_at(src)
         if record is not None:
-            page.meta = theme_meta(record[1])
-            if record[0] == "entry":
+            page.meta = theme_meta(record)
+            if isinstance(record, Entry):
                 # Git's date when the full history is there, else updated/date; Material
                 # shows `revision_date` as the page's "Last update".
-                changed = self.pages.last_updated(record[1])
+                changed = self.pages.last_updated(record)
                 page.update_date = page.meta["revision_date"] = changed
-            composed = self.composed.pop(src, None)  # each page once; memory freed as it goes
-            return composed if composed is not None else self.pages.compose_record(src, self.marks)
-        page.meta = escaped_meta(page.meta)
-        if src == urls.HOME:
-            return self.pages.compose_home(markdown)
-        return markdown
+            composed = self.pages.compose_record(src)
+        elif src in self.composed:
+            return None  # a generated page: its layout is already the file's content
+        else:
+            page.meta = escaped_meta(page.meta)
+            if src != urls.HOME:
+                return markdown
+            composed = self.pages.compose_home(markdown)
+        assert composed is not None
+        self.composed[src] = composed
+        return composed.markdown
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Store a title taken from the rendered heading escaped, so the theme never prints
-        it decoded, and queue the page for the sanitiser (see `on_env`).
+        """Sanitise what members wrote, then put the generated fragments in their slots.
 
-        The generated index pages are left as they are: they hold no contributed Markdown,
-        only values escaped by the templates.
+        A title taken from the rendered heading is stored escaped, so the theme never prints
+        it decoded. Generated pages hold no contributed Markdown (their layouts print only
+        escaped values), so only the other pages pass the sanitiser; the fragments never do:
+        the templates escape every value they print.
         """
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = rendered_title(page.title)
         if not page.file.generated_by:
-            self.unsanitised.append(page)
-        return html_text
-
-    def on_env(
-        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment:
-        """Sanitise every queued page's HTML, in one batch, before any page is rendered into
-        the theme or indexed for search.
-
-        MkDocs converts every page's Markdown before it renders any page into the theme, and
-        calls `on_env` in between. Sanitising there, all pages in a row, costs a quarter of
-        what the same work costs one page at a time between Markdown conversions (measured:
-        the sanitiser's code and data stay in the processor's caches). On record pages only
-        the parts the member wrote are sanitised: the generated parts are marked (see
-        `core.page_regions`).
-        """
-        for page in self.unsanitised:
-            if page.content is not None:
-                page.content = self.marks.sanitize_outside(page.content, sanitize_html)
-        self.unsanitised.clear()
-        return env
+            html_text = sanitize_html(html_text)
+        composed = self.composed.pop(page.file.src_uri, None)
+        return composed.fill(html_text) if composed is not None else html_text
 
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:

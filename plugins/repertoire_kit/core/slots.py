@@ -1,9 +1,11 @@
 """Slots: where the HTML fragments of a generated page go once its Markdown is converted.
 
 A layout's Markdown carries one token per fragment, alone in its paragraph. The engine
-converts the page (the member's body, the headings), the sanitiser cleans that HTML, and only
-then is each token's paragraph replaced by its fragment: generated listings are never parsed
-as Markdown and never pass the sanitiser (their values are escaped by the templates). Tokens
+converts the page (the member's body, the headings), the sanitiser cleans that HTML, each
+token's paragraph becomes an empty marker (`mark`), and once the theme has rendered the page
+each marker is replaced by its fragment (`fill_marked`): generated listings are never parsed
+as Markdown, never pass the sanitiser (their values are escaped by the templates), and never
+reach the search index. Tokens
 carry a random nonce made for each build, so a member cannot write one into a body; they never
 reach the output, so builds stay byte-identical. `Composed.inline` puts the fragments straight
 into the Markdown instead, as raw HTML blocks, for engines that run no plugin.
@@ -38,23 +40,38 @@ class Composed:
     fragments: tuple[str, ...]
     tokens: SlotTokens
 
-    def fill(self, html: str) -> str:
-        """The converted page with every token's paragraph replaced by its fragment.
+    def mark(self, html: str) -> str:
+        """The converted page with each token's paragraph replaced by an empty marker element.
 
-        A token that is not alone in a paragraph (a member's unclosed HTML block swallowed
-        it) is removed and its fragment appended, so nothing generated is lost or misplaced
-        inside the member's markup.
+        A marker holds no text, so a search indexer reading the page in between indexes none
+        of the generated parts and no token. A token that is not alone in a paragraph (a
+        member's unclosed HTML block swallowed it) is removed and its marker appended, so
+        nothing generated is lost or misplaced inside the member's markup.
         """
         tail = []
-        for number, fragment in enumerate(self.fragments):
+        for number in range(len(self.fragments)):
             token = self.tokens.token(number)
             paragraph = f"<p>{token}</p>"
             if paragraph in html:
-                html = html.replace(paragraph, fragment, 1)
+                html = html.replace(paragraph, self._marker(number), 1)
             else:
                 html = html.replace(token, "")
-                tail.append(fragment)
+                tail.append(self._marker(number))
         return html + "\n".join(tail) if tail else html
+
+    def fill_marked(self, html: str) -> str:
+        """HTML (a page's content, or the whole page) with every marker replaced by its
+        fragment."""
+        for number, fragment in enumerate(self.fragments):
+            html = html.replace(self._marker(number), fragment, 1)
+        return html
+
+    def fill(self, html: str) -> str:
+        """The converted page with the fragments in place of the tokens."""
+        return self.fill_marked(self.mark(html))
+
+    def _marker(self, number: int) -> str:
+        return f'<div data-repertoire-slot="{self.tokens.nonce}-{number}"></div>'
 
     def inline(self) -> str:
         """The Markdown with each fragment in place of its token, as a raw HTML block."""

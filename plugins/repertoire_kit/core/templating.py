@@ -57,6 +57,9 @@ class Templates:
         self.layouts = _environment(extra_loaders, finalize=_markdown_finalize)
         self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
         self.fragments = _environment(extra_loaders)
+        # The shared macros (`repertoire/_html.html`) as one module made once: importing them
+        # in each fragment would run that template again on every render.
+        self.fragments.globals["h"] = self.fragments.get_template("repertoire/_html.html").module
 
     def fragment(self, name: str, **context: Any) -> str:
         """The HTML of fragment `repertoire/<name>`, without blank lines, so that it is one

@@ -13,8 +13,10 @@ Event by event (priorities are MkDocs' default unless noted):
   leniently) with its layout composed from validated data, and give the theme only escaped
   metadata; an entry's "last update" is its last commit (`core.git_dates`) or its fields.
 - `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
-  through the sanitiser, then put the generated HTML fragments into their slots (`core.slots`):
-  what the plugin generates is rendered once, as HTML, and never parsed as Markdown.
+  through the sanitiser; mark where the generated HTML fragments go (`core.slots`).
+- `on_post_page`: put the fragments in place of their marks in the finished page. What the
+  plugin generates is rendered once, as HTML: never parsed as Markdown, never sanitised (the
+  templates escape every value), never read by the search indexer.
 """
 
 from __future__ import annotations
@@ -206,8 +208,18 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             page.meta["title"] = rendered_title(page.title)
         if not page.file.generated_by:
             html_text = sanitize_html(html_text)
+        composed = self.composed.get(page.file.src_uri)
+        return composed.mark(html_text) if composed is not None else html_text
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the generated fragments in place of their markers in the finished page.
+
+        Done after the theme and the search plugin have read the page's content: the search
+        index then holds what members wrote and the pages' introductions, never a listing
+        (parsing every listing only to leave it out cost a quarter of the whole build).
+        """
         composed = self.composed.pop(page.file.src_uri, None)
-        return composed.fill(html_text) if composed is not None else html_text
+        return composed.fill_marked(output) if composed is not None else output
 
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:

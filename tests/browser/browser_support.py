@@ -204,4 +204,15 @@ class Reader:
             route.abort("blockedbyclient")
 
 
+def search(reader: Reader, query: str) -> list[str]:
+    """Type into Material's search box; the site paths of the pages it lists."""
+    page = reader.page
+    page.locator("label.md-search__icon, input.md-search__input").first.wait_for()
+    page.keyboard.press("/")  # Material's shortcut: focuses the search box
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    return [urlsplit(href).path.lstrip("/") for href in (a.get_attribute("href") or "" for a in links.all())]
+
+
 OpenReader = Callable[..., Reader]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel
+from tests.browser.browser_support import OpenReader, Reader, SampleModel, search
 from tests.conftest import Site
 
 FIRST_PATH_LINK = (
@@ -71,17 +70,6 @@ def test_newcomer_walks_from_home_through_a_path_to_a_member_and_back(
     page.go_back()
     assert reader.site_path == sample_model.path_of(second)
     assert reader.errors == []
-
-
-def search(reader: Reader, query: str) -> list[str]:
-    """Type into Material's search box; the site paths of the pages it lists."""
-    page = reader.page
-    page.locator("label.md-search__icon, input.md-search__input").first.wait_for()
-    page.keyboard.press("/")  # Material's shortcut: focuses the search box
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for()
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    return [urlsplit(href).path.lstrip("/") for href in (a.get_attribute("href") or "" for a in links.all())]
 
 
 def _body_words(text: str) -> set[str]:

@@ -240,4 +240,6 @@ class SitePages:
             "total": len(self.indexes.entries),
             "kinds": tuple(self.views.page_link(k.plural, urls.kind_index(k.folder)) for k in self.settings.kinds),
             "data": self.views.page_link("explore data", urls.EXPLORE_JSON),
+            "problems": self.views.page_link("problem type", urls.PROBLEMS_INDEX),
+            "members": self.views.page_link("member", urls.MEMBERS_INDEX),
         }

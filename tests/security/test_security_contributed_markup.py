@@ -290,6 +290,10 @@ SANITISED: dict[str, tuple[str, str]] = {
         '[x](https://example.org/){: data-md-component="source" }',
         '<p><a href="https://example.org/">x</a></p>',
     ),
+    "mermaid class (Material would load mermaid from a CDN)": (
+        '<pre class="mermaid">graph TD; A-->B</pre>',
+        "<pre>graph TD; A--&gt;B</pre>",
+    ),
     "target blank": (
         '<a href="https://example.org/" target="_blank">x</a>',
         '<p><a href="https://example.org/">x</a></p>',

@@ -9,7 +9,9 @@ tables extension writes), and every URL scheme but http, https and mailto (relat
 Contributed ids and data attributes are also kept away from the theme's own hooks: Material
 finds its configuration, drawers and search with ids that start with `__` (`#__config` is read
 with `querySelector`, so a contributed `<p id="__config">` placed earlier in the page would be
-read instead) and mounts its components on `data-md-*` attributes. Both are dropped.
+read instead) and mounts its components on `data-md-*` attributes. Both are dropped. So is
+the class `mermaid`: on any `pre.mermaid` Material loads the mermaid library from a CDN, a
+script from another host that a contribution must not be able to call in.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ _ATTRIBUTES: dict[str, set[str]] = {
 # Prefixes the theme reserves for its own elements (see the module docstring).
 THEME_ID_PREFIX = "__"
 THEME_DATA_PREFIX = "data-md-"
+# Classes that make the theme load code from another host.
+REMOTE_CODE_CLASSES = frozenset({"mermaid"})
 
 
 def _keep_theme_hooks_out(tag: str, attribute: str, value: str) -> str | None:
@@ -54,6 +58,9 @@ def _keep_theme_hooks_out(tag: str, attribute: str, value: str) -> str | None:
         return None
     if attribute.lower().startswith(THEME_DATA_PREFIX):
         return None
+    if attribute == "class":
+        kept = [name for name in value.split() if name.lower() not in REMOTE_CODE_CLASSES]
+        return " ".join(kept) if kept else None
     return value
 
 

@@ -1,7 +1,7 @@
-"""The one-pass front-matter composer builds exactly the node tree PyYAML's composer builds.
+"""The front-matter reader gives exactly the node tree PyYAML's composer builds.
 
-`yaml_reader` composes nodes from the parser's events itself (so anchors, tags and depth are
-refused as they are met, in one pass). The field layer relies on every node's tag, value,
+`yaml_reader` composes with PyYAML and walks the tree once to refuse anchors, foreign tags and
+depth; what it accepts must be PyYAML's tree untouched. The field layer relies on every node's tag, value,
 style and position, so this compares them with `yaml.compose` on every front matter of the
 sample community and on YAML chosen for its corners (implicit types, flow and block styles,
 quoting, explicit `!` and `!!str` tags, empty and nested collections, complex keys).

@@ -37,7 +37,6 @@ from tests.site.crossindex_sites import (
     problem,
 )
 
-SIMILAR = "You may also find useful"
 LIMITS = (0, 1, 2, 5, 1000)
 
 
@@ -284,7 +283,7 @@ def test_the_footer_shows_the_exact_ranking_past_the_newest_entries(
         entry("tools/old-with-person", ["beta"], ["xena"], "2002-01-01"),
     )
     page = build_ok(make_site(files, base={}))("cases/target/")
-    section = page.section(SIMILAR)
+    section = page.section("Connected entries")
     assert section is not None
     assert page.entry_items(section.nodes) == [
         "tools/old-pair/", "tools/old-with-person/",

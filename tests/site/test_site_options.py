@@ -80,3 +80,15 @@ def test_a_role_outside_the_configured_ones_stops_the_build_with_its_place(
     assert result.returncode != 0
     assert "repertoire/members/old-hand.md:3:" in result.stderr
     assert "role: 'steward' is not one of: chair, member" in result.stderr
+
+
+def test_a_page_size_below_one_stops_check_and_build_with_the_option_named(
+    make_site: SiteFactory,
+) -> None:
+    site = make_site(options="page_size: 0")
+    build = site.build()
+    assert build.returncode != 0
+    assert "page_size must be 1 or more, not 0" in build.stderr
+    check = site.check()
+    assert check.returncode != 0
+    assert "page_size must be 1 or more" in check.stdout + check.stderr

@@ -44,6 +44,13 @@ class Settings:
     site_name: str = "Repertoire"
     extra_reserved: tuple[str, ...] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        if self.page_size < 1:
+            raise ValueError(f"page_size must be 1 or more, not {self.page_size}")
+        for name in ("related_limit", "new_limit"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be 0 or more, not {getattr(self, name)}")
+
     def kind_for_folder(self, folder: str) -> Kind | None:
         """The kind whose entries live in `folder`, if any."""
         return next((k for k in self.kinds if k.folder == folder), None)

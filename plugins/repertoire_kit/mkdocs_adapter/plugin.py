@@ -80,10 +80,13 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Translate the options and switch on what the generated Markdown needs."""
-        self.settings = settings_from_options(
-            dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-            include_drafts=self.command == "serve",
-        )
+        try:
+            self.settings = settings_from_options(
+                dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
+                include_drafts=self.command == "serve",
+            )
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml: repertoire plugin option: {error}") from error
         if not config.site_url:
             log.warning(
                 "site_url is not set in mkdocs.yml: the Atom feed and repertoire.json need it "

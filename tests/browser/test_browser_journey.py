@@ -39,7 +39,7 @@ def test_newcomer_walks_from_home_through_a_path_to_a_member_and_back(
     assert heading(reader) == path["title"]
     first, second = (sample_model.entry(step["entry"]) for step in path["steps"][:2])
 
-    page.locator('.rep-step[data-step="1"] h3 a').first.click()
+    page.locator('h3:has(+ .rep-step[data-step="1"]) a').first.click()
     assert reader.site_path == sample_model.path_of(first)
     assert heading(reader) == first["title"]
 

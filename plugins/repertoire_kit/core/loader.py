@@ -7,17 +7,20 @@ error: the file's own diagnostics say what to fix.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import clock, urls
+from .clock import latest_date
 from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
-from .fields import ID_PATTERN, Located, RecordSchema, convert_fields_partial
+from .fields import ENTRY_NAME_PATTERN, ID_PATTERN, Located, RecordSchema, convert_fields_partial
 from .files import DocsFile, discover, project_relative
 from .markup_scan import scan_markdown
+from .placement import check_placement
 from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
 from .schemas import THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema
 from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
@@ -40,11 +43,14 @@ class LoadResult:
     failed_records: dict[str, str] = field(default_factory=dict)
 
 
-def slugify(text: str) -> str:
-    """A file-name id from any text: lower case, ASCII letters and digits, single hyphens."""
+def slugify(text: str, entry: bool = False) -> str:
+    """A file-name id from any text: lower case, ASCII letters and digits, single hyphens;
+    with `entry`, underscores are kept (an entry's file name may have them)."""
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if entry:
+        return re.sub(r"[^a-z0-9_-]+", "-", ascii_text.lower()).strip("-_")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -72,8 +78,11 @@ def _theme(values: dict[str, Any]) -> dict[str, Any]:
 class _RecordLoader:
     """Reads one docs folder's record files into a `Repertoire`."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path, settings: Settings) -> None:
+    def __init__(
+        self, project_dir: Path, docs_dir: Path, settings: Settings, today: dt.date
+    ) -> None:
         self.project_dir = project_dir
+        self.latest = latest_date(today)
         self.docs_dir = docs_dir
         # Files are reported relative to the project; one prefix serves every file.
         shown_dir = project_relative(docs_dir, project_dir)
@@ -96,6 +105,7 @@ class _RecordLoader:
     def load(self, generated: tuple[str, ...]) -> LoadResult:
         self.generated = generated
         files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
+        check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
         for docs_file in files:
             parts = docs_file.docs_path.split("/")
             if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
@@ -103,7 +113,8 @@ class _RecordLoader:
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
         check_references(
-            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags
+            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags,
+            self.shown_prefix,
         )
         return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
 
@@ -117,11 +128,14 @@ class _RecordLoader:
                     f"the site generates the {folder}/ listing; remove this file",
                 )
             return  # otherwise `discover` reports it as a collision with the generated page
-        if not ID_PATTERN.match(name):
+        is_entry = self.settings.kind_for_folder(folder) is not None
+        if not (ENTRY_NAME_PATTERN if is_entry else ID_PATTERN).match(name):
+            rule = ("lower-case letters, digits, hyphens and underscores" if is_entry
+                    else "lower-case letters, digits and single hyphens")
             self.diags.error(
                 path, Position(1), FILE_FIELD, f"the file name '{name}.md' is not a valid id",
-                f"rename it to {folder}/{slugify(name) or 'some-name'}.md (lower-case letters, "
-                "digits and single hyphens)",
+                f"rename it to {self.shown_prefix}{folder}/"
+                f"{slugify(name, entry=is_entry) or 'some-name'}.md ({rule})",
             )
             self._failed(record_id, folder, docs_file, path)
             return
@@ -225,7 +239,7 @@ class _RecordLoader:
             return None
         schema = self._schema(folder)
         fields, complete = convert_fields_partial(
-            root, schema, path, block.yaml_first_line, self.diags
+            root, schema, path, block.yaml_first_line, self.diags, self.latest
         )
         self.written.append(Written(record_id, schema.name, path, fields))
         return (fields, block) if complete else None
@@ -233,13 +247,14 @@ class _RecordLoader:
 
 def load_repertoire(
     project_dir: Path, docs_dir: Path, settings: Settings,
-    generated: tuple[str, ...] | None = None,
+    generated: tuple[str, ...] | None = None, today: dt.date | None = None,
 ) -> LoadResult:
     """Load and validate everything under `docs_dir`; never raises on bad content.
 
-    `generated` defaults to every path a build of these settings writes itself.
+    `generated` defaults to every path a build of these settings writes itself; `today`
+    (for dates in the future) to `clock.today()`.
     """
     if generated is None:
         generated = urls.generated_paths(settings)
-    return _RecordLoader(project_dir, docs_dir, settings).load(generated)
+    return _RecordLoader(project_dir, docs_dir, settings, today or clock.today()).load(generated)
 

@@ -27,5 +27,7 @@ class RepertoireConfig(base.Config):
     """How many computed related entries an entry page shows."""
     new_limit = c.Type(int, default=20)
     """How many entries the What's new page and the feed list."""
+    pages = c.ListOfItems(c.Type(str), default=["reference/"])
+    """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = c.Type(bool, default=True)
     """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml has a nav."""

@@ -85,7 +85,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         """Translate the options and switch on what the generated Markdown needs."""
         self.settings = settings_from_options(
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-            include_drafts=self.command == "serve",
+            include_drafts=self.command == "serve", site_config=config,
         )
         if not config.site_url:
             log.warning(

@@ -27,6 +27,12 @@ def is_toc_slugify(function: object) -> bool:
     return function is toc_slugify
 
 
+def slug(text: str, separator: str = "-") -> str:
+    """Text as the `toc` extension's slugify makes it into an id (case, accents and
+    punctuation dropped): two texts with the same slug read as the same heading."""
+    return str(toc_slugify(text, separator))
+
+
 class HeadingIds:
     """A reusable Markdown converter with `toc` and `attr_list`, for heading ids only."""
 

@@ -27,6 +27,8 @@ REPERTOIRE = [sys.executable, "-m", "repertoire_kit.cli.main"]
 # for byte, and taken at the start of the session, because it also stands for "today" when
 # dates are checked (a file dated the day it is written must pass).
 SESSION_EPOCH = int(time.time())
+# In-process checks (the core tests load projects directly) see the same "today".
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(SESSION_EPOCH))
 
 BASE_CONFIG = """\
 site_name: Test Exchange

@@ -10,7 +10,6 @@ kinds configured in mkdocs.yml.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import pty
@@ -22,6 +21,7 @@ from typing import Callable
 import pytest
 
 from repertoire_kit.cli.main import main
+from repertoire_kit.core import clock
 from repertoire_kit.core.loader import load_repertoire
 from repertoire_kit.core.project import load_project
 from tests.conftest import build_env
@@ -102,7 +102,7 @@ def test_scaffold_passes_the_check_as_written_and_once_filled(new, project, kind
 def test_a_new_entry_is_dated_today_and_published_only_once_the_draft_line_goes(new, project):
     written = new(project, *SCAFFOLDS["case"][0]).stdout.strip()
     path = project.root / written
-    assert f"date: {dt.date.today().isoformat()}" in path.read_text(encoding="utf-8")
+    assert f"date: {clock.today().isoformat()}" in path.read_text(encoding="utf-8")
     build = project.build("--strict")
     assert build.returncode == 0, build.stderr
     assert not (project.site_dir / "cases/counting-school-buses/index.html").exists()

@@ -215,15 +215,16 @@ class BodyAnchors:
 def body_anchors(body: str) -> BodyAnchors:
     """The headings and explicit ids of a body, code left out."""
     lines = lines_without_code(body)
+    written = body.split("\n")  # a heading's code spans are part of its text (and id)
     headings: list[str] = []
     definitions: list[str] = []
     previous_blank = True
     for number, line in enumerate(lines):
         if _ATX.match(line):
-            headings.append(line.lstrip(" "))
+            headings.append(written[number].lstrip(" "))
         elif (line.strip() and previous_blank and number + 1 < len(lines)
               and _SETEXT_UNDERLINE.match(lines[number + 1])):
-            headings.append(f"{line}\n{lines[number + 1]}")
+            headings.append(f"{written[number]}\n{lines[number + 1]}")
         elif _DEFINITION.match(line):
             definitions.append(line)
         previous_blank = not line.strip()

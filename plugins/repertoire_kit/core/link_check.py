@@ -140,10 +140,10 @@ class LinkChecker:
     def _not_found(self, body: Body, target: LinkTarget, written: str, resolved: _Resolved) -> None:
         suffix = written[len(written.split("#", 1)[0].split("?", 1)[0]):]
         if resolved.by_address:
-            where = f"the address {resolved.address or './'}"
+            where = f"{resolved.address or './'}, which is not on the site"
             if target.raw_html and resolved.address.endswith(".md"):
                 message = (f"{target.what} '{written}' names a Markdown file, but raw HTML is "
-                           f"not rewritten: on the site it leads to {where}, which is no page")
+                           f"not rewritten: on the site it leads to {where}")
                 named = posixpath.normpath(posixpath.join(
                     posixpath.dirname(body.docs_path), unquote(urlsplit(written).path)))
                 if self.site.exists(named):
@@ -152,7 +152,7 @@ class LinkChecker:
                                 f"{suffix}', or a Markdown link [text]({urls.relative(body.docs_path, named)})")
                     return
             else:
-                message = f"{target.what} '{written}' leads to {where}, which is no page of the site"
+                message = f"{target.what} '{written}' leads to {where}"
             suggestion = self._suggest_address(body, resolved.address, suffix)
         else:
             message = (f"{target.what} '{written}' points to {self.shown_prefix}"
@@ -167,7 +167,7 @@ class LinkChecker:
     def _suggest_docs_path(self, body: Body, target: LinkTarget, wrong: str, suffix: str) -> str:
         pages = wrong.endswith(".md")
         candidates = [p for p in self.site.paths if p.endswith(".md") == pages
-                      and not (target.image and pages)]
+                      and not (target.image and pages) and p != body.docs_path]
         return phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'"
                        for found in closest(wrong, candidates)])
 
@@ -175,7 +175,8 @@ class LinkChecker:
         if self._page_urls is None:
             self._page_urls = self.site.page_urls()
         pages = self._page_urls
-        found = closest(wrong.rstrip("/") or ".", [url for url in pages if url])
+        found = closest(wrong.rstrip("/") or ".",
+                        [url for url, path in pages.items() if url and path != body.docs_path])
         return phrase([f"'{self._address_from(body, pages[url])}{suffix}'" for url in found])
 
     def _address_from(self, body: Body, docs_path: str) -> str:

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 REPERTOIRE = [sys.executable, "-m", "repertoire_kit.cli.main"]
+# SOURCE_DATE_EPOCH of every build and check in a session: fixed, so that builds compare byte
+# for byte, and taken at the start of the session, because it also stands for "today" when
+# dates are checked (a file dated the day it is written must pass).
+SESSION_EPOCH = int(time.time())
+# In-process checks (the core tests load projects directly) see the same "today".
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(SESSION_EPOCH))
 
 BASE_CONFIG = """\
 site_name: Test Exchange
@@ -50,7 +57,7 @@ def build_env() -> dict[str, str]:
     """The environment for a reproducible, quiet build."""
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
-    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    env.setdefault("SOURCE_DATE_EPOCH", str(SESSION_EPOCH))
     return env
 
 

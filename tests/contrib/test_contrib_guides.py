@@ -124,6 +124,15 @@ MISTAKES: dict[str, dict[str, str | None]] = {
     "'beginner' is not one of": {"extra": "level: beginner"},
     "does not start with front matter": {"whole": "title: Payroll audit\n\nText.\n"},
     "raw <script> is not allowed": {"body": "\n<script>alert(1)</script>\n"},
+    "'../tools/finding-templat.md' points to": {
+        "body": "See the [finding template](../tools/finding-templat.md).\n"},
+    "'../sampling-payroll-across-forty-school/' leads to": {
+        "body": "See [the payroll case](../sampling-payroll-across-forty-school/).\n"},
+    "the image 'roster.png'": {"body": "![The payroll roster](roster.png)\n"},
+    "has no anchor '#how-to-use-the-templat'": {
+        "body": "See [how to use it](../tools/finding-template.md#how-to-use-the-templat).\n"},
+    "is a placeholder, still to be replaced": {"summary": "summary: 'TODO: one or two sentences'"},
+    "this heading repeats the title": {"body": "# Payroll audit\n\nText.\n"},
 }
 
 

@@ -1,15 +1,16 @@
 """`repertoire new` writes a file the contract accepts, and refuses what it must not write.
 
-For every kind (case, story, tool, member, problem, path) the scaffold passes `repertoire check`
-as written and, once its `TODO:` placeholders are filled and the draft line deleted, is
-published by a real build. It never overwrites, refuses unknown ids with a did-you-mean,
+For every kind (case, story, tool, member, problem, path) the scaffold's front matter is valid
+as written: an entry (a draft) passes `repertoire check`, while a member, problem type or path,
+published at once, gets an error at each `TODO:` placeholder still in it; once they are filled
+and the draft line deleted, every kind passes and is published by a real build. It never overwrites, refuses unknown ids with a did-you-mean,
 quotes titles YAML would misread, asks for missing values on a terminal, and follows the
 kinds configured in mkdocs.yml.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import os
 import pty
 import subprocess
@@ -20,6 +21,7 @@ from typing import Callable
 import pytest
 
 from repertoire_kit.cli.main import main
+from repertoire_kit.core import clock
 from repertoire_kit.core.loader import load_repertoire
 from repertoire_kit.core.project import load_project
 from tests.conftest import build_env
@@ -79,8 +81,17 @@ def test_scaffold_passes_the_check_as_written_and_once_filled(new, project, kind
     for line in expected_lines:
         assert line in text.split("\n")
     assert "TODO:" in text, "the parts only the contributor can write are marked"
-    as_written = project.check(written)
-    assert as_written.returncode == 0, as_written.stdout
+    as_written = project.check("--format", "json", written)
+    reported = json.loads(as_written.stdout)
+    if kind in ("case", "story", "tool"):  # a draft may keep its placeholders
+        assert as_written.returncode == 0, as_written.stdout
+        assert reported == []
+    else:  # a member, a problem type or a path is published at once: each one is an error
+        todo_lines = [n for n, line in enumerate(text.split("\n"), start=1) if "TODO:" in line]
+        assert as_written.returncode == 1
+        assert [d["line"] for d in reported] == todo_lines
+        assert all("is a placeholder, still to be replaced" in d["message"] for d in reported)
+        assert "body" in {d["field"] for d in reported}
 
     path.write_text(fill_placeholders(text), encoding="utf-8")
     filled = project.check()
@@ -91,7 +102,7 @@ def test_scaffold_passes_the_check_as_written_and_once_filled(new, project, kind
 def test_a_new_entry_is_dated_today_and_published_only_once_the_draft_line_goes(new, project):
     written = new(project, *SCAFFOLDS["case"][0]).stdout.strip()
     path = project.root / written
-    assert f"date: {dt.date.today().isoformat()}" in path.read_text(encoding="utf-8")
+    assert f"date: {clock.today().isoformat()}" in path.read_text(encoding="utf-8")
     build = project.build("--strict")
     assert build.returncode == 0, build.stderr
     assert not (project.site_dir / "cases/counting-school-buses/index.html").exists()

@@ -3,9 +3,10 @@
 `tests/fixtures/broken/` mirrors a docs folder: every file is named after its defect and is
 dropped at the same relative path into a copy of the MINIMAL repertoire (which it refers to:
 problem type `sampling`, member `ann-lee`, case `cases/first-case`). For each defect the loader
-must report exactly the diagnostics in the table below (path, line, column, field, and a piece
-of the message). All fixtures together must then give the union of those diagnostics from
-`repertoire check` (exit 1), and `mkdocs build` must fail listing every one of them.
+must report exactly the diagnostics in the table below (path, line, column, field, a piece of
+the message, and of the hint where the hint is the point). All fixtures together must then give
+the union of those diagnostics from `repertoire check` (exit 1), one GitHub annotation each with
+`--format github`, and `mkdocs build` must fail listing every one of them with the same text.
 """
 
 from __future__ import annotations
@@ -17,18 +18,24 @@ from pathlib import Path
 
 import pytest
 
-from repertoire_kit.core.report import format_text
+from repertoire_kit.core.report import format_github, format_text
 
 from tests.core.core_helpers import BROKEN_FIXTURES, Tree, load_project_dir, located
 
 
 @dataclass(frozen=True)
 class Defect:
-    """A fixture file, the diagnostics it must produce, and any companion files it needs."""
+    """A fixture file, the diagnostics it must produce, and any companion files it needs.
+
+    `hint` is a part of the first diagnostic's hint, where the hint is the point (a did-you-mean,
+    a path written as the check prints paths); `warning` says the class is a warning.
+    """
 
     fixture: str
     expected: tuple[tuple[int, int, str, str], ...]  # line, col, field, part of the message
     companions: tuple[str, ...] = ()
+    hint: str = ""
+    warning: bool = False
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -36,8 +43,8 @@ class Defect:
 
 
 def defect(fixture: str, *expected: tuple[int, int, str, str],
-           companions: tuple[str, ...] = ()) -> Defect:
-    return Defect(fixture, expected, companions)
+           companions: tuple[str, ...] = (), hint: str = "", warning: bool = False) -> Defect:
+    return Defect(fixture, expected, companions, hint, warning)
 
 
 # Lines count from 1 at the opening '---'; see each fixture for the text.
@@ -104,10 +111,60 @@ DEFECTS: tuple[Defect, ...] = (
     # The body
     defect("cases/dangerous-markup.md", (9, 1, "body", "raw <script> is not allowed")),
     defect("cases/dangerous-link.md", (10, 18, "body", "'javascript:' links are not allowed")),
+    # Links, images and anchors in the body
+    defect("cases/link-to-missing-page.md",
+           (10, 22, "body", "points to repertoire/cases/frist-case.md, which does not exist"),
+           hint="did you mean 'first-case.md'?"),
+    defect("cases/link-address-of-no-page.md",
+           (10, 22, "body", "leads to cases/frist-case/, which is not on the site"),
+           hint="did you mean '../first-case/'?"),
+    defect("cases/image-missing.md",
+           (10, 23, "body", "the image 'roster.png' points to repertoire/cases/roster.png")),
+    defect("cases/raw-image-missing.md",
+           (10, 11, "body", "the raw HTML image '../roster.png' leads to cases/roster.png")),
+    defect("cases/raw-link-to-markdown-file.md",
+           (10, 15, "body", "names a Markdown file, but raw HTML is not rewritten"),
+           hint="use the page's address: '../first-case/'"),
+    defect("cases/link-absolute.md", (10, 22, "body", "starts with '/'"),
+           hint="write it relative to this file: 'first-case.md'"),
+    defect("cases/anchor-missing.md",
+           (10, 19, "body", "repertoire/cases/first-case.md has no anchor '#contxt'"),
+           hint="did you mean 'first-case.md#context'?"),
+    defect("cases/reference-undefined.md", (10, 5, "body", "[frist] uses a label that no"),
+           hint="did you mean '[first]'?"),
+    defect("cases/link-to-a-draft.md",
+           (10, 17, "body", "points to the draft repertoire/cases/draft-target.md"),
+           companions=("cases/draft-target.md",)),
+    # Placeholders of repertoire new in a published record
+    defect("cases/placeholder-left.md",
+           (3, 10, "summary", "'TODO: one or two sentences that make a colleague want to re…' is "
+                              "a placeholder"),
+           (10, 1, "body", "'TODO: Where and when did this happen?' is a placeholder")),
+    defect("members/placeholder-affiliation.md",
+           (3, 14, "affiliation", "'TODO: where you work, such as"),
+           (6, 1, "body", "'TODO: a short bio in the third person.' is a placeholder"),
+           hint="a member file is published as soon as it is merged"),
+    # Dates in the future
+    defect("cases/date-in-the-future.md", (6, 7, "date", "'2999-03-01' is in the future")),
+    defect("members/joined-in-the-future.md", (3, 9, "joined", "'2999' is in the future")),
+    # How the body fits its page (warnings)
+    defect("cases/title-repeated-as-heading.md",
+           (8, 1, "body", "this heading repeats the title"), warning=True),
+    defect("cases/unclosed-html-block.md", (10, 1, "body", "<div> is never closed"),
+           hint="close it with </div>", warning=True),
     # The file itself
-    defect("cases/Not_A_Slug_File.md", (1, 1, "file", "'Not_A_Slug_File.md' is not a valid id")),
+    defect("cases/Not_A_Slug_File.md", (1, 1, "file", "'Not_A_Slug_File.md' is not a valid id"),
+           hint="rename it to repertoire/cases/not_a_slug_file.md (lower-case letters, digits, "
+                "hyphens and underscores)"),
+    defect("members/under_score_id.md", (1, 1, "file", "'under_score_id.md' is not a valid id"),
+           hint="rename it to repertoire/members/under-score-id.md"),
     defect("cases/misplaced-in-subfolder/entry.md",
-           (1, 1, "file", "must sit directly in that folder")),
+           (1, 1, "file", "must sit directly in that folder"),
+           hint="move it to repertoire/cases/entry.md"),
+    defect("case/misplaced-folder.md", (1, 1, "file", "'case/' is not a folder of the repertoire"),
+           hint="did you mean 'cases/'? move it to repertoire/cases/misplaced-folder.md"),
+    defect("about/unplaced-page.md", (1, 1, "file", "this page has no place on the site"),
+           hint="`pages` option or in the nav of mkdocs.yml"),
     defect("cases/nul-byte.md", (9, 7, "file", "NUL byte")),
     defect("cases/invalid-utf8.md", (9, 4, "file", "not valid UTF-8")),
 )
@@ -137,7 +194,8 @@ def test_each_defect_is_reported_at_its_path_line_and_field(tree: Tree, d: Defec
     assert located(diagnostics) == expected_diagnostics(d)
     for diagnostic, (_, _, _, says) in zip(diagnostics, d.expected):
         assert says in diagnostic.message
-        assert diagnostic.severity.value == "error"
+        assert diagnostic.severity.value == ("warning" if d.warning else "error")
+    assert d.hint in diagnostics[0].hint
 
 
 def test_all_defects_at_once_fail_check_and_build_listing_each(make_site) -> None:
@@ -149,8 +207,14 @@ def test_all_defects_at_once_fail_check_and_build_listing_each(make_site) -> Non
     reported = [(d["path"], d["line"], d["col"], d["field"]) for d in json.loads(check.stdout)]
     assert reported == sorted(item for d in DEFECTS for item in expected_diagnostics(d))
 
+    github = site.check("--format", "github")
+    diagnostics = list(load_project_dir(site.root).diagnostics)
+    for diagnostic in diagnostics:
+        assert format_github(diagnostic) in github.stdout
+
     build = site.build()
     assert build.returncode != 0
-    for diagnostic in load_project_dir(site.root).diagnostics:
+    for diagnostic in diagnostics:
         assert format_text(diagnostic) in build.stderr
-    assert f"the repertoire has {len(reported)} problems" in build.stderr
+    errors = sum(1 for d in DEFECTS if not d.warning for _ in d.expected)
+    assert f"the repertoire has {errors} problems" in build.stderr

@@ -40,11 +40,11 @@ def test_the_minimal_repertoire_has_no_problems(tree: Tree) -> None:
          "'Sampling' is not a valid id", None),
         ({"problem_types": "[procurement]"}, (4, 17, "problem_types[0]"),
          "unknown problem type 'procurement'",
-         "add problems/procurement.md, or use an existing id"),
+         "add repertoire/problems/procurement.md, or use an existing id"),
         ({"contributors": "[ann-le]"}, (5, 16, "contributors[0]"),
          "unknown member 'ann-le'", "did you mean 'ann-lee'?"),
         ({"contributors": "[bob-stone]"}, (5, 16, "contributors[0]"),
-         "unknown member 'bob-stone'", "add members/bob-stone.md, or use an existing id"),
+         "unknown member 'bob-stone'", "add repertoire/members/bob-stone.md, or use an existing id"),
     ],
 )
 def test_unknown_ids_are_errors_at_the_item_with_a_suggestion(
@@ -173,7 +173,7 @@ def test_an_https_avatar_is_not_looked_up_on_disk(tree: Tree) -> None:
 def test_a_file_name_that_is_not_an_id_is_an_error_with_a_rename_hint(tree: Tree) -> None:
     diagnostics = tree.write("cases/Budget Review_2024.md", entry_text()).diagnostics()
     assert located(diagnostics) == [("repertoire/cases/Budget Review_2024.md", 1, 1, "file")]
-    assert "rename it to cases/budget-review-2024.md" in diagnostics[0].hint
+    assert "rename it to repertoire/cases/budget-review_2024.md" in diagnostics[0].hint
 
 
 def test_ids_that_collide_after_case_folding_are_refused(tree: Tree) -> None:
@@ -202,7 +202,7 @@ def test_an_index_lookalike_is_not_silently_skipped(tree: Tree, rel: str) -> Non
 def test_markdown_in_a_subfolder_of_a_record_folder_is_refused(tree: Tree) -> None:
     diagnostics = tree.write("cases/2024/new-case.md", entry_text()).diagnostics()
     assert located(diagnostics) == [("repertoire/cases/2024/new-case.md", 1, 1, "file")]
-    assert diagnostics[0].hint == "move it to cases/new-case.md"
+    assert diagnostics[0].hint == "move it to repertoire/cases/new-case.md"
 
 
 def test_a_symlink_out_of_the_docs_folder_is_refused(tree: Tree) -> None:

@@ -3,8 +3,9 @@
 `.vscode/repertoire.code-snippets` is generated from the field declarations (`make schemas`)
 and committed; it must be a fresh generation, and `make schemas` must rewrite exactly it. Each
 kind's snippet, expanded as a contributor who presses Tab through it would (first choice of
-each drop-down, text as selected, the ids they know typed in), passes the check in a tiny site,
-with the same body `repertoire new` writes; left untouched, its id placeholders fail the check.
+each drop-down, text as selected, the ids they know typed in, their own words over the body's
+`TODO:` lines), passes the check in a tiny site, with the same body `repertoire new` writes;
+left untouched, its id placeholders fail the check.
 Every required field is a tab stop, and only the fields the contract declares appear. Every
 drop-down offers exactly the values the validator accepts, no more, no fewer. Every field
 snippet, added to a file of its kind, keeps the file valid. Roles and kinds configured in
@@ -62,10 +63,14 @@ def committed() -> dict[str, Any]:
 
 
 def typing_known_ids() -> Callable[[Stop], str | None]:
-    """A contributor replacing each id placeholder with an id that exists, in turn."""
+    """A contributor replacing each id placeholder with an id that exists, in turn, and
+    typing their own words over each `TODO:` line of the body (a member, problem type or path
+    is published at once, so the check refuses a placeholder left there)."""
     remaining = {placeholder: list(ids) for placeholder, ids in KNOWN_IDS.items()}
 
     def fill(stop: Stop) -> str | None:
+        if stop.default.startswith("TODO:"):
+            return "Written by the contributor."
         ids = remaining.get(stop.default)
         return ids.pop(0) if ids else None
 
@@ -303,7 +308,7 @@ def test_roles_and_kinds_from_mkdocs_yml_reach_the_snippets(make_site, capsys):
     [role] = offered_choices({"member": snippets["New member"]})["role"]
     assert role == ("member", "lead", "guest")
     guide = expand(snippets["New guide"]["body"], fill=typing_known_ids()).text
-    member = expand(snippets["New member"]["body"]).text
+    member = expand(snippets["New member"]["body"], fill=typing_known_ids()).text
     site.write({"repertoire/guides/reading-a-budget.md": guide,
                 f"repertoire/members/{NEW_FILE}.md": member})
     result = site.check()

@@ -19,9 +19,11 @@ import pytest
 from repertoire_kit.core.loader import load_repertoire
 from repertoire_kit.core.project import load_project
 
-from tests.conftest import MKDOCS, ROOT, build_env
+from tests.conftest import MKDOCS, ROOT, SESSION_EPOCH, build_env
 
-EPOCH = 1_700_000_000
+# Not a fixed day: SOURCE_DATE_EPOCH is also "today" for the check of dates, and the sample's
+# dates must not be in its future.
+EPOCH = SESSION_EPOCH
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ENVIRONMENTS = {
     "kiritimati": {

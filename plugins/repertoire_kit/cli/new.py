@@ -26,8 +26,9 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
+from ..core import clock
 from ..core.diagnostics import Diagnostics
-from ..core.fields import ID_PATTERN, convert_fields
+from ..core.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
 from ..core.loader import load_repertoire, slugify
 from ..core.project import Project, load_project
 from ..core.report import format_text
@@ -366,13 +367,19 @@ def _refuse_options_for_other_kinds(target: Target, args: argparse.Namespace) ->
 
 # ----- writing -----------------------------------------------------------------------------
 
-def file_id_for(request: Request, folder: Path) -> str:
-    """The new file's id: `--id`, or the title made into one; refused if taken or invalid."""
+def file_id_for(request: Request, folder: Path, is_entry: bool = False) -> str:
+    """The new file's id: `--id`, or the title made into one; refused if taken or invalid.
+
+    An entry's `--id` may have underscores, as its file name may; a title is still made into
+    hyphens."""
     file_id = request.file_id or slugify(request.title)
     if not file_id:
         raise Refusal(f"cannot make a file name from '{request.title}'; give one with --id",
                       EXIT_USAGE)
-    if not ID_PATTERN.match(file_id):
+    if is_entry and not ENTRY_NAME_PATTERN.match(file_id):
+        raise Refusal(f"'{file_id}' is not a valid file name for an entry (lower-case letters, "
+                      "digits, hyphens and underscores, like 'risk_assessment')", EXIT_USAGE)
+    if not is_entry and not ID_PATTERN.match(file_id):
         raise Refusal(f"'{file_id}' is not a valid id (lower-case letters, digits and single "
                       "hyphens, like 'risk-assessment')", EXIT_USAGE)
     if file_id in RESERVED_IDS:
@@ -403,7 +410,7 @@ def create(project: Project, kind: str, args: argparse.Namespace, ask: Ask | Non
     docs_label = display_path(project.docs_dir, project.root)
     request = gather(target, args, Known.read(project), docs_label, ask)
     folder = project.docs_dir / target.folder
-    path = folder / f"{file_id_for(request, folder)}.md"
+    path = folder / f"{file_id_for(request, folder, target.is_entry)}.md"
     shown = display_path(path, project.root)
     text = compose(target, project.settings, request, today)
     problems = front_matter_problems(text, target, shown)
@@ -423,7 +430,7 @@ def run_new(args: argparse.Namespace) -> int:
     project = load_project(args.config)
     ask = terminal_ask if sys.stdin.isatty() else None
     try:
-        path = create(project, args.kind, args, ask, dt.date.today())
+        path = create(project, args.kind, args, ask, clock.today())
     except Refusal as refusal:
         print(f"repertoire new: {refusal}", file=sys.stderr)
         return refusal.code

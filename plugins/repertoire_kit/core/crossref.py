@@ -44,14 +44,16 @@ class Written:
 
 def check_references(
     repertoire: Repertoire, written: Iterable[Written], broken: Mapping[str, set[str]],
-    docs_dir: Path, diags: Diagnostics,
+    docs_dir: Path, diags: Diagnostics, shown_prefix: str = "",
 ) -> None:
     """Report every dangling or inconsistent reference in the repertoire's files.
 
     `broken` holds, by schema name ("entry", "member", ...), the ids of records that exist but
     failed to load: references to them are not errors, and misspellings of them are suggested.
+    `shown_prefix` is the docs folder as paths are printed (`repertoire/`), so that a hint
+    naming a file to add writes it the same way.
     """
-    ids = _Ids(repertoire, broken)
+    ids = _Ids(repertoire, broken, shown_prefix)
     for record in written:
         if record.schema == "entry":
             _check_entry(record, ids, diags)
@@ -70,6 +72,7 @@ class _Ids:
 
     repertoire: Repertoire
     broken: Mapping[str, set[str]]
+    shown_prefix: str = ""
 
     def loaded(self, schema: str) -> dict[str, Any]:
         records: dict[str, dict[str, Any]] = {
@@ -91,13 +94,14 @@ class _Ids:
 
 def _unknown(
     diags: Diagnostics, path: str, pos: Position, field: str, what: str,
-    wrong: str, known: list[str], folder: str,
+    wrong: str, ids: _Ids, schema: str, folder: str,
 ) -> None:
     """An id that names nothing: suggest the closest one, or how to create it."""
-    suggestion = did_you_mean(wrong, known)
+    suggestion = did_you_mean(wrong, ids.known(schema))
+    file_name = f"{ids.shown_prefix}{folder}/{wrong.rsplit('/', 1)[-1]}.md"
     diags.error(
         path, pos, field, f"unknown {what} '{wrong}'",
-        suggestion or f"add {folder}/{wrong.rsplit('/', 1)[-1]}.md, or use an existing id",
+        suggestion or f"add {file_name}, or use an existing id",
     )
 
 
@@ -109,7 +113,7 @@ def _check_entry(record: Written, ids: _Ids, diags: Diagnostics) -> None:
         for index, ref in enumerate(record.value(field_name, ())):
             if not ids.exists(schema, ref):
                 _unknown(diags, record.path, record.position(field_name, index),
-                         f"{field_name}[{index}]", what, ref, ids.known(schema), folder)
+                         f"{field_name}[{index}]", what, ref, ids, schema, folder)
     entries = ids.repertoire.entries
     is_draft = bool(record.value("draft", False))
     for index, ref in enumerate(record.value("related", ())):
@@ -122,7 +126,7 @@ def _check_entry(record: Written, ids: _Ids, diags: Diagnostics) -> None:
             continue
         elif ref not in entries:
             _unknown(diags, record.path, pos, label, "entry", ref,
-                     ids.known("entry"), ref.split("/", 1)[0] if "/" in ref else "cases")
+                     ids, "entry", ref.split("/", 1)[0] if "/" in ref else "cases")
         elif entries[ref].draft and not is_draft:
             diags.warning(
                 record.path, pos, label,
@@ -148,7 +152,7 @@ def _check_parent(record: Written, ids: _Ids, diags: Diagnostics) -> None:
                     "remove the line, or name a broader problem type")
     elif not ids.exists("problem", parent):
         _unknown(diags, record.path, pos, "parent", "problem type",
-                 parent, ids.known("problem"), "problems")
+                 parent, ids, "problem", "problems")
 
 
 def _check_parent_cycles(repertoire: Repertoire, diags: Diagnostics) -> None:
@@ -204,7 +208,7 @@ def _check_steps(record: Written, ids: _Ids, diags: Diagnostics) -> None:
         entry = ids.repertoire.entries.get(entry_id)
         if entry is None:
             _unknown(diags, record.path, pos, label, "entry", entry_id,
-                     ids.known("entry"), "cases")
+                     ids, "entry", entry_id.split("/", 1)[0] if "/" in entry_id else "cases")
         elif entry.draft:
             diags.error(record.path, pos, label, f"'{entry_id}' is a draft",
                         "paths can only point at published entries")

@@ -14,12 +14,16 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .clock import SLACK
 from .diagnostics import Diagnostics, Position
 from .file_types import IMAGE_EXTENSIONS
 from .suggest import did_you_mean
 from .yaml_reader import describe_node, mapping_items, node_position
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# An entry's file name (and so the last part of its id): collections brought in from elsewhere
+# often use underscores, and nothing in a URL needs them replaced.
+ENTRY_NAME_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$")
 ICON_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)+$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR_PATTERN = re.compile(r"^\d{4}$")
@@ -103,6 +107,8 @@ class _Context:
     path: str
     first_line: int
     diags: Diagnostics
+    # The latest date a value may hold (see `core.clock`); None: dates are not compared.
+    latest: dt.date | None = None
 
     def pos(self, node: Node) -> Position:
         return node_position(node, self.first_line)
@@ -165,16 +171,37 @@ def _date(node: Node, label: str, ctx: _Context, allow_year: bool) -> dt.date | 
         return None
     raw = str(node.value).strip()
     if allow_year and YEAR_PATTERN.match(raw):
-        return int(raw)
+        year = int(raw)
+        return None if _in_the_future(year, node, label, ctx) else year
     if not DATE_PATTERN.match(raw):
         hint = "write it as 2024-03-09" if not allow_year else "write it as 2019 or 2019-03-09"
         ctx.error(node, label, f"'{raw}' is not {expected}", hint)
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        date = dt.date.fromisoformat(raw)
     except ValueError:
         ctx.error(node, label, f"'{raw}' is not a real date", "check the month and the day")
         return None
+    return None if _in_the_future(date, node, label, ctx) else date
+
+
+def _in_the_future(value: dt.date | int, node: Node, label: str, ctx: _Context) -> bool:
+    """Report a date (or a year) after the latest allowed one; whether it was reported.
+
+    Every date field goes through here, so a date field added to the contract later is
+    checked too.
+    """
+    latest = ctx.latest
+    if latest is None:
+        return False
+    late = value > latest.year if isinstance(value, int) else value > latest
+    if late:
+        today = latest - SLACK
+        ctx.error(
+            node, label, f"'{value}' is in the future (today is {today.isoformat()})",
+            "write the date it happened; a typo in the year is the usual cause",
+        )
+    return late
 
 
 def _bool(node: Node, label: str, ctx: _Context) -> bool | None:
@@ -436,21 +463,26 @@ def _convert_mapping_parts(
 
 
 def convert_fields(
-    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics
+    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics,
+    latest: dt.date | None = None,
 ) -> dict[str, Located] | None:
     """Validate a whole front-matter mapping against a record schema.
 
     Returns the converted fields, or None when anything was wrong (every problem is reported).
+    With `latest`, a date after it is an error (see `core.clock`).
     """
-    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags))
+    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags, latest))
 
 
 def convert_fields_partial(
-    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics
+    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics,
+    latest: dt.date | None = None,
 ) -> tuple[dict[str, Located], bool]:
     """Like `convert_fields`, but keep the fields that did convert when others did not.
 
     The loader checks the references of a file with other errors too, so that one run reports
     an unknown member id and an impossible date of the same file together.
     """
-    return _convert_mapping_parts(root, schema.fields, "", _Context(path, first_line, diags))
+    return _convert_mapping_parts(
+        root, schema.fields, "", _Context(path, first_line, diags, latest)
+    )

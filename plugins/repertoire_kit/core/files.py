@@ -1,8 +1,9 @@
-"""The docs folder as a set of files: symlinks, output collisions and misplaced records.
+"""The docs folder as a set of files: symlinks, file types and output collisions.
 
 MkDocs would follow a symlink out of the docs folder, let `x.md` and `x/index.md` overwrite
 each other, and publish `Case.md` beside `case.md` on a case-sensitive disk only. All of these
-are refused here, before anything is parsed.
+are refused here, before anything is parsed. Where each Markdown file belongs is
+`core.placement`'s question.
 """
 
 from __future__ import annotations
@@ -90,7 +91,6 @@ def discover(
             files.append(DocsFile(Path(entry.path), docs_path))
         folders.extend(reversed(subfolders))
     _check_collisions(files, docs_dir, project_dir, generated, diags)
-    _check_placement(files, docs_dir, project_dir, settings, diags)
     return files
 
 
@@ -143,19 +143,3 @@ def _check_collisions(
             )
         else:
             claimed[key] = docs_file.docs_path
-
-
-def _check_placement(
-    files: list[DocsFile], docs_dir: Path, project_dir: Path, settings: Settings,
-    diags: Diagnostics,
-) -> None:
-    """Markdown in a record folder must sit directly in it, so nothing is silently skipped."""
-    folders = set(settings.record_folders)
-    for docs_file in files:
-        parts = docs_file.docs_path.split("/")
-        if len(parts) > 2 and parts[0] in folders and docs_file.is_markdown:
-            diags.error(
-                project_relative(docs_file.abs_path, project_dir), Position(1), FILE_FIELD,
-                f"Markdown files in {parts[0]}/ must sit directly in that folder",
-                f"move it to {parts[0]}/{parts[-1]}",
-            )

@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from .fields import (
-    DATE_PATTERN, ICON_PATTERN, ID_PATTERN, YEAR_PATTERN, Field, FieldType, RecordSchema,
+    DATE_PATTERN, ENTRY_NAME_PATTERN, ICON_PATTERN, ID_PATTERN, YEAR_PATTERN, Field, FieldType,
+    RecordSchema,
 )
 from .file_types import IMAGE_EXTENSIONS
 from .schemas import record_schemas
@@ -38,9 +39,9 @@ def _any_case(word: str) -> str:
 
 
 def _entry_id_pattern(settings: Settings) -> str:
-    """An entry id: a configured kind folder, a slash, and a file-name id."""
+    """An entry id: a configured kind folder, a slash, and an entry's file name."""
     folders = "|".join(re.escape(kind.folder) for kind in settings.kinds)
-    return f"^({folders})/{ID_PATTERN.pattern.lstrip('^')}"
+    return f"^({folders})/{ENTRY_NAME_PATTERN.pattern.lstrip('^')}"
 
 
 def _text(spec: Field) -> dict[str, Any]:

@@ -7,17 +7,30 @@ error: the file's own diagnostics say what to fix.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from yaml.nodes import MappingNode, ScalarNode
+
+from . import clock
+from .clock import latest_date
 from .registry import generated_paths
 from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
-from .fields import ID_PATTERN, Located, RecordSchema, convert_fields_partial
+from .fields import ENTRY_NAME_PATTERN, ID_PATTERN, Located, RecordSchema, convert_fields_partial
 from .files import DocsFile, discover, project_relative
-from .markup_scan import scan_markdown
+from .anchors import GeneratedContext, PageAnchors
+from .body_checks import (
+    check_html_blocks, check_markup, check_title_heading, report_placeholders,
+)
+from .link_check import Body, LinkChecker
+from .placeholders import body_placeholders, field_placeholders
+from .placement import check_placement
+from .site_map import SiteMap
+from .skeletons import TODO
 from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
 from .schemas import THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema
 from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
@@ -25,8 +38,20 @@ from .source import FrontMatterBlock, decode_source, split_front_matter
 from .yaml_reader import compose_front_matter
 
 _THEME_KEYS = tuple(f.name for f in THEME_FIELDS)
+# What a record without a draft state is called in a hint, by folder.
+_RECORD_NAMES = {MEMBERS_DIR: "member file", PROBLEMS_DIR: "problem type", PATHS_DIR: "path"}
 # Names MkDocs publishes as the folder's index page (case-sensitive, as MkDocs matches them).
 _INDEX_STEMS = ("index", "README")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a record file's front matter gave: its converted fields, the block (body
+    included), and whether every field converted."""
+
+    fields: dict[str, Located]
+    block: FrontMatterBlock
+    complete: bool
 
 
 @dataclass
@@ -40,11 +65,14 @@ class LoadResult:
     failed_records: dict[str, str] = field(default_factory=dict)
 
 
-def slugify(text: str) -> str:
-    """A file-name id from any text: lower case, ASCII letters and digits, single hyphens."""
+def slugify(text: str, entry: bool = False) -> str:
+    """A file-name id from any text: lower case, ASCII letters and digits, single hyphens;
+    with `entry`, underscores are kept (an entry's file name may have them)."""
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if entry:
+        return re.sub(r"[^a-z0-9_-]+", "-", ascii_text.lower()).strip("-_")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -72,8 +100,11 @@ def _theme(values: dict[str, Any]) -> dict[str, Any]:
 class _RecordLoader:
     """Reads one docs folder's record files into a `Repertoire`."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path, settings: Settings) -> None:
+    def __init__(
+        self, project_dir: Path, docs_dir: Path, settings: Settings, today: dt.date
+    ) -> None:
         self.project_dir = project_dir
+        self.latest = latest_date(today)
         self.docs_dir = docs_dir
         # Files are reported relative to the project; one prefix serves every file.
         shown_dir = project_relative(docs_dir, project_dir)
@@ -86,6 +117,7 @@ class _RecordLoader:
         self.failed_records: dict[str, str] = {}
         self.generated: tuple[str, ...] = ()
         self.written: list[Written] = []
+        self.bodies: list[Body] = []
         self.schemas: dict[str, RecordSchema] = {
             "entry": entry_schema(settings),
             MEMBERS_DIR: member_schema(settings),
@@ -96,6 +128,7 @@ class _RecordLoader:
     def load(self, generated: tuple[str, ...]) -> LoadResult:
         self.generated = generated
         files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
+        check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
         for docs_file in files:
             parts = docs_file.docs_path.split("/")
             if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
@@ -103,9 +136,25 @@ class _RecordLoader:
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
         check_references(
-            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags
+            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags,
+            self.shown_prefix,
         )
+        self._check_links(files)
         return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
+
+    def _check_links(self, files: list[DocsFile]) -> None:
+        """Every body's links, images and anchors, against the site these files make."""
+        entries = self.repertoire.entries.values()
+        site = SiteMap(
+            self.settings, (f.docs_path for f in files), problems=self.repertoire.problems,
+            drafts=(e.source.docs_path for e in entries if e.draft),
+        )
+        anchors = PageAnchors(
+            {body.docs_path: body.text for body in self.bodies},
+            GeneratedContext(self.repertoire, self.settings),
+            unknown=frozenset(self.failed_records),
+        )
+        LinkChecker(site, anchors, self.shown_prefix, self.diags).check(self.bodies)
 
     def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
         path = self.shown_prefix + docs_file.docs_path
@@ -117,19 +166,22 @@ class _RecordLoader:
                     f"the site generates the {folder}/ listing; remove this file",
                 )
             return  # otherwise `discover` reports it as a collision with the generated page
-        if not ID_PATTERN.match(name):
+        is_entry = self.settings.kind_for_folder(folder) is not None
+        if not (ENTRY_NAME_PATTERN if is_entry else ID_PATTERN).match(name):
+            rule = ("lower-case letters, digits, hyphens and underscores" if is_entry
+                    else "lower-case letters, digits and single hyphens")
             self.diags.error(
                 path, Position(1), FILE_FIELD, f"the file name '{name}.md' is not a valid id",
-                f"rename it to {folder}/{slugify(name) or 'some-name'}.md (lower-case letters, "
-                "digits and single hyphens)",
+                f"rename it to {self.shown_prefix}{folder}/"
+                f"{slugify(name, entry=is_entry) or 'some-name'}.md ({rule})",
             )
             self._failed(record_id, folder, docs_file, path)
             return
         read = self._read_fields(docs_file, path, folder, record_id)
-        if read is None:
+        if read is None or not read.complete:
             self._failed(record_id, folder, docs_file, path)
             return
-        located, block = read
+        located, block = read.fields, read.block
         values = _values(located)
         source = _source(docs_file, path, block.body, block.body_first_line, located)
         kind = self.settings.kind_for_folder(folder)
@@ -186,7 +238,7 @@ class _RecordLoader:
     def _check_page(self, docs_file: DocsFile) -> None:
         """A page outside the record folders (home, reference pages): no contract for its
         fields, but the same byte checks, a YAML syntax check of any front matter (MkDocs
-        would drop a broken block silently) and the same scan of its markup."""
+        would drop a broken block silently), the same scan of its markup and of its links."""
         path = self.shown_prefix + docs_file.docs_path
         source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
         if source_text is None:
@@ -198,20 +250,21 @@ class _RecordLoader:
                 return
             compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
             body, body_first_line = block.body, block.body_first_line
-        self._scan_body(path, body, body_first_line)
+        self._check_body(Body(path, docs_file.docs_path, body, body_first_line))
 
-    def _scan_body(self, path: str, body: str, first_line: int) -> None:
-        """Report each dangerous construct of a Markdown body at its line."""
-        for finding in scan_markdown(body, first_line):
-            self.diags.error(path, Position(finding.line, finding.col), "body",
-                             finding.message, finding.hint)
+    def _check_body(self, body: Body) -> None:
+        """The checks every body gets, and a place in the link check."""
+        check_markup(body.path, body.text, body.first_line, self.diags)
+        check_html_blocks(body.path, body.text, body.first_line, self.diags)
+        self.bodies.append(body)
 
     def _read_fields(
         self, docs_file: DocsFile, path: str, folder: str, record_id: str
-    ) -> tuple[dict[str, Located], FrontMatterBlock] | None:
-        """Bytes → text → front matter → typed fields, plus a scan of the body's markup.
+    ) -> _Read | None:
+        """Bytes → text → front matter → typed fields, plus the checks of the body.
 
         The fields that converted are kept for the reference checks even when others did not.
+        A record that is not a draft is checked for placeholders, in its fields and its body.
         """
         source_text = decode_source(docs_file.abs_path.read_bytes(), path, self.diags)
         if source_text is None:
@@ -219,27 +272,48 @@ class _RecordLoader:
         block = split_front_matter(source_text, self.diags)
         if block is None:
             return None
-        self._scan_body(path, block.body, block.body_first_line)
         root = compose_front_matter(block.yaml_text, path, block.yaml_first_line, self.diags)
-        if root is None:
-            return None
-        schema = self._schema(folder)
-        fields, complete = convert_fields_partial(
-            root, schema, path, block.yaml_first_line, self.diags
-        )
-        self.written.append(Written(record_id, schema.name, path, fields))
-        return (fields, block) if complete else None
+        fields: dict[str, Located] = {}
+        complete = False
+        if root is not None:
+            schema = self._schema(folder)
+            fields, complete = convert_fields_partial(
+                root, schema, path, block.yaml_first_line, self.diags, self.latest
+            )
+            self.written.append(Written(record_id, schema.name, path, fields))
+        is_entry = self.settings.kind_for_folder(folder) is not None
+        draft = is_entry and (root is None or _draft_written(root, fields))
+        body = Body(path, docs_file.docs_path, block.body, block.body_first_line, draft)
+        self._check_body(body)
+        if not draft:
+            found = [*(field_placeholders(fields) if TODO in block.yaml_text else ()),
+                     *body_placeholders(body.text, body.first_line)]
+            report_placeholders(path, found, "" if is_entry else _RECORD_NAMES[folder],
+                                self.diags)
+        title = fields.get("name" if folder == MEMBERS_DIR else "title")
+        if title is not None:
+            check_title_heading(path, body.text, body.first_line, title.value, self.diags)
+        return _Read(fields, block, complete)
+
+
+def _draft_written(root: MappingNode, fields: dict[str, Located]) -> bool:
+    """Whether an entry is a draft: `draft: true`, or a `draft` key that did not convert (its
+    own error says why; its placeholders wait until it is fixed)."""
+    if "draft" in fields:
+        return bool(fields["draft"].value)
+    return any(isinstance(key, ScalarNode) and key.value == "draft" for key, _ in root.value)
 
 
 def load_repertoire(
     project_dir: Path, docs_dir: Path, settings: Settings,
-    generated: tuple[str, ...] | None = None,
+    generated: tuple[str, ...] | None = None, today: dt.date | None = None,
 ) -> LoadResult:
     """Load and validate everything under `docs_dir`; never raises on bad content.
 
-    `generated` defaults to every path a build of these settings writes itself.
+    `generated` defaults to every path a build of these settings writes itself; `today`
+    (for dates in the future) to `clock.today()`.
     """
     if generated is None:
         generated = generated_paths(settings)
-    return _RecordLoader(project_dir, docs_dir, settings).load(generated)
+    return _RecordLoader(project_dir, docs_dir, settings, today or clock.today()).load(generated)
 

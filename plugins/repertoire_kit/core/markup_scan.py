@@ -14,9 +14,11 @@ the scan takes linear time whatever the input (a 1 MB line of '<a ' must not sta
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 # A line superfences may read as an opening fence: a fence after any indentation or quote marks.
 _FENCE_LIKE = re.compile(r"[ \t>]*(?:`{3,}|~{3,})")
@@ -46,6 +48,9 @@ _CONTAINER = re.compile(
 # closing tag, blank and indented lines included, and the scan does not follow where that is.
 # A name running on into ':', '@' or '.' is an autolink (<https://…>, <a@b.org>), never a block.
 _HTML_BLOCK = re.compile(r" {0,3}<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>\x00]|$)|[!?/])")
+# What any code needs: a backtick (spans and fences), a tilde fence, an indented line (a tab
+# anywhere is taken as one). Substring tests: a MULTILINE pattern would try every position.
+_CODE_MARKS = ("`", "~~~", "\n    ", "\t")
 # Characters Python-Markdown rewrites before reading the lines (carriage returns, STX, ETX).
 _REREAD = ("\r", "\x02", "\x03")
 # A tab moves to the next multiple of this many columns, as in Python-Markdown.
@@ -321,13 +326,26 @@ class _CodeFinder:
         self.after_blank = False
 
 
-def _without_code(body: str) -> list[str]:
+@functools.lru_cache(maxsize=4)
+def lines_without_code(body: str) -> tuple[str, ...]:
     """The body's lines with fenced blocks, indented code blocks and inline code spans blanked
-    (columns kept), wherever the site's Markdown certainly makes them code."""
-    return _CodeFinder(body).blanked()
+    (columns kept), wherever the site's Markdown certainly makes them code.
+
+    Every check of a body reads it (this scan, links, placeholders, headings), one after the
+    other: the last few bodies are kept, so each is blanked once.
+    """
+    if not any(mark in body for mark in _CODE_MARKS) and not body.startswith(" " * _CODE_INDENT):
+        return tuple(body.split("\n"))  # nothing can be code: no fence, span or indented line
+    return tuple(_CodeFinder(body).blanked())
 
 
-class _Locator:
+@functools.lru_cache(maxsize=4)
+def text_without_code(body: str) -> str:
+    """`lines_without_code` joined by '\\n' (same line and column numbers as the body)."""
+    return "\n".join(lines_without_code(body))
+
+
+class Locator:
     """Turns an offset into text made of the body's lines joined by '\\n' into line and column.
 
     The line starts are found on the first call: most bodies have nothing to locate."""
@@ -344,7 +362,38 @@ class _Locator:
         return self.first_line + index, offset - self.starts[index] + 1
 
 
-def _attribute_findings(block: re.Match[str], locate: _Locator) -> list[Finding]:
+@dataclass(frozen=True)
+class Attribute:
+    """One attribute of a raw HTML tag: the tag, the name, the value as a browser reads it
+    (quotes taken off, character references decoded) and the offset where the value starts."""
+
+    tag: str
+    name: str
+    value: str
+    offset: int
+
+
+def html_attributes(text: str) -> Iterator[Attribute]:
+    """Every attribute with a value of every raw HTML start tag in `text` (code blanked), read
+    with the same patterns as the dangerous-markup scan."""
+    if "<" not in text:
+        return
+    for block in _HTML_TAG.finditer(text):
+        whole = block.group(0)
+        name_end = _NAME.match(whole)
+        tag = whole[1: name_end.end()].lower() if name_end else ""
+        for attribute in _ATTRIBUTE.finditer(whole, name_end.end() if name_end else 0):
+            written = attribute.group(2)
+            if written is None:
+                continue
+            raw = written.split("=", 1)[1].lstrip()
+            quoted = raw[:1] in ("'", '"')
+            value = raw[1:-1] if quoted and len(raw) > 1 and raw[-1] == raw[0] else raw
+            start = block.start() + attribute.end(2) - len(raw) + (1 if quoted else 0)
+            yield Attribute(tag, attribute.group(1).lower(), html.unescape(value), start)
+
+
+def _attribute_findings(block: re.Match[str], locate: Locator) -> list[Finding]:
     """Event handlers and inline styles among the attributes of one tag or attr_list block."""
     findings: list[Finding] = []
     name_end = _NAME.match(block.group(0))
@@ -385,15 +434,15 @@ def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
     """
     if not any(needed in body for needed in _FINDING_NEEDS):
         return []
-    lines = _without_code(body)
-    written = "\n".join(lines)
-    at_written = at_decoded = _Locator(written, first_line)
+    lines = lines_without_code(body)
+    written = text_without_code(body)
+    at_written = at_decoded = Locator(written, first_line)
     decoded = written
     if "&" in written or "\r" in written:  # otherwise decoding changes nothing
         decoded = "\n".join(
             _decoded(line) if "&" in line or "\r" in line else line for line in lines
         )
-        at_decoded = _Locator(decoded, first_line)
+        at_decoded = Locator(decoded, first_line)
     findings: list[Finding] = []
     if "<" in written:
         for match in _DANGEROUS_TAG.finditer(written):

@@ -6,13 +6,15 @@ here (never executed), since the CLI only needs docs_dir, site_url and the plugi
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
-from .settings import DEFAULT_KINDS, DEFAULT_ROLES, Kind, Settings
+from .settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, Kind, Settings
+from .site_markdown import is_toc_slugify
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -47,14 +49,23 @@ class Project:
 
 
 def settings_from_options(options: dict[str, Any], site_url: str = "", site_name: str = "",
-                          include_drafts: bool = False) -> Settings:
-    """Build core settings from the plugin's option mapping (already type-checked or raw)."""
+                          include_drafts: bool = False,
+                          site_config: Mapping[str, Any] | None = None) -> Settings:
+    """Build core settings from the plugin's option mapping (already type-checked or raw).
+
+    `site_config` is the rest of mkdocs.yml, as MkDocs validated it or as read here: the
+    check needs its `nav`, `use_directory_urls` and `toc` options to know where pages are.
+    """
     kinds_option = options.get("kinds")
     kinds = (
         tuple(Kind(str(k["folder"]), str(k["singular"]), str(k["plural"])) for k in kinds_option)
         if kinds_option else DEFAULT_KINDS
     )
     drafts = options.get("include_drafts")
+    pages = options.get("pages")
+    site = site_config or {}
+    toc = _toc_options(site)
+    directory_urls = site.get("use_directory_urls")
     return Settings(
         kinds=kinds,
         roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
@@ -64,7 +75,51 @@ def settings_from_options(options: dict[str, Any], site_url: str = "", site_name
         page_size=int(options.get("page_size", 50)),
         site_url=site_url or "",
         site_name=site_name or "Repertoire",
+        drafts_published=bool(drafts),
+        pages=DEFAULT_PAGES if pages is None else tuple(str(p) for p in pages),
+        nav_pages=nav_pages(site.get("nav")),
+        use_directory_urls=True if directory_urls is None else bool(directory_urls),
+        toc_separator=str(toc.get("separator") or "-"),
+        custom_slugify=_custom_slugify(toc),
     )
+
+
+def nav_pages(nav: Any) -> tuple[str, ...]:
+    """The docs paths of the Markdown pages a `nav` lists, at any depth (links left out)."""
+    found: list[str] = []
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item.endswith(".md") and "://" not in item:
+                found.append(posixpath.normpath(item).lstrip("/"))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        else:  # MkDocs' own nav objects are not used here; anything else lists nothing
+            continue
+    return tuple(sorted(set(found)))
+
+
+def _toc_options(site: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The `toc` extension's options: from MkDocs' `mdx_configs`, or from the list of
+    `markdown_extensions` as mkdocs.yml writes it."""
+    configs = site.get("mdx_configs")
+    if isinstance(configs, Mapping):
+        found = configs.get("toc")
+        return found if isinstance(found, Mapping) else {}
+    for item in site.get("markdown_extensions") or ():
+        if isinstance(item, Mapping) and "toc" in item:
+            options = item["toc"]
+            return options if isinstance(options, Mapping) else {}
+    return {}
+
+
+def _custom_slugify(toc: Mapping[str, Any]) -> bool:
+    """Whether `toc` makes ids with a function of the site's choosing (read, never run, here)."""
+    chosen = toc.get("slugify")
+    return chosen is not None and not is_toc_slugify(chosen)
 
 
 def load_project(config_file: Path, include_drafts: bool = True) -> Project:
@@ -84,7 +139,7 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
     try:
         settings = settings_from_options(
             options, str(raw.get("site_url") or ""), str(raw.get("site_name") or ""),
-            include_drafts,
+            include_drafts, site_config=raw,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ProjectError(

@@ -25,6 +25,7 @@ DEFAULT_KINDS: tuple[Kind, ...] = (
 )
 DEFAULT_ROLES: tuple[str, ...] = ("steward", "core", "member", "alumni")
 LEVELS: tuple[str, ...] = ("newcomer", "practitioner", "expert")
+DEFAULT_PAGES: tuple[str, ...] = ("reference/",)
 MEMBERS_DIR = "members"
 PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
@@ -43,6 +44,17 @@ class Settings:
     site_url: str = ""
     site_name: str = "Repertoire"
     extra_reserved: tuple[str, ...] = field(default_factory=tuple)
+    # Whether `make build` publishes drafts (the `include_drafts` option set to true), whatever
+    # this run shows: a link to a draft is broken on a site that leaves drafts out.
+    drafts_published: bool = False
+    # The maintainers' own pages besides the home page: docs paths, or folders ending in '/'.
+    pages: tuple[str, ...] = DEFAULT_PAGES
+    # From mkdocs.yml itself: the pages its `nav` lists, how page URLs are made, and how the
+    # `toc` extension makes heading ids (anchors are not checked with a slugify of its own).
+    nav_pages: tuple[str, ...] = ()
+    use_directory_urls: bool = True
+    toc_separator: str = "-"
+    custom_slugify: bool = False
 
     def __post_init__(self) -> None:
         if self.page_size < 1:
@@ -54,6 +66,13 @@ class Settings:
     def kind_for_folder(self, folder: str) -> Kind | None:
         """The kind whose entries live in `folder`, if any."""
         return next((k for k in self.kinds if k.folder == folder), None)
+
+    def is_maintainers_page(self, docs_path: str) -> bool:
+        """Whether a site maintainer placed this Markdown page: the `pages` option or the nav."""
+        return docs_path in self.nav_pages or any(
+            docs_path == place or (place.endswith("/") and docs_path.startswith(place))
+            for place in self.pages
+        )
 
     @property
     def record_folders(self) -> tuple[str, ...]:

@@ -6,36 +6,63 @@ import difflib
 from typing import Iterable
 
 
+_CUTOFF = 0.6
+# How much less similar than the best match another may be and still be suggested.
+_MARGIN = 0.1
+
+
 def did_you_mean(wrong: str, known: Iterable[str]) -> str:
     """A hint naming the closest known values, or "" when nothing is close.
 
     Case is ignored for the comparison, so `Sampling` suggests `sampling`.
     """
+    return phrase([f"'{name}'" for name in closest(wrong, known)])
+
+
+def closest(wrong: str, known: Iterable[str]) -> list[str]:
+    """Up to three known values closest to `wrong`, closest first (case ignored).
+
+    For `folder/name` values the names are compared: a shared folder says nothing about a typo.
+    """
     candidates = sorted(set(known))
     if "/" in wrong:
-        return _did_you_mean_path(wrong, candidates)
+        return _closest_path(wrong, candidates)
     by_folded: dict[str, str] = {}
     for candidate in candidates:
         by_folded.setdefault(candidate.casefold(), candidate)
-    matches = difflib.get_close_matches(wrong.casefold(), list(by_folded), n=3, cutoff=0.6)
-    return _phrase([by_folded[m] for m in matches])
+    return [by_folded[m] for m in _close(wrong.casefold(), list(by_folded))]
 
 
-def _did_you_mean_path(wrong: str, candidates: list[str]) -> str:
-    """For `folder/name` ids, compare the names: a shared folder says nothing about a typo."""
+def _closest_path(wrong: str, candidates: list[str]) -> list[str]:
     by_name: dict[str, list[str]] = {}
     for candidate in candidates:
         by_name.setdefault(candidate.rsplit("/", 1)[-1].casefold(), []).append(candidate)
     name = wrong.rsplit("/", 1)[-1].casefold()
-    matches = difflib.get_close_matches(name, list(by_name), n=3, cutoff=0.6)
-    return _phrase([full for m in matches for full in by_name[m]][:3])
+    return [full for m in _close(name, list(by_name)) for full in by_name[m]][:3]
 
 
-def _phrase(found: list[str]) -> str:
-    """'did you mean 'a'?' / 'did you mean 'a' or 'b'?' / '' when nothing was found."""
-    if not found:
+def _close(wrong: str, candidates: list[str]) -> list[str]:
+    """difflib's three closest (similarity 0.6 or more), without those clearly further away
+    than the best one: a near-exact match is the suggestion, not one of several."""
+    scored = []
+    for candidate in candidates:
+        matcher = difflib.SequenceMatcher(None, wrong, candidate)
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            ratio = matcher.ratio()
+            if ratio >= _CUTOFF:
+                scored.append((ratio, candidate))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [candidate for ratio, candidate in scored[:3] if ratio >= best - _MARGIN]
+
+
+def phrase(quoted: list[str]) -> str:
+    """'did you mean 'a'?' / 'did you mean 'a' or 'b'?' / '' when nothing was found; the
+    values come quoted as the hint should show them."""
+    if not quoted:
         return ""
-    names = [f"'{name}'" for name in found]
-    if len(names) == 1:
-        return f"did you mean {names[0]}?"
-    return f"did you mean {', '.join(names[:-1])} or {names[-1]}?"
+    if len(quoted) == 1:
+        return f"did you mean {quoted[0]}?"
+    return f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"

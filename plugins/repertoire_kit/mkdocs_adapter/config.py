@@ -29,5 +29,7 @@ class RepertoireConfig(base.Config):
     """How many entries the What's new page and the feed list."""
     page_size = c.Type(int, default=50)
     """How many entries one page of a kind's or a problem type's listing shows."""
+    pages = c.ListOfItems(c.Type(str), default=["reference/"])
+    """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = c.Type(bool, default=True)
     """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml has a nav."""

@@ -83,7 +83,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         try:
             self.settings = settings_from_options(
                 dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-                include_drafts=self.command == "serve",
+                include_drafts=self.command == "serve", site_config=config,
             )
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: repertoire plugin option: {error}") from error

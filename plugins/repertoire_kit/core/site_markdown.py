@@ -1,0 +1,114 @@
+"""Asking the site's own Markdown (Python-Markdown) what it makes of a body.
+
+Two answers are needed that a hand-written rule would get subtly wrong: the id each heading
+gets (the `toc` extension's slugify over the rendered heading text, de-duplicated with `_1`,
+`_2`), and whether a raw HTML block is never closed (Python-Markdown then keeps everything after
+it, to the end of the page, inside that block). Both are computed by Python-Markdown's own
+classes, on just the lines that matter, so they cost a fraction of a conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import markdown  # type: ignore[import-untyped]
+from markdown.extensions.md_in_html import HTMLExtractorExtra  # type: ignore[import-untyped]
+from markdown.extensions.toc import slugify as toc_slugify  # type: ignore[import-untyped]
+
+# A line that may open a raw HTML block: a tag at the margin (up to three spaces in).
+_BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)", re.MULTILINE)
+
+
+def is_toc_slugify(function: object) -> bool:
+    """Whether `function` is the `toc` extension's own slugify (the one mkdocs.yml gets by
+    default), so that heading ids can be computed here."""
+    return function is toc_slugify
+
+
+def slug(text: str, separator: str = "-") -> str:
+    """Text as the `toc` extension's slugify makes it into an id (case, accents and
+    punctuation dropped): two texts with the same slug read as the same heading."""
+    return str(toc_slugify(text, separator))
+
+
+class HeadingIds:
+    """A reusable Markdown converter with `toc` and `attr_list`, for heading ids only."""
+
+    def __init__(self, separator: str = "-") -> None:
+        self._md: Any = markdown.Markdown(
+            extensions=["toc", "attr_list"], extension_configs={"toc": {"separator": separator}},
+        )
+
+    def ids(self, blocks: Sequence[str]) -> list[str]:
+        """The ids of the headings in `blocks` (Markdown blocks: heading lines, and paragraphs
+        whose attribute lists reserve ids), in document order, as the site's toc gives them."""
+        self._md.reset()
+        self._md.convert("\n\n".join(blocks))
+        found: list[str] = []
+        stack: list[dict[str, Any]] = list(reversed(self._md.toc_tokens))
+        while stack:
+            token = stack.pop()
+            found.append(str(token["id"]))
+            stack.extend(reversed(token.get("children", [])))
+        return found
+
+
+@dataclass(frozen=True)
+class UnclosedBlock:
+    """A raw HTML block the site's Markdown never closes: its tag and where it opens."""
+
+    tag: str
+    line: int  # 1-based, in the text given
+    col: int
+
+
+class _BlockWatcher(HTMLExtractorExtra):  # type: ignore[misc]
+    """Python-Markdown's raw-HTML reader (with md_in_html, as the site has it), noting where
+    the outermost block opens."""
+
+    def __init__(self, md: Any) -> None:
+        self.opened: tuple[str, int, int] | None = None
+        super().__init__(md)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        outside = not self.inraw and not self.mdstack
+        super().handle_starttag(tag, attrs)
+        if outside and (self.inraw or self.mdstack):
+            line, offset = self.getpos()
+            self.opened = (tag, line, offset + 1)
+
+    @property
+    def still_open(self) -> bool:
+        return bool(self.inraw or self.mdstack)
+
+
+_READER_MARKDOWN: Any = None
+
+
+def _reader_markdown() -> Any:
+    global _READER_MARKDOWN
+    if _READER_MARKDOWN is None:
+        _READER_MARKDOWN = markdown.Markdown(extensions=["md_in_html"])
+    return _READER_MARKDOWN
+
+
+def unclosed_html_block(text: str) -> UnclosedBlock | None:
+    """The raw HTML block still open at the end of `text` (a body with its code blanked), if
+    any: Python-Markdown would take everything after it, to the end of the page, into it."""
+    md = _reader_markdown()
+    if not any(md.is_block_level(m.group(1).lower()) for m in _BLOCK_START.finditer(text)):
+        return None
+    md.reset()
+    watcher = _BlockWatcher(md)
+    watcher.feed(text)
+    if not watcher.still_open or watcher.opened is None:
+        return None
+    tag, line, col = watcher.opened
+    return UnclosedBlock(tag, line, col)
+
+
+def footnote_ids(labels: Iterable[str]) -> set[str]:
+    """The ids the footnotes extension gives a note and its first reference."""
+    return {prefix + label for label in labels for prefix in ("fn:", "fnref:")}

@@ -232,8 +232,8 @@ def test_mkdocs_own_validation_finds_nothing_the_check_passed(make_site) -> None
     site = make_site({CASE_PATH: entry_text(body=body, extra="related: [cases/first-case]\n"),
                       "repertoire/cases/first-case.md": entry_text(
                           title="First case", date="2024-02-01",
-                          body="## Context\n\nSee [its related](new-case.md#related-entries), "
-                               "[its referrer](#referenced-by) and [more](#first-case).\n")},
+                          body="## Context\n\nSee [its connected entries](new-case.md#connected-entries), "
+                               "[its own](#connected-entries) and [more](#first-case).\n")},
                      config=MKDOCS_VALIDATION)
     check = site.check()
     assert check.returncode == 0, check.stdout

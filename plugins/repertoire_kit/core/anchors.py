@@ -1,14 +1,15 @@
 """The anchors (`#…`) each page of the site has: heading ids, explicit ids, and generated ones.
 
 A record page is composed as the generated header (its `# title`), the contributor's body, then
-the generated sections (*Related entries*, *Contributions (3)*, ...); the site's `toc`
+the generated sections (*Connected entries*, *Contributions (3)*, ...); the site's `toc`
 extension numbers repeated headings across all of them (`context`, `context_1`). So a page's
 heading ids are computed over that whole sequence, by Python-Markdown itself
 (`site_markdown.HeadingIds`). Explicit ids count too: `{: #id }` attribute lists, `id=` and
 `<a name=>` in raw HTML, and footnotes.
 
-What the generated parts hold comes from one function, `generated_anchors`, mirroring the
-templates; anchors are only worked out for pages that some link points into.
+What the generated parts hold comes from one function, `generated_anchors`, which composes the
+page through the build's own layouts; anchors are only worked out for pages that some link
+points into.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from . import urls
-from .escape import markdown_text
-from .indexes import Indexes, build_indexes
 from .markup_scan import html_attributes, lines_without_code
-from .model import Entry, Member, Path, ProblemType, Repertoire
-from .settings import Kind, Settings
-from .site_map import is_paginated
+from .model import Repertoire
+from .settings import Settings
+from .site import SitePages
 from .site_markdown import HeadingIds, footnote_ids
+from .slots import Composed
+from .templating import Templates
 
 # An ATX heading: '#' at the margin, or at the margin of a container's content (admonition,
 # list item: four spaces in), or inside a quote. Code is blanked before this is matched.
@@ -34,8 +35,10 @@ _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ ]*$")
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 _FOOTNOTE = re.compile(r"^\[\^([^\]\n]+)\]:", re.MULTILINE)
 _DEFINITION = re.compile(r"^[ ]{0,3}\[[^\[\]\n]*\]:", re.MULTILINE)
-_ROLE_TITLES = {"steward": "Stewards", "core": "Core members", "member": "Members",
-                "alumni": "Alumni"}
+# Stands for the member's body while a record page's layout is composed for its headings.
+_BODY = "repertoire-body-stands-here"
+_HEADING_LINE = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+_FRAGMENT_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,10 @@ class GeneratedHeadings:
     ids: tuple[str, ...] = ()
 
 
-def _heading(level: int, text: str) -> str:
-    """A heading line as the templates write it (the text escaped as inert Markdown)."""
-    return f"{'#' * level} {markdown_text(text)}"
-
-
-def _linked_heading(level: int, prefix: str, text: str) -> str:
-    """`### 1. [Title](…)`: a heading whose text is a link, as path cards and steps have."""
-    return f"{'#' * level} {prefix}[{markdown_text(text)}](x)"
-
-
 class GeneratedContext:
     """What the generated parts of pages are made from: the records as a build publishes
-    them (drafts left out unless the site publishes drafts), and their indexes, built once
-    and only if a link points into a generated part."""
+    them (drafts left out unless the site publishes drafts), composed through the build's own
+    layouts, and only if a link points into a generated part."""
 
     def __init__(self, repertoire: Repertoire, settings: Settings) -> None:
         self.settings = settings
@@ -70,137 +63,34 @@ class GeneratedContext:
             problems=repertoire.problems, paths=repertoire.paths,
             include_drafts=settings.drafts_published,
         )
-        self.records: dict[str, Entry | Member | ProblemType | Path] = {
-            record.source.docs_path: record
-            for records in (repertoire.entries, repertoire.members, repertoire.problems,
-                            repertoire.paths)
-            for record in records.values()
-        }
 
     @functools.cached_property
-    def indexes(self) -> Indexes:
-        return build_indexes(self.repertoire, tuple(k.folder for k in self.settings.kinds))
+    def pages(self) -> SitePages:
+        return SitePages(self.repertoire, self.settings, Templates(),
+                         use_directory_urls=self.settings.use_directory_urls)
 
 
-def generated_anchors(docs_path: str, site: GeneratedContext) -> GeneratedHeadings | None:
+def generated_anchors(docs_path: str, site: GeneratedContext) -> GeneratedHeadings:
     """THE SEAM between the anchor check and the page layer: the headings and ids that the
-    templates add to the page at `docs_path`, or None when they cannot be known (a page of a
-    paginated listing), so that links into it are not checked.
-
-    It mirrors today's templates (`templates/repertoire/*.md` and the page titles of
-    `SitePages.generated_pages`): the `# title` of every record page, the derived sections
-    after an entry's, member's, problem type's or path's body (present only when the template
-    prints them, counts included), the home page's overview, and each generated index page.
-    A change to what the templates print as headings must be made here too.
+    layouts add to the page at `docs_path`, composed by `SitePages` exactly as the build
+    composes them (so a change to a layout needs no change here): the heading lines of the
+    layout's Markdown before and after the member's body, and the ids of its HTML fragments.
     """
-    record = site.records.get(docs_path)
-    if record is not None:
-        return _record_headings(record, site)
-    settings = site.settings
-    kind = next((k for k in settings.kinds if urls.kind_index(k.folder) == docs_path), None)
-    if kind is not None:
-        return GeneratedHeadings((_heading(1, kind.plural.capitalize()),))
-    if docs_path == urls.HOME:
-        return GeneratedHeadings(after=_home_headings(site))
-    fixed = _fixed_pages().get(docs_path)
-    if fixed is not None:
-        return fixed
-    if docs_path == urls.PATHS_INDEX:
-        return GeneratedHeadings((_heading(1, "Curated paths"), *_path_cards(site)))
-    if docs_path == urls.MEMBERS_INDEX:
-        return GeneratedHeadings((_heading(1, "Members"), *_role_headings(site)))
-    if is_paginated(docs_path, settings):
-        return None
-    return GeneratedHeadings()
+    pages = site.pages
+    generated = pages.generated_page(docs_path)
+    if generated is not None:
+        return _headings(pages.compose_generated(generated), body=False)
+    composed = (pages.compose_home(_BODY) if docs_path == urls.HOME
+                else pages.compose_record(docs_path, _BODY))
+    return GeneratedHeadings() if composed is None else _headings(composed, body=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _fixed_pages() -> dict[str, GeneratedHeadings]:
-    """Generated pages whose headings do not depend on the content."""
-    gaps = ("Problem types with no entries", "Problem types missing a kind",
-            "Problem types resting on one contributor", "Problem types no curated path touches",
-            "Members who have not contributed yet")
-    return {
-        urls.PROBLEMS_INDEX: GeneratedHeadings((_heading(1, "Problem types"),)),
-        urls.WHO_KNOWS_WHAT: GeneratedHeadings((
-            _heading(1, "Who knows what"), _heading(2, "People to ask, by problem type"),
-            _heading(2, "Members and problem types"))),
-        urls.GAPS: GeneratedHeadings((_heading(1, "Gaps"), *(_heading(2, g) for g in gaps))),
-        urls.NEW: GeneratedHeadings((_heading(1, "What's new"),)),
-        urls.EXPLORE: GeneratedHeadings((_heading(1, "Explore"),),
-                                        ids=("rep-explore", "rep-explore-data")),
-    }
-
-
-def _record_headings(record: Entry | Member | ProblemType | Path,
-                     site: GeneratedContext) -> GeneratedHeadings:
-    """The `# title` of a record page and the sections its footer template prints."""
-    indexes = site.indexes
-    if isinstance(record, Entry):
-        after = []
-        if any(site.repertoire.is_visible(rid) for rid in record.related):
-            after.append(_heading(2, "Related entries"))
-        if indexes.referenced_by.get(record.id):
-            after.append(_heading(2, "Referenced by"))
-        if indexes.related_entries(record, site.settings.related_limit):
-            after.append(_heading(2, "You may also find useful"))
-        return GeneratedHeadings((_heading(1, record.title),), tuple(after))
-    if isinstance(record, Member):
-        mine = indexes.by_member.get(record.id, [])
-        after = [_heading(2, f"Contributions ({len(mine)})")]
-        after += [_heading(3, f"{kind.plural.capitalize()} ({len(of_kind)})")
-                  for kind, of_kind in _by_kind(mine, site.settings)]
-        if indexes.member_problems(record.id):
-            after.append(_heading(2, "Problem types worked on"))
-        if indexes.collaborators(record.id):
-            after.append(_heading(2, "Contributed with"))
-        return GeneratedHeadings((_heading(1, record.name),), tuple(after))
-    if isinstance(record, ProblemType):
-        after = [_heading(2, "Sub-types")] if indexes.children.get(record.id) else []
-        after += [_heading(2, f"{kind.plural.capitalize()} ({len(of_kind)})")
-                  for kind, of_kind in _by_kind(indexes.entries_under(record.id), site.settings)]
-        if indexes.people_to_ask(record.id):
-            after.append(_heading(2, "People to ask"))
-        return GeneratedHeadings((_heading(1, record.title),), tuple(after))
-    steps = [_heading(2, "The steps")]
-    for number, step in enumerate(record.steps, start=1):
-        entry = site.repertoire.entries.get(step.entry)
-        if entry is not None:
-            steps.append(_linked_heading(3, f"{number}. ", entry.title))
-    return GeneratedHeadings((_heading(1, record.title),), tuple(steps))
-
-
-def _by_kind(entries: list[Entry], settings: Settings) -> list[tuple[Kind, list[Entry]]]:
-    """Entries grouped by kind in the configured order, empty kinds left out (`site.by_kind`)."""
-    groups: dict[str, list[Entry]] = {kind.folder: [] for kind in settings.kinds}
-    for entry in entries:
-        groups.setdefault(entry.kind.folder, []).append(entry)
-    return [(kind, groups[kind.folder]) for kind in settings.kinds if groups[kind.folder]]
-
-
-def _path_cards(site: GeneratedContext) -> list[str]:
-    """The `### [title](…)` of each path card, by title."""
-    paths = sorted(site.repertoire.paths.values(), key=lambda p: p.title)
-    return [_linked_heading(3, "", path.title) for path in paths]
-
-
-def _home_headings(site: GeneratedContext) -> tuple[str, ...]:
-    """What `compose_home` adds after the maintainer's text."""
-    cards = _path_cards(site)
-    start = [_heading(2, "Start here"), *cards] if cards else []
-    return (*start, _heading(2, "The repertoire at a glance"), _heading(2, "Newest entries"))
-
-
-def _role_headings(site: GeneratedContext) -> list[str]:
-    """The members page's `## Stewards (3)`, ..., `## Without a role (1)`."""
-    members = list(site.repertoire.members.values())
-    headings = []
-    for role in (*site.settings.roles, None):
-        count = sum(1 for member in members if member.role == role)
-        if count:
-            title = _ROLE_TITLES.get(role, role.capitalize()) if role else "Without a role"
-            headings.append(_heading(2, f"{title} ({count})"))
-    return headings
+def _headings(composed: Composed, body: bool) -> GeneratedHeadings:
+    """The heading lines of a composed page around the body's place, and the fragments' ids."""
+    before, _, after = composed.markdown.partition(_BODY) if body else (composed.markdown, "", "")
+    ids = tuple(found for fragment in composed.fragments for found in _FRAGMENT_ID.findall(fragment))
+    return GeneratedHeadings(tuple(_HEADING_LINE.findall(before)),
+                             tuple(_HEADING_LINE.findall(after)), ids)
 
 
 @dataclass(frozen=True)
@@ -267,8 +157,6 @@ class PageAnchors:
                 or self.site.settings.custom_slugify):
             return None
         generated = generated_anchors(docs_path, self.site)
-        if generated is None:
-            return None
         body = self.bodies.get(docs_path)
         own = body_anchors(body) if body is not None else BodyAnchors((), (), frozenset())
         blocks = (*own.reserved_blocks, *generated.before, *own.heading_blocks, *generated.after)

@@ -74,7 +74,7 @@ def generated_config(settings: Settings, nav: list[Any], extensions: tuple[Any, 
 def write_project(result: LoadResult, settings: Settings, docs_dir: Path, out_dir: Path,
                   extensions: tuple[Any, ...] = ()) -> list[str]:
     """Write the generated project; returns the paths written, relative to `out_dir`, sorted."""
-    pages = SitePages(result, settings, Templates())
+    pages = SitePages(result.repertoire, settings, Templates())
     written: dict[str, bytes] = {}
     other: list[str] = []
     for docs_file in result.files:

@@ -18,8 +18,7 @@ from .escape import markdown_url
 from .gaps import Gaps, find_gaps
 from .git_dates import last_updated
 from .indexes import Indexes, build_indexes
-from .loader import LoadResult
-from .model import Entry, Member, Path, ProblemType
+from .model import Entry, Member, Path, ProblemType, Repertoire
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
 from .settings import Settings
 from .slots import Composed
@@ -33,15 +32,15 @@ ROLE_TITLES = {"steward": "Stewards", "core": "Core members", "member": "Members
 class SitePages:
     """Every generated and record page of one build."""
 
-    def __init__(self, result: LoadResult, settings: Settings, templates: Templates,
+    def __init__(self, repertoire: Repertoire, settings: Settings, templates: Templates,
                  commit_dates: Mapping[str, dt.date] | None = None,
                  use_directory_urls: bool = True) -> None:
         self.settings = settings
         self.templates = templates
         self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
         self.use_directory_urls = use_directory_urls
-        self.repertoire = result.repertoire
-        self.indexes: Indexes = build_indexes(result.repertoire, tuple(k.folder for k in settings.kinds))
+        self.repertoire = repertoire
+        self.indexes: Indexes = build_indexes(repertoire, tuple(k.folder for k in settings.kinds))
         self.views = ViewBuilder(self.indexes, settings, use_directory_urls)
         self._records: dict[str, Record] = {
             record.source.docs_path: record
@@ -58,6 +57,10 @@ class SitePages:
         """The pages this build adds, index pages first in navigation order."""
         return self._pages
 
+    def generated_page(self, docs_path: str) -> GeneratedPage | None:
+        """The generated page at a docs path, if there is one."""
+        return next((page for page in self._pages if page.docs_path == docs_path), None)
+
     def record_at(self, docs_path: str) -> Record | None:
         """The record published at a docs path, if that page is one."""
         return self._records.get(docs_path)
@@ -73,12 +76,13 @@ class SitePages:
 
     # ----- composing ---------------------------------------------------------------------
 
-    def compose_record(self, docs_path: str) -> Composed | None:
-        """A record page: its title, panel, the member's body and the derived sections."""
+    def compose_record(self, docs_path: str, body_text: str | None = None) -> Composed | None:
+        """A record page: its title, panel, the member's body (or `body_text`) and the
+        derived sections."""
         record = self._records.get(docs_path)
         if record is None:
             return None
-        body = Markup(record.source.body.strip())
+        body = Markup(record.source.body.strip() if body_text is None else body_text)
         if isinstance(record, Entry):
             return self._page("entry.md", docs_path, **self._entry(record), body=body)
         if isinstance(record, Member):

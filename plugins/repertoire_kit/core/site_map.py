@@ -14,6 +14,7 @@ import posixpath
 from typing import Iterable
 
 from . import urls
+from .registry import generated_paths
 from .json_schema import schema_file_name
 from .schemas import record_schemas
 from .settings import PROBLEMS_DIR, Settings
@@ -39,7 +40,7 @@ def is_paginated(docs_path: str, settings: Settings, problems: Iterable[str] | N
 def generated_files(settings: Settings) -> frozenset[str]:
     """Every docs path the plugin writes itself (pages and files)."""
     schemas = (f"{urls.SCHEMAS_DIR}/{schema_file_name(s)}" for s in record_schemas(settings))
-    return frozenset((*urls.generated_paths(settings), *schemas))
+    return frozenset((*generated_paths(settings), *schemas))
 
 
 class SiteMap:

@@ -114,7 +114,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         templates = Templates([jinja2.FileSystemLoader(config.theme.dirs)])
         commit_dates = last_commit_dates(Path(config.docs_dir))
         directory_urls = bool(config.use_directory_urls)
-        pages = SitePages(result, self.settings, templates, commit_dates=commit_dates,
+        pages = SitePages(result.repertoire, self.settings, templates, commit_dates=commit_dates,
                           use_directory_urls=directory_urls)
         self.pages = pages
         self.composed = {}

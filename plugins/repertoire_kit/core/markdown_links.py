@@ -3,8 +3,8 @@
 Read the way the site's Markdown reads them: inline links and images (`[text](target)`,
 `![alt](target)`, `<target>` in angle brackets, balanced parentheses), reference-style links
 (`[text][label]`, `[text][]`, and the `[label]: target` definitions they use) and raw HTML
-(`<a href>`, `<img src>`). Code (fences, indented blocks, spans) is skipped, as it is never a
-link. Brackets are paired in one pass with a stack, paragraph breaks are looked up by bisection
+(`<a href>`, `<img src>`). Code (fences, indented blocks, spans) and HTML comments are
+skipped, as they never make a link. Brackets are paired in one pass with a stack, paragraph breaks are looked up by bisection
 and a target is read for at most 2,048 characters, so the scan takes linear time whatever the
 input.
 """
@@ -66,6 +66,25 @@ _BLANKS = " \t\n"
 # A target is read this far at most: every '(' in a long line of '[](' would otherwise scan
 # the rest of the line again.
 _MAX_TARGET = 2048
+
+
+def _without_comments(text: str) -> str:
+    """The text with HTML comments blanked (line breaks kept): Markdown leaves a commented-out
+    link as raw HTML, never a link. A comment never closed is text to Python-Markdown."""
+    if "<!--" not in text:
+        return text
+    pieces: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        close = text.find("-->", start + 4) if start >= 0 else -1
+        if close < 0:
+            break
+        end = close + 3
+        pieces += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _label(text: str) -> str:
@@ -140,7 +159,7 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
     """Every link and image target of a body, and its undefined references, in file order."""
     if not ("](" in body or "][" in body or "]:" in body or "<" in body):
         return BodyLinks((), (), ())
-    text = text_without_code(body)
+    text = _without_comments(text_without_code(body))
     locate = Locator(text, first_line)
     targets: list[LinkTarget] = []
     definitions = {_label(m.group(1)): m for m in _DEFINITION.finditer(text)

@@ -62,6 +62,12 @@ def test_code_escapes_and_paragraph_breaks_make_no_link() -> None:
     assert targets(body) == []
 
 
+def test_a_commented_out_link_is_no_link_and_an_unclosed_comment_is_text() -> None:
+    assert targets("<!-- [old](gone.md)\nstill hidden -->\n[new](here.md)\n") == [
+        ("here.md", 3, 7, False, False)]
+    assert targets("<!-- never closed [a](b.md)\n") == [("b.md", 1, 23, False, False)]
+
+
 def test_a_target_knows_how_messages_name_it() -> None:
     assert LinkTarget("x", 1, 1, image=True, raw_html=True).what == "the raw HTML image"
     assert LinkTarget("x", 1, 1).what == "the link"

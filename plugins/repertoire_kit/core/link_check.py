@@ -17,9 +17,10 @@ External URLs (with a scheme or a host) are never fetched.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import urls
@@ -30,6 +31,23 @@ from .site_map import SiteMap
 from .suggest import closest, phrase
 
 _LISTED_ANCHORS = 6
+# Each did-you-mean compares the target with every page; a file with thousands of broken
+# links (pasted from elsewhere) gets suggestions for its first ones, and the check stays fast.
+_SUGGESTIONS_PER_FILE = 25
+
+
+def _has_scheme_when_decoded(written: str) -> bool:
+    """Whether a browser could read a scheme into the target once its character references are
+    decoded (`&#106;avascript:`, written to survive one decoding too): not a relative link."""
+    if "&" not in written:
+        return False
+    decoded = html.unescape(html.unescape(written))
+    return bool(urlsplit(decoded).scheme) or decoded.startswith("//")
+
+
+def _suffix(written: str) -> str:
+    """The query and fragment of a target as written (`?x#y`), kept in a suggestion."""
+    return written[len(written.split("#", 1)[0].split("?", 1)[0]):]
 
 
 @dataclass(frozen=True)
@@ -63,10 +81,12 @@ class LinkChecker:
         self.shown_prefix = shown_prefix
         self.diags = diags
         self._page_urls: dict[str, str] | None = None
+        self._suggestions_left = _SUGGESTIONS_PER_FILE
 
     def check(self, bodies: Iterable[Body]) -> None:
         """Report every broken target of every body."""
         for body in bodies:
+            self._suggestions_left = _SUGGESTIONS_PER_FILE
             found = find_links(body.text, body.first_line)
             for target in found.targets:
                 self._check_target(body, target)
@@ -78,8 +98,8 @@ class LinkChecker:
     def _check_target(self, body: Body, target: LinkTarget) -> None:
         written = target.target.strip()
         parts = urlsplit(written)
-        if parts.scheme or parts.netloc or not written:
-            return  # external (never fetched), or an empty target
+        if parts.scheme or parts.netloc or not written or _has_scheme_when_decoded(written):
+            return  # external (never fetched; dangerous schemes are the markup scan's), or empty
         if written.startswith(("/", "\\")):
             self._absolute(body, target, written)
             return
@@ -138,46 +158,54 @@ class LinkChecker:
         self.diags.error(body.path, Position(target.line, target.col), "body", message, hint)
 
     def _not_found(self, body: Body, target: LinkTarget, written: str, resolved: _Resolved) -> None:
-        suffix = written[len(written.split("#", 1)[0].split("?", 1)[0]):]
-        if resolved.by_address:
-            where = f"{resolved.address or './'}, which is not on the site"
-            if target.raw_html and resolved.address.endswith(".md"):
-                message = (f"{target.what} '{written}' names a Markdown file, but raw HTML is "
-                           f"not rewritten: on the site it leads to {where}")
-                named = posixpath.normpath(posixpath.join(
-                    posixpath.dirname(body.docs_path), unquote(urlsplit(written).path)))
-                if self.site.exists(named):
-                    self._error(body, target, message,
-                                f"use the page's address: '{self._address_from(body, named)}"
-                                f"{suffix}', or a Markdown link [text]({urls.relative(body.docs_path, named)})")
-                    return
-            else:
-                message = f"{target.what} '{written}' leads to {where}"
-            suggestion = self._suggest_address(body, resolved.address, suffix)
-        else:
+        suffix = _suffix(written)
+        if not resolved.by_address:
             message = (f"{target.what} '{written}' points to {self.shown_prefix}"
                        f"{resolved.address}, which does not exist")
-            suggestion = self._suggest_docs_path(body, target, resolved.address, suffix)
-        if not suggestion and "@" in written and "." in written and "/" not in written:
-            suggestion = f"did you mean 'mailto:{written}'?"
+            pages = resolved.address.endswith(".md") and not target.image
+            hint = phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'"
+                           for found in self._closest(resolved.address, lambda: [
+                               p for p in self.site.paths
+                               if p != body.docs_path and p.endswith(".md") == pages])])
+        else:
+            where = f"{resolved.address or './'}, which is not on the site"
+            message = f"{target.what} '{written}' leads to {where}"
+            named = posixpath.normpath(posixpath.join(
+                posixpath.dirname(body.docs_path), unquote(urlsplit(written).path)))
+            if target.raw_html and named.endswith(".md") and self.site.exists(named):
+                message = (f"{target.what} '{written}' names a Markdown file, but raw HTML is "
+                           f"not rewritten: on the site it leads to {where}")
+                self._error(body, target, message,
+                            f"use the page's address: '{self._address_from(body, named)}"
+                            f"{suffix}', or a Markdown link "
+                            f"[text]({urls.relative(body.docs_path, named)})")
+                return
+            hint = self._suggest_address(body, target, resolved.address, suffix)
+        if not hint and "@" in written and "." in written and "/" not in written:
+            hint = f"did you mean 'mailto:{written}'?"
         default = ("add the image to the docs folder, or correct the path" if target.image
                    else "link to an existing page, relative to this file")
-        self._error(body, target, message, suggestion or default)
+        self._error(body, target, message, hint or default)
 
-    def _suggest_docs_path(self, body: Body, target: LinkTarget, wrong: str, suffix: str) -> str:
-        pages = wrong.endswith(".md")
-        candidates = [p for p in self.site.paths if p.endswith(".md") == pages
-                      and not (target.image and pages) and p != body.docs_path]
-        return phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'"
-                       for found in closest(wrong, candidates)])
+    def _suggest_address(self, body: Body, target: LinkTarget, wrong: str, suffix: str) -> str:
+        """The nearest addresses of pages (of files, for an image), as written from `body`."""
+        if target.image:
+            files = {p: p for p in self.site.paths if not p.endswith(".md")}
+        else:
+            if self._page_urls is None:
+                self._page_urls = self.site.page_urls()
+            files = self._page_urls
+        near = self._closest(wrong.rstrip("/") or ".", lambda: [
+            url for url, path in files.items() if url and path != body.docs_path])
+        return phrase([f"'{self._address_from(body, files[url])}{suffix}'" for url in near])
 
-    def _suggest_address(self, body: Body, wrong: str, suffix: str) -> str:
-        if self._page_urls is None:
-            self._page_urls = self.site.page_urls()
-        pages = self._page_urls
-        found = closest(wrong.rstrip("/") or ".",
-                        [url for url, path in pages.items() if url and path != body.docs_path])
-        return phrase([f"'{self._address_from(body, pages[url])}{suffix}'" for url in found])
+    def _closest(self, wrong: str, candidates: Callable[[], Iterable[str]]) -> list[str]:
+        """`suggest.closest`, while this file's budget of suggestions lasts (the candidates
+        are listed only then)."""
+        if self._suggestions_left <= 0:
+            return []
+        self._suggestions_left -= 1
+        return closest(wrong, candidates())
 
     def _address_from(self, body: Body, docs_path: str) -> str:
         """The relative address from the page of `body` to the page of `docs_path`."""
@@ -194,8 +222,7 @@ class LinkChecker:
             path.strip("/") if self.site.exists(path.strip("/")) else None)
         hint = "write it relative to this file"
         if found is not None:
-            suffix = written[len(written.split("#", 1)[0].split("?", 1)[0]):]
-            hint += f": '{urls.relative(body.docs_path, found)}{suffix}'"
+            hint += f": '{urls.relative(body.docs_path, found)}{_suffix(written)}'"
         self._error(
             body, target,
             f"{target.what} '{written}' starts with '/': it is not checked or rewritten, and "
@@ -211,7 +238,7 @@ class LinkChecker:
         page = ("this page" if docs_path == body.docs_path and not written_page
                 else f"the generated page {docs_path}" if self.site.is_generated(docs_path)
                 else f"{self.shown_prefix}{docs_path}")
-        near = closest(anchor, known)
+        near = self._closest(anchor, lambda: known)
         if near:
             hint = phrase([f"'{written_page}#{name}'" for name in near])
         elif known:
@@ -225,7 +252,7 @@ class LinkChecker:
 
     def _missing_reference(self, body: Body, reference: MissingReference,
                            labels: tuple[str, ...]) -> None:
-        near = closest(reference.label.lower(), labels)
+        near = self._closest(reference.label.lower(), lambda: labels)
         self.diags.error(
             body.path, Position(reference.line, reference.col), "body",
             f"the reference-style link [{reference.label}] uses a label that no "

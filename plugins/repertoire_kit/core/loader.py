@@ -3,6 +3,11 @@
 A record whose front matter is invalid is not added to the model, but its id is remembered
 (`LoadResult.broken`) so that references to it do not add a second, misleading "unknown id"
 error: the file's own diagnostics say what to fix.
+
+`repertoire check` and the MkDocs plugin (`on_files`) both call `load_repertoire`, so every
+check here reaches both with the same text: the files' places, the fields, the references,
+and each body (markup, placeholders, page structure, then links, images and anchors against
+the whole site, once everything is loaded).
 """
 
 from __future__ import annotations
@@ -15,25 +20,25 @@ from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from . import clock
+from . import clock, urls
+from .anchors import GeneratedContext, PageAnchors
+from .body_checks import (
+    check_html_blocks, check_markup, check_title_heading, report_placeholders,
+)
 from .clock import latest_date
 from .registry import generated_paths
 from .crossref import Written, check_references
 from .diagnostics import FILE_FIELD, Diagnostics, Position
 from .fields import ENTRY_NAME_PATTERN, ID_PATTERN, Located, RecordSchema, convert_fields_partial
 from .files import DocsFile, discover, project_relative
-from .anchors import GeneratedContext, PageAnchors
-from .body_checks import (
-    check_html_blocks, check_markup, check_title_heading, report_placeholders,
-)
 from .link_check import Body, LinkChecker
+from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
 from .placeholders import body_placeholders, field_placeholders
 from .placement import check_placement
-from .site_map import SiteMap
-from .skeletons import TODO
-from .model import Entry, Link, Member, Path as CuratedPath, ProblemType, Repertoire, Source, Step
 from .schemas import THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema
 from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from .site_map import SiteMap
+from .skeletons import TODO
 from .source import FrontMatterBlock, decode_source, split_front_matter
 from .yaml_reader import compose_front_matter
 
@@ -163,7 +168,7 @@ class _RecordLoader:
             if f"{folder}/index.md" not in self.generated:
                 self.diags.error(
                     path, Position(1), FILE_FIELD, f"{folder}/ cannot have its own index page",
-                    f"the site generates the {folder}/ listing; remove this file",
+                    "the site makes this folder's listing itself; remove this file",
                 )
             return  # otherwise `discover` reports it as a collision with the generated page
         is_entry = self.settings.kind_for_folder(folder) is not None

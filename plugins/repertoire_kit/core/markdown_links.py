@@ -3,12 +3,15 @@
 Read the way the site's Markdown reads them: inline links and images (`[text](target)`,
 `![alt](target)`, `<target>` in angle brackets, balanced parentheses), reference-style links
 (`[text][label]`, `[text][]`, and the `[label]: target` definitions they use) and raw HTML
-(`<a href>`, `<img src>`). Code (fences, indented blocks, spans) is skipped, as it is never a
-link. Brackets are paired in one pass with a stack, so the scan is linear whatever the input.
+(`<a href>`, `<img src>`). Code (fences, indented blocks, spans) and HTML comments are
+skipped, as they never make a link. Brackets are paired in one pass with a stack, paragraph breaks are looked up by bisection
+and a target is read for at most 2,048 characters, so the scan takes linear time whatever the
+input.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -58,8 +61,30 @@ class BodyLinks:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A reference definition, as Python-Markdown's ReferenceProcessor reads it (one line here).
 _DEFINITION = re.compile(r"^[ ]{0,3}\[([^\[\]\n]*)\]:[ \t]*\n?[ \t]*(\S+)", re.MULTILINE)
-# What may start a link target after '(' (a title may follow it).
+# What ends a link target written without angle brackets (a title may follow it).
 _BLANKS = " \t\n"
+# A target is read this far at most: every '(' in a long line of '[](' would otherwise scan
+# the rest of the line again.
+_MAX_TARGET = 2048
+
+
+def _without_comments(text: str) -> str:
+    """The text with HTML comments blanked (line breaks kept): Markdown leaves a commented-out
+    link as raw HTML, never a link. A comment never closed is text to Python-Markdown."""
+    if "<!--" not in text:
+        return text
+    pieces: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        close = text.find("-->", start + 4) if start >= 0 else -1
+        if close < 0:
+            break
+        end = close + 3
+        pieces += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _label(text: str) -> str:
@@ -83,18 +108,34 @@ def _brackets(text: str) -> list[int]:
     return sorted(found)
 
 
-def _inline_target(text: str, start: int) -> tuple[str, int] | None:
-    """The target of an inline link whose '(' is just before `start`, and where it begins."""
+class _Lines:
+    """Where each line of a text ends, worked out on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends: list[int] | None = None
+
+    def end_of(self, offset: int) -> int:
+        if self.ends is None:
+            self.ends = [m.start() for m in re.finditer("\n", self.text)]
+        index = bisect.bisect_left(self.ends, offset)
+        return self.ends[index] if index < len(self.ends) else len(self.text)
+
+
+def _inline_target(text: str, start: int, lines: _Lines) -> tuple[tuple[str, int] | None, int]:
+    """The target of an inline link whose '(' is just before `start` and where it begins (None
+    when there is none), and how far the text was read for it."""
     at = start
     while at < len(text) and text[at] in _BLANKS:
         at += 1
     if at < len(text) and text[at] == "<":
-        close = text.find(">", at + 1)
-        if close < 0 or "\n" in text[at:close]:
-            return None
-        return text[at + 1: close], at + 1
-    depth, end = 0, at
-    while end < len(text):
+        line_end = lines.end_of(at)
+        close = text.find(">", at + 1, line_end)
+        if close < 0:
+            return None, line_end
+        return (text[at + 1: close], at + 1), close
+    depth, end, limit = 0, at, min(len(text), at + _MAX_TARGET)
+    while end < limit:
         char = text[end]
         if char == "\\":
             end += 2
@@ -108,15 +149,17 @@ def _inline_target(text: str, start: int) -> tuple[str, int] | None:
                 break
             depth -= 1
         end += 1
+    if end >= limit and limit < len(text):
+        return None, end  # longer than any address: not a link target worth following
     end = min(end, len(text))
-    return (text[at:end], at) if end > at else None
+    return ((text[at:end], at) if end > at else None), end
 
 
 def find_links(body: str, first_line: int = 1) -> BodyLinks:
     """Every link and image target of a body, and its undefined references, in file order."""
     if not ("](" in body or "][" in body or "]:" in body or "<" in body):
         return BodyLinks((), (), ())
-    text = text_without_code(body)
+    text = _without_comments(text_without_code(body))
     locate = Locator(text, first_line)
     targets: list[LinkTarget] = []
     definitions = {_label(m.group(1)): m for m in _DEFINITION.finditer(text)
@@ -128,24 +171,34 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
     missing: list[MissingReference] = []
     opened: list[int] = []
     labels_at: set[int] = set()  # where the `[label]` part of a full reference starts
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)] if "\n" in text else []
+
+    def across_paragraphs(start: int, end: int) -> bool:
+        index = bisect.bisect_left(blanks, start)
+        return index < len(blanks) and blanks[index] < end
+
+    read_to = 0  # brackets inside a target already read are part of it, not links
+    lines = _Lines(text)
     for at in _brackets(text) if ("](" in text or "][" in text) else ():
+        if at < read_to:
+            continue
         if text[at] == "[":
             opened.append(at)
             continue
         if not opened:
             continue
         start, end = opened.pop(), at + 1
-        if start in labels_at or _BLANK_LINE.search(text, start, end):
+        if start in labels_at or across_paragraphs(start, end):
             continue  # the label of a full reference, or not one paragraph
         follows = text[end: end + 1]
         image = start > 0 and text[start - 1] == "!"
         if follows == "(":
-            found = _inline_target(text, end + 1)
+            found, read_to = _inline_target(text, end + 1, lines)
             if found is not None:
                 targets.append(LinkTarget(found[0], *locate(found[1]), image=image))
         elif follows == "[":
             close = text.find("]", end + 1)
-            if close < 0 or _BLANK_LINE.search(text, end, close):
+            if close < 0 or across_paragraphs(end, close):
                 continue
             labels_at.add(end)
             written = text[end + 1: close] or text[start + 1: end - 1]

@@ -17,6 +17,8 @@ import markdown  # type: ignore[import-untyped]
 from markdown.extensions.md_in_html import HTMLExtractorExtra  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify as toc_slugify  # type: ignore[import-untyped]
 
+# Up to this many '<' in a body, Python-Markdown's own reader decides (see unclosed_html_block).
+_READER_TAGS = 1000
 # A line that may open a raw HTML block: a tag at the margin (up to three spaces in).
 _BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)", re.MULTILINE)
 
@@ -96,10 +98,19 @@ def _reader_markdown() -> Any:
 
 def unclosed_html_block(text: str) -> UnclosedBlock | None:
     """The raw HTML block still open at the end of `text` (a body with its code blanked), if
-    any: Python-Markdown would take everything after it, to the end of the page, into it."""
+    any: Python-Markdown would take everything after it, to the end of the page, into it.
+
+    Python-Markdown's reader (Python's HTMLParser) takes quadratic time on some runs of '<'
+    (a block holding thousands of unfinished tags), and so would the build. With more than
+    `_READER_TAGS` of them, a block counts as unclosed when no closing tag of its name follows
+    it anywhere: linear, and the same answer on any real page.
+    """
     md = _reader_markdown()
-    if not any(md.is_block_level(m.group(1).lower()) for m in _BLOCK_START.finditer(text)):
+    starts = [m for m in _BLOCK_START.finditer(text) if md.is_block_level(m.group(1).lower())]
+    if not starts:
         return None
+    if text.count("<") > _READER_TAGS:
+        return _unclosed_by_name(text, starts)
     md.reset()
     watcher = _BlockWatcher(md)
     watcher.feed(text)
@@ -107,6 +118,20 @@ def unclosed_html_block(text: str) -> UnclosedBlock | None:
         return None
     tag, line, col = watcher.opened
     return UnclosedBlock(tag, line, col)
+
+
+def _unclosed_by_name(text: str, starts: list[re.Match[str]]) -> UnclosedBlock | None:
+    """The first block-level tag at a line start that no `</tag` follows."""
+    last_close: dict[str, int] = {}
+    for start in starts:
+        tag = start.group(1).lower()
+        if tag not in last_close:
+            last_close[tag] = text.lower().rfind(f"</{tag}")
+        if last_close[tag] < start.end():
+            line = text.count("\n", 0, start.start()) + 1
+            column = start.start(1) - text.rfind("\n", 0, start.start()) - 1
+            return UnclosedBlock(tag, line, column)
+    return None
 
 
 def footnote_ids(labels: Iterable[str]) -> set[str]:

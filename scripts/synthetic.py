@@ -65,6 +65,17 @@ PROBLEM_CATALOGUE: tuple[tuple[tuple[str, str], tuple[tuple[str, str], ...]], ..
         ("fraud-indicators", "Fraud indicators"), ("procurement-fraud", "Procurement fraud"),
         ("whistleblowing", "Whistleblowing"), ("payroll-fraud", "Payroll fraud"),
         ("conflicts-of-interest", "Conflicts of interest"))),
+    # Beyond the default 8 areas: with all 10 areas of 5 sub-types, 60 problem types, the size
+    # that issue 11 asks the who-knows-what page to stay usable at.
+    (("public-finance", "Public finance"), (
+        ("budget-execution", "Budget execution"), ("grants-and-transfers", "Grants and transfers"),
+        ("public-procurement", "Public procurement"), ("asset-management", "Asset management"),
+        ("revenue-collection", "Revenue collection"))),
+    (("stakeholders", "Working with stakeholders"), (
+        ("auditee-relations", "Auditee relations"), ("external-auditors", "External auditors"),
+        ("political-leaders", "Ministers and political leaders"),
+        ("communicating-results", "Communicating results"),
+        ("professional-networks", "Professional networks"))),
 )
 
 SECTIONS = {

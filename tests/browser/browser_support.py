@@ -9,8 +9,12 @@ exception and failed response, and refuses requests to any host but this machine
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -23,6 +27,49 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 LOOPBACK = {"127.0.0.1", "localhost"}
+
+
+# Horizontal overflow of the document, and which elements stick out past the right edge (boxes
+# that scroll on their own, such as wide tables and the matrix, may).
+MEASURE_OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const scroller = document.scrollingElement;
+  const culprits = [];
+  for (const node of document.querySelectorAll("body *")) {
+    const box = node.getBoundingClientRect();
+    if (box.width && box.right > width + 1 && !node.closest(".md-typeset__scrollwrap, .rep-matrix, .rep-table-scroll, .highlight, .md-sidebar, .md-search, .md-nav")) {
+      culprits.push(node.tagName.toLowerCase() + (node.className && typeof node.className === "string" ? "." + node.className.trim().split(/\\s+/).join(".") : "") + " right=" + Math.round(box.right));
+    }
+    if (culprits.length >= 5) break;
+  }
+  return {scrollWidth: scroller.scrollWidth, innerWidth: width, culprits};
+}"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves a built site without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """A built site served on a free loopback port while the block runs: its base URL.
+
+    The sample is served so for the whole session; modules that build a site of their own (a
+    paginated one, a large synthetic one) serve it the same way."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"site-{directory.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def site_relative(url: str, site_url: str | None) -> str:
@@ -138,6 +185,32 @@ class SampleModel:
         }
 
 
+# Every page type a reader can reach: those SampleModel.page_types() knows, plus the reference
+# pages and the not-found page, which it does not model.
+EVERY_PAGE_TYPE = (
+    "home", "kind", "entry", "member", "problem-type", "path", "paths", "members",
+    "problem-types", "who-knows-what", "gaps", "whats-new", "explore", "reference", "not-found",
+)
+NOT_FOUND_PAGE = "404.html"
+
+
+def pages_by_type(model: SampleModel, site_dir: Path) -> dict[str, list[str]]:
+    """The site paths to read for each of EVERY_PAGE_TYPE, taken from the export and the built
+    site so that they follow the sample: every kind's index, one entry of each kind, the first
+    reference page."""
+    pages = {name: [path] for name, path in model.page_types().items()}
+    pages["kind"] = [site_relative(kind["url"], model.site_url) for kind in model.data["kinds"]]
+    for kind in model.data["kinds"]:
+        of_kind = sorted((e for e in model.entries if e["kind"] == kind["singular"]),
+                         key=lambda e: e["id"])
+        pages["entry"].extend(model.path_of(entry) for entry in of_kind[:1])
+    pages["entry"] = list(dict.fromkeys(pages["entry"]))
+    pages["reference"] = [page.parent.relative_to(site_dir).as_posix() + "/"
+                          for page in sorted(site_dir.glob("reference/*/index.html"))[:1]]
+    pages["not-found"] = [NOT_FOUND_PAGE]
+    return pages
+
+
 @dataclass
 class Reader:
     """One browser tab of a reader, recording every error the pages raise."""
@@ -173,11 +246,20 @@ class Reader:
         """Where the tab is, relative to the site root, without query or fragment."""
         return urlsplit(self.page.url).path.lstrip("/")
 
-    def screenshot(self, name: str) -> Path:
-        """A full-page picture for people to look at, in test-artifacts/screenshots/."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        target = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(target), full_page=True)
+    def screenshot(self, name: str, folder: Path = SCREENSHOTS, max_height: int | None = None,
+                   top: int = 0) -> Path:
+        """A full-page picture for people to look at, in test-artifacts/screenshots/ unless
+        told otherwise. `max_height` keeps at most that much of a very long page, so that the
+        file stays small enough to keep, from `top` (px from the top of the page) down."""
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{name}.png"
+        height = self.page.evaluate("document.scrollingElement.scrollHeight") - top
+        if top == 0 and (max_height is None or height <= max_height):
+            self.page.screenshot(path=str(target), full_page=True)
+        else:
+            width = self.page.evaluate("window.innerWidth")
+            clip = {"x": 0, "y": top, "width": width, "height": min(height, max_height or height)}
+            self.page.screenshot(path=str(target), full_page=True, clip=clip)  # type: ignore[arg-type]
         return target
 
     def _on_console(self, message: ConsoleMessage) -> None:

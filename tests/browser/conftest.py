@@ -1,7 +1,7 @@
 """Fixtures of the browser suite: the built sample served on 127.0.0.1, and headless Chromium.
 
 The sample is built once per session (strict) by the shared `sample_site` fixture and served by
-a small threaded `http.server` on a free loopback port. Playwright drives Debian's `chromium`
+a small threaded `http.server` on a free loopback port (`browser_support.served`). Playwright drives Debian's `chromium`
 through `executable_path`; nothing is downloaded. Every request the pages make to another host
 (web fonts, the repository's API) is refused in the browser, so the suite stays on this machine.
 
@@ -11,20 +11,17 @@ Where Playwright or Chromium is missing the browser tests are skipped with the r
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from importlib import resources
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel
+from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel, served
 from tests.conftest import Site
 
 if TYPE_CHECKING:
@@ -51,13 +48,6 @@ def missing_browser(reason: str) -> NoReturn:
     pytest.skip(f"browser tests skipped: {reason}")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
-        pass
-
-
 @pytest.fixture(scope="session")
 def sample_model(sample_site: Site) -> SampleModel:
     """The sample's exported data."""
@@ -73,17 +63,8 @@ def site_dir(sample_site: Site) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built sample, served on a free loopback port for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -126,17 +107,18 @@ def axe_source() -> str:
 
 @pytest.fixture
 def reader_factory(browser: Browser, base_url: str) -> Iterator[OpenReader]:
-    """Open a reader's tab: desktop width and light scheme unless told otherwise."""
+    """Open a reader's tab: desktop width, light scheme and the sample unless told otherwise."""
     contexts: list[BrowserContext] = []
 
     def open_reader(viewport: dict[str, int] | None = None, color_scheme: str = "light",
-                    javascript: bool = True) -> Reader:
+                    javascript: bool = True, site_url: str | None = None) -> Reader:
+        """`site_url` is another served site's base URL (see `served`); the sample's if None."""
         context = browser.new_context(
             viewport=viewport or DESKTOP, color_scheme=color_scheme,  # type: ignore[arg-type]
             java_script_enabled=javascript, reduced_motion="reduce",
         )
         contexts.append(context)
-        return Reader.attach(context, base_url)
+        return Reader.attach(context, site_url or base_url)
 
     yield open_reader
     for context in contexts:

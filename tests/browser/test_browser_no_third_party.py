@@ -19,37 +19,24 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel, search, site_relative
+from tests.browser.browser_support import (
+    EVERY_PAGE_TYPE, NOT_FOUND_PAGE, OpenReader, Reader, SampleModel, search,
+)
+from tests.browser.browser_support import pages_by_type as pages_of_every_type
 from tests.conftest import Site
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Request, Route
 
-# Every page type a reader can reach. The names SampleModel.page_types() knows, plus pages it
-# does not model; a type that yields no page of the built sample fails the first test.
-PAGE_TYPES = (
-    "home", "kind", "entry", "member", "problem-type", "path", "paths", "members",
-    "problem-types", "who-knows-what", "gaps", "whats-new", "explore", "reference", "not-found",
-)
-NOT_FOUND_PAGE = "404.html"
+# Every page type a reader can reach; a type that yields no page of the built sample fails the
+# first test.
+PAGE_TYPES = EVERY_PAGE_TYPE
 
 
 @pytest.fixture(scope="module")
 def pages_by_type(sample_model: SampleModel, site_dir: Path) -> dict[str, list[str]]:
-    """The site paths to read for each page type, taken from the export and the built site so
-    that they follow the sample: every kind's index and one entry of each kind."""
-    pages = {name: [path] for name, path in sample_model.page_types().items()}
-    pages["kind"] = [site_relative(kind["url"], sample_model.site_url)
-                     for kind in sample_model.data["kinds"]]
-    for kind in sample_model.data["kinds"]:
-        of_kind = sorted((e for e in sample_model.entries if e["kind"] == kind["singular"]),
-                         key=lambda e: e["id"])
-        pages["entry"].extend(sample_model.path_of(entry) for entry in of_kind[:1])
-    pages["entry"] = list(dict.fromkeys(pages["entry"]))
-    pages["reference"] = [page.parent.relative_to(site_dir).as_posix() + "/"
-                          for page in sorted(site_dir.glob("reference/*/index.html"))[:1]]
-    pages["not-found"] = [NOT_FOUND_PAGE]
-    return pages
+    """The site paths to read for each page type (see browser_support.pages_by_type)."""
+    return pages_of_every_type(sample_model, site_dir)
 
 
 @dataclass

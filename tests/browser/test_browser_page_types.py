@@ -7,28 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.browser_support import DESKTOP, PHONE, OpenReader, Reader, SampleModel
+from tests.browser.browser_support import (
+    DESKTOP, MEASURE_OVERFLOW, PHONE, OpenReader, Reader, SampleModel,
+)
 
 PAGE_TYPES = (
     "home", "entry", "problem-type", "member", "path", "paths", "problem-types", "members",
     "kind", "explore", "who-knows-what", "gaps", "whats-new",
 )
-
-# Horizontal overflow of the document, and which elements stick out past the right edge.
-MEASURE_OVERFLOW = """() => {
-  const width = window.innerWidth;
-  const scroller = document.scrollingElement;
-  const culprits = [];
-  for (const node of document.querySelectorAll("body *")) {
-    const box = node.getBoundingClientRect();
-    if (box.width && box.right > width + 1 && !node.closest(".md-typeset__scrollwrap, .rep-matrix, .md-sidebar, .md-search, .md-nav")) {
-      culprits.push(node.tagName.toLowerCase() + (node.className && typeof node.className === "string" ? "." + node.className.trim().split(/\\s+/).join(".") : "") + " right=" + Math.round(box.right));
-    }
-    if (culprits.length >= 5) break;
-  }
-  return {scrollWidth: scroller.scrollWidth, innerWidth: width, culprits};
-}"""
-
 
 def test_the_sample_has_every_page_type(sample_model: SampleModel) -> None:
     """The parametrised tests below cover exactly the page types the model knows."""

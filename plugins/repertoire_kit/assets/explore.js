@@ -154,9 +154,12 @@
     var heading = element("strong");
     heading.appendChild(element("a", { href: toLocal(entry.url) }, entry.title));
     item.appendChild(heading);
-    var facts = [entry.kind, entry.updated || entry.date];
-    if (entry.level) facts.push(entry.level);
-    item.appendChild(document.createTextNode(" \u00b7 " + facts.join(" \u00b7 ")));
+    /* The date in a <time>, as in the generated listings: the stylesheet keeps it on one line
+       (a bare "2026-11-26" breaks after a hyphen on a phone). */
+    var changed = entry.updated || entry.date;
+    item.appendChild(document.createTextNode(" \u00b7 " + entry.kind + " \u00b7 "));
+    item.appendChild(element("time", { datetime: changed }, changed));
+    if (entry.level) item.appendChild(document.createTextNode(" \u00b7 " + entry.level));
     item.appendChild(element("br"));
     item.appendChild(document.createTextNode(entry.summary));
     item.appendChild(element("br"));

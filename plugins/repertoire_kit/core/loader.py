@@ -20,7 +20,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from . import clock, urls
+from . import clock
 from .anchors import GeneratedContext, PageAnchors
 from .body_checks import (
     check_html_blocks, check_markup, check_title_heading, report_placeholders,

@@ -166,3 +166,16 @@ def test_gaps_lists_problem_types_no_path_touches(make_site):
     html = site.html("gaps/")
     section = html.split('id="problem-types-no-curated-path-touches"', 1)[1].split("<h2", 1)[0]
     assert "Interviews" in section and "Sampling" not in section
+
+
+def test_home_shows_four_path_cards_and_links_to_all_of_them(make_site):
+    paths = {
+        f"repertoire/paths/path-{n}.md": path_file(f"Path {n}", [("cases/alpha", "Read it."), ("cases/beta", "Then this.")])
+        for n in range(1, 6)
+    }
+    site = make_site({**THREE_ENTRIES, **paths})
+    result = site.build("--strict")
+    assert result.returncode == 0, result.stderr
+    html = site.html("")
+    assert html.count('class="rep-path-card"') == 4
+    assert "All 5 curated paths" in html and 'href="paths/"' in html

@@ -234,6 +234,22 @@
     var list = element("ul", { "class": "rep-explore-results", id: "rep-explore-results" });
     var empty = element("p", { "class": "rep-explore-empty" }, "No entry matches all of these filters.");
 
+    /* Results come PAGE at a time, with a button for more: a page of thousands of items is
+       slow to draw on a phone and long to scroll past. */
+    var PAGE = 50;
+    var limit = PAGE;
+    var shownNow = [];
+    var more = element("button", { type: "button", "class": "md-button rep-explore-more" }, "Show more");
+    more.addEventListener("click", function () { limit += PAGE; render(); });
+
+    function render() {
+      for (var i = list.children.length; i < Math.min(limit, shownNow.length); i += 1) {
+        list.appendChild(entryItem(shownNow[i], lookups, toLocal));
+      }
+      more.hidden = shownNow.length <= limit;
+      more.textContent = "Show " + Math.min(PAGE, shownNow.length - limit) + " more of " + shownNow.length;
+    }
+
     function update() {
       allFacets.forEach(function (facet) {
         var select = selects[facet.key];
@@ -247,11 +263,12 @@
           node.textContent = labels[i] + " (" + counts[i] + ")";
         });
       });
-      var shown = matching(entries, allFacets, state, null);
+      var shown = shownNow = matching(entries, allFacets, state, null);
       statusText.textContent = "Showing " + shown.length + " of " + plural(entries.length, "entry", "entries") + ".";
       jump.hidden = shown.length === 0;
       while (list.firstChild) list.removeChild(list.firstChild);
-      shown.forEach(function (entry) { list.appendChild(entryItem(entry, lookups, toLocal)); });
+      limit = PAGE;
+      render();
       empty.hidden = shown.length > 0;
       clear.disabled = !allFacets.some(function (facet) { return state[facet.key]; });
     }
@@ -260,6 +277,7 @@
     var results = element("div", { "class": "rep-explore-live" });
     results.appendChild(empty);
     results.appendChild(list);
+    results.appendChild(more);
     root.appendChild(status);
     root.appendChild(form);
     root.appendChild(results);

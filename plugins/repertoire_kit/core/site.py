@@ -26,6 +26,8 @@ from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
 
 Record = Entry | Member | ProblemType | Path
+HOME_PATHS = 4
+"""Path cards on the home page; the rest are one link away, so the overview starts soon."""
 ROLE_TITLES = {"steward": "Stewards", "core": "Core members", "member": "Members", "alumni": "Alumni"}
 
 
@@ -197,7 +199,9 @@ class SitePages:
             self.views.page_link("explore", urls.EXPLORE),
         )
         return {
-            "cards": self.views.path_cards(), "glance": tuple(glance), "also": also,
+            "cards": self.views.path_cards()[:HOME_PATHS], "paths": len(self.repertoire.paths),
+            "all_paths": self.views.page_link("all curated paths", urls.PATHS_INDEX),
+            "glance": tuple(glance), "also": also,
             "newest": self.views.entries(self.indexes.entries[:5]),
         }
 

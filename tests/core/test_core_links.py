@@ -13,6 +13,8 @@ nothing the check has not.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from repertoire_kit.core.markdown_links import LinkTarget, find_links
@@ -188,6 +190,16 @@ def test_a_site_that_publishes_drafts_may_link_to_them(make_site) -> None:
                       CASE_PATH: entry_text(body="[x](unfinished.md)\n")},
                      options="include_drafts: true")
     assert site.check().returncode == 0
+
+
+def test_addresses_follow_use_directory_urls(make_site) -> None:
+    body = ('<a href="first-case.html">works</a> <a href="../first-case/">does not</a>\n\n'
+            "[by file](first-case.md)\n")
+    site = make_site({CASE_PATH: entry_text(body=body)}, config="use_directory_urls: false\n")
+    check = site.check("--format", "json")
+    assert [(d["line"], d["col"], d["message"]) for d in json.loads(check.stdout)] == [(
+        8, 46, "the raw HTML link '../first-case/' leads to first-case/, which is not on the site",
+    )]
 
 
 def test_links_in_maintainers_pages_and_bios_are_checked_too(tree: Tree) -> None:

@@ -16,6 +16,7 @@ import pytest
 from repertoire_kit.core.diagnostics import Diagnostics
 from repertoire_kit.core.files import DocsFile
 from repertoire_kit.core.placement import check_placement
+from repertoire_kit.core.project import nav_pages
 from repertoire_kit.core.report import format_text
 from repertoire_kit.core.settings import Settings
 
@@ -60,6 +61,13 @@ def test_the_pages_option_and_the_nav_place_a_maintainers_page() -> None:
     assert placed(["about/team.md", "faq.md", "guide/start.md"], settings) == []
     assert [p for p, _ in placed(["reference/x.md", "guide/other.md"], settings)] == [
         "docs/guide/other.md", "docs/reference/x.md"]
+
+
+def test_the_nav_of_mkdocs_yml_lists_its_pages_at_any_depth() -> None:
+    nav = [{"Home": "index.md"}, "faq.md", {"Guides": ["guide/a.md", {"B": "./guide/b.md"}]},
+           {"Elsewhere": "https://example.org/x.md"}, {"Section": {"C": "c.md"}}]
+    assert nav_pages(nav) == ("c.md", "faq.md", "guide/a.md", "guide/b.md", "index.md")
+    assert nav_pages(None) == ()
 
 
 def test_markdown_below_a_record_folder_is_still_an_error() -> None:

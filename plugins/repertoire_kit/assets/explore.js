@@ -247,7 +247,9 @@
         list.appendChild(entryItem(shownNow[i], lookups, toLocal));
       }
       more.hidden = shownNow.length <= limit;
-      more.textContent = "Show " + Math.min(PAGE, shownNow.length - limit) + " more of " + shownNow.length;
+      if (!more.hidden) {
+        more.textContent = "Show " + Math.min(PAGE, shownNow.length - limit) + " more of " + shownNow.length;
+      }
     }
 
     function update() {

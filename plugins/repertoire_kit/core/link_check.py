@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .anchors import PageAnchors
 from .diagnostics import Diagnostics, Position
-from .markdown_links import LinkTarget, MissingReference, find_links
+from .markdown_links import BodyLinks, LinkTarget, MissingReference, find_links
 from .site_map import SiteMap
 from .suggest import closest, phrase
 
@@ -53,13 +53,21 @@ def _suffix(written: str) -> str:
 @dataclass(frozen=True)
 class Body:
     """A Markdown body to check: the file as printed, its docs path, the text and where it
-    starts in the file, and whether the page is a draft (a draft may link to drafts)."""
+    starts in the file, and whether the page is a draft (a draft may link to drafts).
+
+    Its links are read when it is made: the loader makes it while the body's code is blanked
+    (`markup_scan` keeps the last few), and checks the links once every file is loaded.
+    """
 
     path: str
     docs_path: str
     text: str
     first_line: int
     draft: bool = False
+    links: BodyLinks = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "links", find_links(self.text, self.first_line))
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ class LinkChecker:
         """Report every broken target of every body."""
         for body in bodies:
             self._suggestions_left = _SUGGESTIONS_PER_FILE
-            found = find_links(body.text, body.first_line)
+            found = body.links
             for target in found.targets:
                 self._check_target(body, target)
             for reference in found.missing:

@@ -66,6 +66,11 @@ _BLANKS = " \t\n"
 # A target is read this far at most: every '(' in a long line of '[](' would otherwise scan
 # the rest of the line again.
 _MAX_TARGET = 2048
+# A target without parentheses or backslashes, and what may follow one.
+_PLAIN_TARGET = re.compile(r"[^\s()\\<]{0,2048}")
+_ENDS_TARGET = frozenset(" \t\n)")
+# Up to this length, a span is searched for a paragraph break directly.
+_SHORT_SPAN = 512
 
 
 def _without_comments(text: str) -> str:
@@ -134,6 +139,10 @@ def _inline_target(text: str, start: int, lines: _Lines) -> tuple[tuple[str, int
         if close < 0:
             return None, line_end
         return (text[at + 1: close], at + 1), close
+    plain = _PLAIN_TARGET.match(text, at)  # most targets: no parentheses, no escapes
+    if plain and plain.end() < len(text) and text[plain.end()] in _ENDS_TARGET:
+        end = plain.end()
+        return ((text[at:end], at) if end > at else None), end
     depth, end, limit = 0, at, min(len(text), at + _MAX_TARGET)
     while end < limit:
         char = text[end]
@@ -171,11 +180,16 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
     missing: list[MissingReference] = []
     opened: list[int] = []
     labels_at: set[int] = set()  # where the `[label]` part of a full reference starts
-    blanks = [m.start() for m in _BLANK_LINE.finditer(text)] if "\n" in text else []
+    blanks: list[int] = []
 
     def across_paragraphs(start: int, end: int) -> bool:
+        if end - start < _SHORT_SPAN:  # a link's text: searched directly
+            return _BLANK_LINE.search(text, start, end) is not None
+        if not blanks:  # long spans (nested brackets): every break found once, then bisected
+            blanks.extend(m.start() for m in _BLANK_LINE.finditer(text))
+            blanks.append(len(text))
         index = bisect.bisect_left(blanks, start)
-        return index < len(blanks) and blanks[index] < end
+        return blanks[index] < end
 
     read_to = 0  # brackets inside a target already read are part of it, not links
     lines = _Lines(text)

@@ -4,52 +4,70 @@ Two answers are needed that a hand-written rule would get subtly wrong: the id e
 gets (the `toc` extension's slugify over the rendered heading text, de-duplicated with `_1`,
 `_2`), and whether a raw HTML block is never closed (Python-Markdown then keeps everything after
 it, to the end of the page, inside that block). Both are computed by Python-Markdown's own
-classes, on just the lines that matter, so they cost a fraction of a conversion.
+classes, on just the lines that matter, so they cost a fraction of a conversion. Python-Markdown
+is imported on first use: most runs of `repertoire check` never need it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-import markdown  # type: ignore[import-untyped]
-from markdown.extensions.md_in_html import HTMLExtractorExtra  # type: ignore[import-untyped]
-from markdown.extensions.toc import slugify as toc_slugify  # type: ignore[import-untyped]
-
 # Up to this many '<' in a body, Python-Markdown's own reader decides (see unclosed_html_block).
 _READER_TAGS = 1000
-# A line that may open a raw HTML block: a tag at the margin (up to three spaces in).
-_BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)", re.MULTILINE)
+# A line that may open a raw HTML block: a tag at the margin (up to three spaces in). A name
+# running on into ':', '@' or '.' is an autolink (<https://…>), never a block.
+_BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)", re.MULTILINE)
+
+
+def _toc_slugify() -> Any:
+    from markdown.extensions.toc import slugify
+
+    return slugify
+
+
+def _heading_converter(separator: str) -> Any:
+    """Markdown with the extensions that decide heading ids, given as objects: by name,
+    Python-Markdown would search the installed packages' entry points for them."""
+    import markdown
+    from markdown.extensions.attr_list import AttrListExtension
+    from markdown.extensions.toc import TocExtension
+
+    return markdown.Markdown(extensions=[TocExtension(separator=separator), AttrListExtension()])
 
 
 def is_toc_slugify(function: object) -> bool:
     """Whether `function` is the `toc` extension's own slugify (the one mkdocs.yml gets by
     default), so that heading ids can be computed here."""
-    return function is toc_slugify
+    return function is _toc_slugify()
 
 
 def slug(text: str, separator: str = "-") -> str:
     """Text as the `toc` extension's slugify makes it into an id (case, accents and
     punctuation dropped): two texts with the same slug read as the same heading."""
-    return str(toc_slugify(text, separator))
+    return str(_toc_slugify()(text, separator))
 
 
 class HeadingIds:
-    """A reusable Markdown converter with `toc` and `attr_list`, for heading ids only."""
+    """A reusable Markdown converter with `toc` and `attr_list`, for heading ids only (made
+    on first use)."""
 
     def __init__(self, separator: str = "-") -> None:
-        self._md: Any = markdown.Markdown(
-            extensions=["toc", "attr_list"], extension_configs={"toc": {"separator": separator}},
-        )
+        self.separator = separator
+        self._converter: Any = None
 
     def ids(self, blocks: Sequence[str]) -> list[str]:
         """The ids of the headings in `blocks` (Markdown blocks: heading lines, and paragraphs
         whose attribute lists reserve ids), in document order, as the site's toc gives them."""
-        self._md.reset()
-        self._md.convert("\n\n".join(blocks))
+        if self._converter is None:
+            self._converter = _heading_converter(self.separator)
+        converter = self._converter
+        converter.reset()
+        converter.convert("\n\n".join(blocks))
         found: list[str] = []
-        stack: list[dict[str, Any]] = list(reversed(self._md.toc_tokens))
+        stack: list[dict[str, Any]] = list(reversed(converter.toc_tokens))
         while stack:
             token = stack.pop()
             found.append(str(token["id"]))
@@ -66,34 +84,37 @@ class UnclosedBlock:
     col: int
 
 
-class _BlockWatcher(HTMLExtractorExtra):  # type: ignore[misc]
+@functools.lru_cache(maxsize=1)
+def _watcher_class() -> Any:
     """Python-Markdown's raw-HTML reader (with md_in_html, as the site has it), noting where
     the outermost block opens."""
+    from markdown.extensions.md_in_html import HTMLExtractorExtra
 
-    def __init__(self, md: Any) -> None:
-        self.opened: tuple[str, int, int] | None = None
-        super().__init__(md)
+    class BlockWatcher(HTMLExtractorExtra):  # type: ignore[misc]
+        def __init__(self, md: Any) -> None:
+            self.opened: tuple[str, int, int] | None = None
+            super().__init__(md)
 
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        outside = not self.inraw and not self.mdstack
-        super().handle_starttag(tag, attrs)
-        if outside and (self.inraw or self.mdstack):
-            line, offset = self.getpos()
-            self.opened = (tag, line, offset + 1)
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            outside = not self.inraw and not self.mdstack
+            super().handle_starttag(tag, attrs)
+            if outside and (self.inraw or self.mdstack):
+                line, offset = self.getpos()
+                self.opened = (tag, line, offset + 1)
 
-    @property
-    def still_open(self) -> bool:
-        return bool(self.inraw or self.mdstack)
+        @property
+        def still_open(self) -> bool:
+            return bool(self.inraw or self.mdstack)
+
+    return BlockWatcher
 
 
-_READER_MARKDOWN: Any = None
-
-
+@functools.lru_cache(maxsize=1)
 def _reader_markdown() -> Any:
-    global _READER_MARKDOWN
-    if _READER_MARKDOWN is None:
-        _READER_MARKDOWN = markdown.Markdown(extensions=["md_in_html"])
-    return _READER_MARKDOWN
+    """A bare Markdown instance: the reader needs only its block-level tags and its stash."""
+    import markdown
+
+    return markdown.Markdown()
 
 
 def unclosed_html_block(text: str) -> UnclosedBlock | None:
@@ -112,7 +133,7 @@ def unclosed_html_block(text: str) -> UnclosedBlock | None:
     if text.count("<") > _READER_TAGS:
         return _unclosed_by_name(text, starts)
     md.reset()
-    watcher = _BlockWatcher(md)
+    watcher = _watcher_class()(md)
     watcher.feed(text)
     if not watcher.still_open or watcher.opened is None:
         return None

@@ -8,8 +8,6 @@ deep nesting are refused before any value is constructed.
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 

@@ -9,6 +9,9 @@ Event by event (priorities are MkDocs' default unless noted):
   add the generated pages from the registry (their layouts composed here), `repertoire.json`,
   the explore data, the Atom feed and the schemas, and set the navigation. Runs at priority
   -50 so that other plugins' files (e.g. gen-files) exist before collisions are checked.
+- `on_nav`: note which pages the navigation lists.
+- `on_env`: make the theme render the navigation once per folder for the pages it does not
+  list (`nav_cache`; option `cache_navigation`).
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
   leniently) with its layout composed from validated data, and give the theme only escaped
   metadata; an entry's "last update" is its last commit (`core.git_dates`) or its fields.
@@ -32,6 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core import urls
@@ -52,6 +56,7 @@ from ..core.site import SitePages
 from ..core.slots import Composed
 from ..core.templating import Templates
 from .config import RepertoireConfig
+from .nav_cache import cache_navigation
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 
 log = get_plugin_logger(__name__)
@@ -73,6 +78,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
         self.composed: dict[str, Composed] = {}
+        self.pages_in_nav: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -150,6 +156,17 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             ]
             config.nav = build_nav(self.settings, other)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Remember the pages the navigation lists (the theme renders those as usual)."""
+        self.pages_in_nav = frozenset(page.file.src_uri for page in nav.pages)
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Render the navigation once per folder for the pages it does not list."""
+        if self.config.cache_navigation:
+            cache_navigation(env, self.pages_in_nav)
+        return env
 
     def _report(self, result: LoadResult) -> None:
         """Log every diagnostic; in a build, any error stops it with the full list."""

@@ -11,6 +11,8 @@ from html import unescape
 
 import pytest
 
+from repertoire_kit.core.assets import ASSETS
+
 ENTRY = (
     "---\ntitle: {title}\nsummary: About {title}.\nproblem_types: [sampling]\n"
     "contributors: [ann-lee]\ndate: 2024-03-0{day}\n{extra}---\n## Context\n\n{words}\n"
@@ -110,9 +112,11 @@ def test_static_path_page_works_without_the_progress_script(two_path_site):
     # Every step is a plain link and no control exists until the script adds it.
     assert html.count('class="rep-step"') == 3
     assert "rep-progress-box" not in html
-    script = (two_path_site.site_dir / "assets/repertoire/paths.js").read_text()
-    assert "localStorage" in script and "innerHTML" not in script
-    assert 'src="../../assets/repertoire/paths.js"' in html
+    source = (ASSETS / "paths.js").read_text()
+    assert "localStorage" in source and "innerHTML" not in source
+    served = (two_path_site.site_dir / "assets/repertoire/repertoire.js").read_text()
+    assert source in served
+    assert 'src="../../assets/repertoire/repertoire.js"' in html
 
 
 @pytest.mark.parametrize(

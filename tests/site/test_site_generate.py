@@ -77,7 +77,7 @@ def test_generate_writes_every_index_and_every_published_record_but_no_draft(
     assert {f"problems/{p}.md" for p in sample_truth.problems} <= written
     assert {f"members/{m}.md" for m in sample_truth.members} <= written
     for name in ("repertoire.json", "feed.xml", "explore.json", "assets/repertoire/repertoire.css",
-                 "assets/repertoire/explore.js", "assets/repertoire/paths.js"):
+                 "assets/repertoire/repertoire.js"):
         assert (docs / name).is_file(), name
 
 
@@ -88,7 +88,7 @@ def test_the_generated_config_has_the_index_nav_extensions_and_assets(generated:
     assert "cases/index.md" in nav_paths and "who-knows-what.md" in nav_paths
     assert not any(p.startswith("cases/") and p != "cases/index.md" for p in nav_paths)
     assert "assets/repertoire/repertoire.css" in config["extra_css"]
-    assert "assets/repertoire/explore.js" in config["extra_javascript"]
+    assert config["extra_javascript"] == ["assets/repertoire/repertoire.js"]
     names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
     assert {"attr_list", "md_in_html", "tables", "toc", "admonition"} <= names
 

@@ -57,7 +57,8 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     U+2028 and U+2029 are escaped too: JSON allows them raw, but older JavaScript engines end a
     string literal at them, so JSON pasted into a script would break.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False)
+    separators = (",", ":") if indent is None else None  # compact means compact
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
     for character, escaped in _JSON_EMBED_ESCAPES:
         text = text.replace(character, escaped)
     return text

@@ -20,6 +20,7 @@ import frontmatter
 import yaml
 
 from . import urls
+from .assets import served_assets
 from .export import explore_json, export_json
 from .feed import build_feed
 from .loader import LoadResult
@@ -28,7 +29,6 @@ from .settings import Settings
 from .site import SitePages
 from .templating import Templates
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DOCS = "docs"
 # What the layouts need, added to the project's own extensions when it lacks them.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", {"toc": {"permalink": True}})
@@ -64,7 +64,7 @@ def generated_config(settings: Settings, nav: list[Any], extensions: tuple[Any, 
         "theme": {"name": "material", "font": False},
         "nav": nav,
         "extra_css": [urls.STYLESHEET],
-        "extra_javascript": list(urls.SCRIPTS),
+        "extra_javascript": [urls.SCRIPT],
         "markdown_extensions": [
             *extensions, *(e for e in REQUIRED_EXTENSIONS if _extension_name(e) not in listed),
         ],
@@ -94,8 +94,7 @@ def write_project(result: LoadResult, settings: Settings, docs_dir: Path, out_di
     written[urls.EXPORT_JSON] = export_json(pages.indexes, settings).encode("utf-8")
     written[urls.EXPLORE_JSON] = explore_json(pages.indexes, settings).encode("utf-8")
     written[urls.FEED] = build_feed(pages.indexes, settings)
-    for asset in (urls.STYLESHEET, *urls.SCRIPTS):
-        written[asset] = (ASSETS / Path(asset).name).read_bytes()
+    written.update(served_assets())
     config = generated_config(settings, build_nav(settings, other), extensions)
     if out_dir.exists():
         shutil.rmtree(out_dir)

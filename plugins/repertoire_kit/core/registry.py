@@ -57,7 +57,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
 
 def generated_files() -> tuple[str, ...]:
     """The other files a build writes itself."""
-    return (urls.EXPORT_JSON, urls.FEED, urls.EXPLORE_JSON, urls.STYLESHEET, *urls.SCRIPTS)
+    return (urls.EXPORT_JSON, urls.FEED, urls.EXPLORE_JSON, urls.STYLESHEET, urls.SCRIPT)
 
 
 def generated_paths(settings: Settings) -> tuple[str, ...]:

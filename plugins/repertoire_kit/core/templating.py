@@ -19,6 +19,7 @@ from typing import Any, Sequence
 import jinja2
 from markupsafe import Markup
 
+from . import html_helpers
 from .escape import markdown_text, markdown_url
 from .slots import Composed, SlotTokens
 
@@ -57,9 +58,7 @@ class Templates:
         self.layouts = _environment(extra_loaders, finalize=_markdown_finalize)
         self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
         self.fragments = _environment(extra_loaders)
-        # The shared macros (`repertoire/_html.html`) as one module made once: importing them
-        # in each fragment would run that template again on every render.
-        self.fragments.globals["h"] = self.fragments.get_template("repertoire/_html.html").module
+        self.fragments.globals["h"] = html_helpers
 
     def fragment(self, name: str, **context: Any) -> str:
         """The HTML of fragment `repertoire/<name>`, without blank lines, so that it is one

@@ -31,11 +31,9 @@ EXPLORE_JSON = "explore.json"
 FEED = "feed.xml"
 SCHEMAS_DIR = "schemas"
 STYLESHEET = "assets/repertoire/repertoire.css"
-# Progressive enhancements only: every page works without them.
-SCRIPTS = (
-    "assets/repertoire/page-ready.js",  # first: the others call it
-    "assets/repertoire/paths.js", "assets/repertoire/explore.js", "assets/repertoire/a11y.js",
-)
+# Progressive enhancements only, every page works without them; joined from the sources
+# listed in `assets.SCRIPT_SOURCES`.
+SCRIPT = "assets/repertoire/repertoire.js"
 LISTING_FOLDER = "page"
 """Later pages of a paginated listing live in a `page/` folder below it, as in Hugo."""
 

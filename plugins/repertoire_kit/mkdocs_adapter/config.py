@@ -33,5 +33,6 @@ class RepertoireConfig(base.Config):
     """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = c.Type(bool, default=True)
     """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml has a nav."""
-    cache_navigation = c.Type(bool, default=True)
-    """Render the theme's navigation once per folder for pages it does not list (entries)."""
+    cache_theme_partials = c.Type(bool, default=True)
+    """Render the theme's navigation (for pages it does not list), logo, palette, search and
+    repository link once per folder."""

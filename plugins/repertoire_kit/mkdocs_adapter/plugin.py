@@ -10,14 +10,15 @@ Event by event (priorities are MkDocs' default unless noted):
   the explore data, the Atom feed and the schemas, and set the navigation. Runs at priority
   -50 so that other plugins' files (e.g. gen-files) exist before collisions are checked.
 - `on_nav`: note which pages the navigation lists.
-- `on_env`: make the theme render the navigation once per folder for the pages it does not
-  list (`nav_cache`; option `cache_navigation`).
+- `on_env`: make the theme render its page-independent partials (the navigation, for the
+  pages it does not list) once per folder (`theme_cache`; option `cache_theme_partials`).
 - `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
   leniently) with its layout composed from validated data, and give the theme only escaped
   metadata; an entry's "last update" is its last commit (`core.git_dates`) or its fields.
 - `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
   through the sanitiser; mark where the generated HTML fragments go (`core.slots`).
-- `on_post_page`: put the fragments in place of their marks in the finished page. What the
+- `on_post_page`: fold the theme's indentation around the content (`page_chrome`), and put
+  the fragments in place of their marks in the finished page. What the
   plugin generates is rendered once, as HTML: never parsed as Markdown, never sanitised (the
   templates escape every value), never read by the search indexer.
 """
@@ -39,6 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core import urls
+from ..core.assets import served_assets
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.escape import json_text
 from ..core.export import explore_json, export_json
@@ -56,14 +58,12 @@ from ..core.site import SitePages
 from ..core.slots import Composed
 from ..core.templating import Templates
 from .config import RepertoireConfig
-from .nav_cache import cache_navigation
+from .theme_cache import cache_theme_partials
+from .page_chrome import fold_chrome
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-STYLESHEET = urls.STYLESHEET
-SCRIPTS = urls.SCRIPTS
 _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
@@ -78,7 +78,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.pages: SitePages | None = None
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
         self.composed: dict[str, Composed] = {}
-        self.pages_in_nav: frozenset[str] = frozenset()
+        self.nav_urls: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -101,11 +101,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         for extension in _REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        for script in SCRIPTS:
-            if script not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(script)
+        if urls.STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, urls.STYLESHEET)
+        if urls.SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(urls.SCRIPT)
         if self.config.manage_nav and not config.nav:
             # Entries are deliberately left out of the nav; MkDocs need not list them.
             config.validation.nav.omitted_files = logging.DEBUG
@@ -136,10 +135,8 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             composed = self.composed[page.docs_path] = pages.compose_generated(page)
             files.append(File.generated(config, page.docs_path, content=composed.markdown))
             generated.add(page.docs_path)
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "repertoire.css")))
-        for script in SCRIPTS:
-            files.append(File.generated(config, script, abs_src_path=str(ASSETS / Path(script).name)))
         exports: dict[str, str | bytes] = {
+            **served_assets(),
             urls.EXPORT_JSON: export_json(pages.indexes, self.settings, directory_urls),
             urls.EXPLORE_JSON: explore_json(pages.indexes, self.settings, directory_urls),
             urls.FEED: build_feed(pages.indexes, self.settings, directory_urls),
@@ -159,13 +156,13 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Remember the pages the navigation lists (the theme renders those as usual)."""
-        self.pages_in_nav = frozenset(page.file.src_uri for page in nav.pages)
+        self.nav_urls = frozenset(page.url for page in nav.pages)
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Render the navigation once per folder for the pages it does not list."""
-        if self.config.cache_navigation:
-            cache_navigation(env, self.pages_in_nav)
+        """Render the theme's page-independent partials once per folder."""
+        if self.config.cache_theme_partials:
+            cache_theme_partials(env, self.nav_urls)
         return env
 
     def _report(self, result: LoadResult) -> None:
@@ -238,6 +235,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         index then holds what members wrote and the pages' introductions, never a listing
         (parsing every listing only to leave it out cost a quarter of the whole build).
         """
+        output = fold_chrome(output, page.content or "")
         composed = self.composed.pop(page.file.src_uri, None)
         return composed.fill_marked(output) if composed is not None else output
 

@@ -1,0 +1,82 @@
+"""Theme partials that are the same on many pages, rendered once per folder.
+
+Material renders its navigation into every page through a tree of Jinja macros, and the
+header's palette toggles, search box, repository link and logo through partials that read
+only the configuration. Together that is about a tenth of the build of a repertoire. What they
+render depends on the page only through its links, which are relative to the page's folder,
+and, for the navigation, through which item is active. So:
+
+- the logo, palette, search and repository partials are rendered once per folder;
+- the navigation is rendered once per folder for the pages it does not list (every entry,
+  member and problem page), where nothing in it is active; pages it lists (the index pages,
+  where an item is active and the integrated table of contents may show) get it rendered as
+  usual.
+
+The partial that is found (a site's override in `custom_dir` included) is the one cached. A
+site whose overrides of these partials show something of the page itself switches this off
+with the plugin option `cache_theme_partials: false`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import jinja2
+
+PER_FOLDER = ("partials/logo.html", "partials/palette.html", "partials/search.html",
+              "partials/source.html")
+OUTSIDE_NAV = ("partials/nav.html",)
+
+RenderFunction = Callable[[Any], Iterator[str]]
+
+
+def link_base(url: str, nav_urls: frozenset[str]) -> str | None:
+    """A key shared by exactly the pages whose relative links to the navigation's pages (and
+    to the site's assets) are the same text, or None where the page must render its own.
+
+    With file URLs (`cases/a.html`) that is every page of the same folder. With directory
+    URLs (`cases/a/`) a page's links start from its own folder, and siblings (`cases/b/`)
+    reach everything outside their own folders in the same way: the key is the parent
+    folder, unless the navigation lists a page at or below the page's own folder (the home
+    page, the index pages, a maintainer's pages).
+    """
+    if url and not url.endswith("/"):
+        return "file:" + posixpath.dirname(url)
+    if not url or any(target.startswith(url) for target in nav_urls):
+        return None
+    return "directory:" + posixpath.dirname(url.rstrip("/"))
+
+
+def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> None:
+    """Make the theme's page-independent partials render once per folder.
+
+    `nav_urls` holds the URLs of the pages the navigation lists. Each partial's compiled
+    render function is wrapped; a partial the theme does not have is skipped.
+    """
+    for name in (*PER_FOLDER, *OUTSIDE_NAV):
+        try:
+            template = env.get_template(name)
+        except jinja2.TemplateNotFound:
+            continue
+        template.root_render_func = _cached(template.root_render_func, nav_urls,
+                                            outside_nav_only=name in OUTSIDE_NAV)
+
+
+def _cached(original: RenderFunction, nav_urls: frozenset[str], outside_nav_only: bool
+            ) -> RenderFunction:
+    rendered: dict[str, str] = {}
+
+    def render(context: Any) -> Iterator[str]:
+        page = context.get("page")
+        key = None if page is None else link_base(page.url, nav_urls)
+        if key is None or (outside_nav_only and page.url in nav_urls):
+            yield from original(context)
+            return
+        text = rendered.get(key)
+        if text is None:
+            text = rendered[key] = "".join(original(context))
+        yield text
+
+    return render

@@ -116,8 +116,7 @@ class SitePages:
         )
         markdown = urls.from_root(composed.markdown, urls.markdown_root(docs_path))
         way = urls.html_root(docs_path, self.use_directory_urls)
-        fragments = tuple(urls.from_root(f, way) for f in composed.fragments)
-        return Composed(markdown, fragments, composed.tokens)
+        return composed.with_links_from(lambda html: urls.from_root(html, way), markdown)
 
     # ----- the views of each page --------------------------------------------------------
 

@@ -3,8 +3,9 @@
 A layout's Markdown carries one token per fragment, alone in its paragraph. The engine
 converts the page (the member's body, the headings), the sanitiser cleans that HTML, each
 token's paragraph becomes an empty marker (`mark`), and once the theme has rendered the page
-each marker is replaced by its fragment (`fill_marked`): generated listings are never parsed
-as Markdown, never pass the sanitiser (their values are escaped by the templates), and never
+each marker is replaced by its fragment (`fill_marked`), which is rendered only then, so a
+build never holds every page's fragments at once: generated listings are never parsed as
+Markdown, never pass the sanitiser (their values are escaped by the templates), and never
 reach the search index. Tokens
 carry a random nonce made for each build, so a member cannot write one into a body; they never
 reach the output, so builds stay byte-identical. `Composed.inline` puts the fragments straight
@@ -14,7 +15,9 @@ into the Markdown instead, as raw HTML blocks, for engines that run no plugin.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,12 +36,31 @@ class SlotTokens:
 
 
 @dataclass(frozen=True)
+class Fragment:
+    """A fragment still to render: its template and the view it prints."""
+
+    name: str
+    context: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Composed:
-    """A page's Markdown with slot tokens, and the fragments that fill them."""
+    """A page's Markdown with slot tokens, and the fragments that fill them; `render` makes a
+    fragment's HTML for this page."""
 
     markdown: str
-    fragments: tuple[str, ...]
+    fragments: tuple[Fragment, ...]
     tokens: SlotTokens
+    render: Callable[[Fragment], str]
+
+    def rendered(self) -> tuple[str, ...]:
+        """The HTML of every fragment, in slot order."""
+        return tuple(self.render(fragment) for fragment in self.fragments)
+
+    def with_links_from(self, rewrite: Callable[[str], str], markdown: str) -> Composed:
+        """The same page with `markdown` and every fragment's HTML passed through `rewrite`."""
+        render = self.render
+        return replace(self, markdown=markdown, render=lambda fragment: rewrite(render(fragment)))
 
     def mark(self, html: str) -> str:
         """The converted page with each token's paragraph replaced by an empty marker element.
@@ -62,7 +84,7 @@ class Composed:
     def fill_marked(self, html: str) -> str:
         """HTML (a page's content, or the whole page) with every marker replaced by its
         fragment."""
-        for number, fragment in enumerate(self.fragments):
+        for number, fragment in enumerate(self.rendered()):
             html = html.replace(self._marker(number), fragment, 1)
         return html
 
@@ -76,6 +98,6 @@ class Composed:
     def inline(self) -> str:
         """The Markdown with each fragment in place of its token, as a raw HTML block."""
         markdown = self.markdown
-        for number, fragment in enumerate(self.fragments):
+        for number, fragment in enumerate(self.rendered()):
             markdown = markdown.replace(self.tokens.token(number), f"\n{fragment}\n", 1)
         return markdown

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import html_helpers
 from .escape import markdown_text, markdown_url
-from .slots import Composed, SlotTokens
+from .slots import Composed, Fragment, SlotTokens
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -68,15 +68,15 @@ class Templates:
 
     def page(self, layout: str, **context: Any) -> Composed:
         """Layout `repertoire/<layout>` rendered, with the fragments its slots called for."""
-        fragments: list[str] = []
+        fragments: list[Fragment] = []
 
         def slot(name: str, **fragment_context: Any) -> Markup:
-            html = self.fragment(name, **fragment_context)
-            if not html:
-                return Markup("")
-            fragments.append(html)
+            fragments.append(Fragment(name, fragment_context))
             return Markup(f"\n{self.tokens.token(len(fragments) - 1)}\n")
 
         markdown = self.layouts.get_template(f"repertoire/{layout}").render(slot=slot, **context)
-        return Composed(markdown, tuple(fragments), self.tokens)
+        return Composed(markdown, tuple(fragments), self.tokens, self._render)
+
+    def _render(self, fragment: Fragment) -> str:
+        return self.fragment(fragment.name, **fragment.context)
 

@@ -1,0 +1,116 @@
+"""The theme's page around the content: partials rendered once per link base, indentation
+folded. Both are for speed and size only, so a page must read the same to a browser as the
+one the theme would have rendered without them."""
+
+from __future__ import annotations
+
+import re
+import pytest
+
+from repertoire_kit.mkdocs_adapter.page_chrome import fold_chrome
+from repertoire_kit.mkdocs_adapter.theme_cache import link_base
+
+ENTRY = (
+    "---\ntitle: {title}\nsummary: About {title}.\nproblem_types: [sampling]\n"
+    "contributors: [ann-lee]\ndate: 2024-03-0{day}\n---\n## Context\n\n"
+    "```python\nif True:\n    print('indented code keeps its spaces')\n```\n"
+)
+FILES = {
+    "repertoire/cases/second-case.md": ENTRY.format(title="Second case", day=2),
+    "repertoire/stories/a-story.md": ENTRY.format(title="A story", day=3),
+    "repertoire/reference/about.md": "# About\n\nWho we are.\n",
+}
+
+
+def _same_to_a_browser(html: str) -> str:
+    """A page with every run of white space made one space (what HTML renders outside
+    `<pre>`; the tests below check `<pre>` separately)."""
+    return re.sub(r"\s+", " ", html)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_cached_partials_give_the_pages_the_theme_renders(make_site, directory_urls: bool) -> None:
+    config = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    site = make_site(FILES, config=config)
+    uncached = (site.root / "mkdocs.yml").read_text().replace(
+        "  - repertoire", "  - repertoire:\n      cache_theme_partials: false"
+    )
+    (site.root / "mkdocs-uncached.yml").write_text(uncached)
+    assert site.build("--strict").returncode == 0, site.last.stderr
+    result = site.build("--strict", "-f", "mkdocs-uncached.yml", "--site-dir", "site-uncached")
+    assert result.returncode == 0, result.stderr
+
+    theirs = site.root / "site-uncached"
+    pages = sorted(p.relative_to(theirs) for p in theirs.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        ours = (site.site_dir / page).read_text(encoding="utf-8")
+        expected = (theirs / page).read_text(encoding="utf-8")
+        assert _same_to_a_browser(ours) == _same_to_a_browser(expected), page
+
+
+def test_pages_outside_the_nav_share_the_navigation_and_nav_pages_show_their_own(make_site) -> None:
+    site = make_site(FILES)
+    assert site.build("--strict").returncode == 0, site.last.stderr
+    active = 'md-nav__link--active'
+    assert active not in _nav(site.html("cases/second-case/"))
+    assert active not in _nav(site.html("stories/a-story/"))
+    assert active in _nav(site.html("cases/"))
+    assert active in _nav(site.html("reference/about/"))
+    # Links are relative to the page's folder: siblings share them, other folders do not.
+    assert 'href="../../stories/"' in _nav(site.html("cases/second-case/"))
+    assert 'href="../"' in _nav(site.html("stories/a-story/"))
+
+
+def _nav(page: str) -> str:
+    start = page.index('<nav class="md-nav md-nav--primary"')
+    return page[start: page.index("md-sidebar--secondary", start)]
+
+
+def test_the_theme_indentation_is_folded_and_code_keeps_its_spaces(make_site) -> None:
+    site = make_site(FILES)
+    assert site.build("--strict").returncode == 0, site.last.stderr
+    page = site.html("cases/second-case/")
+    chrome = page[: page.index("<article")]
+    assert "\n " not in chrome and "\n\n" not in chrome
+    assert "    print(" in page  # inside <pre>, as written
+
+
+@pytest.mark.parametrize(
+    ("url", "nav", "key"),
+    [
+        ("cases/a/", {"cases/", ""}, "directory:cases"),
+        ("cases/b/", {"cases/", ""}, "directory:cases"),
+        ("members/x/", {"cases/", ""}, "directory:members"),
+        ("cases/", {"cases/", ""}, None),  # in the nav: its own links
+        ("", {"cases/", ""}, None),  # the home page: everything is below it
+        ("reference/", {"reference/about/"}, None),  # a listed page lies below it
+        ("cases/a.html", {"cases/index.html"}, "file:cases"),
+        ("index.html", {"cases/index.html"}, "file:"),
+    ],
+)
+def test_link_base_groups_exactly_the_pages_whose_links_read_alike(url, nav, key) -> None:
+    assert link_base(url, frozenset(nav)) == key
+
+
+def test_fold_leaves_the_content_and_any_preformatted_chrome_alone() -> None:
+    content = "<p>a</p>\n<pre><code>x\n    y\n</code></pre>"
+    page = f"<html>\n  <body>\n    <article>\n      {content}\n    </article>\n  </body>\n</html>"
+    folded = fold_chrome(page, content)
+    assert content in folded
+    assert folded.startswith("<html>\n<body>\n<article>\n")
+    assert folded.endswith("\n</article>\n</body>\n</html>")
+    with_pre = "<html>\n  <pre>\n    kept\n  </pre>\n" + content
+    assert fold_chrome(with_pre, content) == with_pre
+
+
+def test_fold_falls_back_to_the_article_when_the_content_is_not_found() -> None:
+    page = "<html>\n  <article>\n  <p>changed by the theme</p>\n  </article>\n  <footer/>"
+    assert fold_chrome(page, "<p>original</p>") == (
+        "<html>\n<article>\n  <p>changed by the theme</p>\n  </article>\n<footer/>"
+    )
+
+
+def test_fold_leaves_a_textarea_in_the_chrome_alone() -> None:
+    page = "<div>\n  <textarea>\n  a\n</textarea>\n</div>"
+    assert fold_chrome(page, "") == page

@@ -64,7 +64,7 @@ class Templates:
         """The HTML of fragment `repertoire/<name>`, without blank lines, so that it is one
         raw HTML block for any Markdown engine that reads it inline (`repertoire generate`)."""
         html = self.fragments.get_template(f"repertoire/{name}").render(**context)
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return "\n".join(filter(str.strip, html.splitlines()))
 
     def page(self, layout: str, **context: Any) -> Composed:
         """Layout `repertoire/<layout>` rendered, with the fragments its slots called for."""

@@ -10,14 +10,15 @@ Event by event (priorities are MkDocs' default unless noted):
   the explore data, the Atom feed and the schemas, and set the navigation. Runs at priority
   -50 so that other plugins' files (e.g. gen-files) exist before collisions are checked.
 - `on_nav`: note which pages the navigation lists.
-- `on_env`: make the theme render its page-independent partials (the navigation, for the
-  pages it does not list) once per folder (`theme_cache`; option `cache_theme_partials`);
-  drop the loaded repertoire, which no later event needs.
-- `on_page_markdown`: replace each record page's Markdown (MkDocs parsed its front matter
-  leniently) with its layout composed from validated data, and give the theme only escaped
-  metadata; an entry's "last update" is its last commit (`core.git_dates`) or its fields.
+- `on_page_read_source`: hand MkDocs each record page's layout composed from validated data
+  instead of the file (whose front matter MkDocs would parse again, leniently).
+- `on_page_markdown`: give the theme only escaped metadata (an entry's "last update" is its
+  last commit, `core.git_dates`, or its fields); compose the home page.
 - `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
   through the sanitiser; mark where the generated HTML fragments go (`core.slots`).
+- `on_env` (after every page is converted): make the theme render its page-independent
+  partials (the navigation, for the pages it does not list) once per folder (`theme_cache`;
+  option `cache_theme_partials`); drop the loaded repertoire, which no later event needs.
 - `on_post_page`: fold the theme's indentation around the content (`page_chrome`), and put
   the fragments in place of their marks in the finished page. What the
   plugin generates is rendered once, as HTML: never parsed as Markdown, never sanitised (the
@@ -186,10 +187,25 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 "run `repertoire check` for the same list"
             )
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A record page's source is its layout composed from the validated fields: MkDocs
+        neither reads the file again nor parses its front matter a second time (leniently,
+        and in pure Python)."""
+        assert self.pages is not None  # set in on_files, which MkDocs always runs first
+        src = page.file.src_uri
+        if src in self.broken_docs_paths:
+            return None
+        composed = self.pages.compose_record(src)
+        if composed is None:
+            return None
+        self.composed[src] = composed
+        return composed.markdown
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Compose record pages from validated data; never show raw front matter."""
+        """Give record pages the theme's metadata from validated data (their Markdown is
+        composed already); never show raw front matter."""
         assert self.pages is not None  # set in on_files, which MkDocs always runs first
         src = page.file.src_uri
         broken = self.broken_docs_paths.get(src)
@@ -204,16 +220,13 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
                 # shows `revision_date` as the page's "Last update".
                 changed = self.pages.last_updated(record)
                 page.update_date = page.meta["revision_date"] = changed
-            composed = self.pages.compose_record(src)
-        elif src in self.composed:
+            return None
+        if src in self.composed:
             return None  # a generated page: its layout is already the file's content
-        else:
-            page.meta = escaped_meta(page.meta)
-            if src != urls.HOME:
-                return markdown
-            composed = self.pages.compose_home(markdown)
-        assert composed is not None
-        self.composed[src] = composed
+        page.meta = escaped_meta(page.meta)
+        if src != urls.HOME:
+            return markdown
+        composed = self.composed[src] = self.pages.compose_home(markdown)
         return composed.markdown
 
     def on_page_content(

@@ -1,12 +1,14 @@
 """Theme partials that are the same on many pages, rendered once per folder.
 
 Material renders its navigation into every page through a tree of Jinja macros, and the
-header's palette toggles, search box, repository link and logo through partials that read
-only the configuration. Together that is about a tenth of the build of a repertoire. What they
+header's palette toggles, search box, repository link and logo, and the style sheets, fonts,
+scripts and translations of the page skeleton, through partials and blocks that read only the
+configuration. Together that is about a tenth of the build of a repertoire. What they
 render depends on the page only through its links, which are relative to the page's folder,
 and, for the navigation, through which item is active. So:
 
-- the logo, palette, search and repository partials are rendered once per folder;
+- the logo, palette, search and repository partials and those blocks are rendered once per
+  folder;
 - the navigation is rendered once per folder for the pages it does not list (every entry,
   member and problem page), where nothing in it is active; pages it lists (the index pages,
   where an item is active and the integrated table of contents may show) get it rendered as
@@ -28,6 +30,10 @@ import jinja2
 PER_FOLDER = ("partials/logo.html", "partials/palette.html", "partials/search.html",
               "partials/source.html")
 OUTSIDE_NAV = ("partials/nav.html",)
+PER_FOLDER_BLOCKS = {"base.html": ("styles", "libs", "fonts", "analytics", "config", "scripts")}
+"""Blocks of the theme's page skeleton that read only the configuration (style sheets, fonts,
+the scripts and the translations in `#__config`); a site's `main.html` that overrides one
+of them is not cached, only what it gets from `super()`."""
 
 RenderFunction = Callable[[Any], Iterator[str]]
 
@@ -52,8 +58,8 @@ def link_base(url: str, nav_urls: frozenset[str]) -> str | None:
 def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> None:
     """Make the theme's page-independent partials render once per folder.
 
-    `nav_urls` holds the URLs of the pages the navigation lists. Each partial's compiled
-    render function is wrapped; a partial the theme does not have is skipped.
+    `nav_urls` holds the URLs of the pages the navigation lists. Each partial's (and block's)
+    compiled render function is wrapped; one the theme does not have is skipped.
     """
     for name in (*PER_FOLDER, *OUTSIDE_NAV):
         try:
@@ -62,6 +68,14 @@ def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> N
             continue
         template.root_render_func = _cached(template.root_render_func, nav_urls,
                                             outside_nav_only=name in OUTSIDE_NAV)
+    for name, blocks in PER_FOLDER_BLOCKS.items():
+        try:
+            template = env.get_template(name)
+        except jinja2.TemplateNotFound:
+            continue
+        for block in blocks:
+            if block in template.blocks:
+                template.blocks[block] = _cached(template.blocks[block], nav_urls, False)
 
 
 def _cached(original: RenderFunction, nav_urls: frozenset[str], outside_nav_only: bool

@@ -14,7 +14,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from repertoire_kit.core.git_dates import has_full_history, last_commit_dates, parse_log
+from repertoire_kit.core.pages.git_dates import has_full_history, last_commit_dates, parse_log
 from tests.contrib.contrib_helpers import git
 
 JANUARY = "2024-01-02T10:00:00+00:00"

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.contract.schemas import THEME_FIELDS, entry_schema, member_schema
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
-from repertoire_kit.core.schemas import THEME_FIELDS, entry_schema, member_schema
 from tests.conftest import ROOT
 from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
 

@@ -14,7 +14,6 @@ import json
 import os
 import pty
 import subprocess
-
 from dataclasses import dataclass
 from typing import Callable
 
@@ -22,8 +21,8 @@ import pytest
 
 from repertoire_kit.cli.main import main
 from repertoire_kit.core import clock
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
 from tests.conftest import build_env
 from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
 

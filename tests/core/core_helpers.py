@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from repertoire_kit.core.diagnostics import Diagnostic
-from repertoire_kit.core.loader import LoadResult, load_repertoire
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.load.loader import LoadResult, load_repertoire
+from repertoire_kit.core.load.project import load_project
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROKEN_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "broken"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from repertoire_kit.core.anchors import GeneratedContext, PageAnchors, body_anchors
-from repertoire_kit.core.loader import LoadResult, load_repertoire
-from repertoire_kit.core.project import Project, load_project
+from repertoire_kit.core.contract.source import SourceText, split_front_matter
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.source import SourceText, split_front_matter
-from repertoire_kit.core.site_markdown import HeadingIds
+from repertoire_kit.core.load.loader import LoadResult, load_repertoire
+from repertoire_kit.core.load.project import Project, load_project
+from repertoire_kit.core.pages.anchors import GeneratedContext, PageAnchors, body_anchors
+from repertoire_kit.core.pages.site_markdown import HeadingIds
 
 _HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
 _ANY_ID = re.compile(r'\sid="([^"]+)"')

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from repertoire_kit.core.fields import ENTRY_NAME_PATTERN, ID_PATTERN
-
+from repertoire_kit.core.contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN
 from tests.core.core_helpers import Tree, entry_text, located
 
 

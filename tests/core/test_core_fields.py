@@ -15,12 +15,16 @@ from typing import Any
 
 import pytest
 
+from repertoire_kit.core.contract.fields import RecordSchema, convert_fields
+from repertoire_kit.core.contract.schemas import (
+    SUMMARY_MAX,
+    entry_schema,
+    member_schema,
+    problem_schema,
+)
+from repertoire_kit.core.contract.yaml_reader import MAX_DEPTH, compose_front_matter
 from repertoire_kit.core.diagnostics import Diagnostic, Diagnostics
-from repertoire_kit.core.fields import RecordSchema, convert_fields
-from repertoire_kit.core.schemas import SUMMARY_MAX, entry_schema, member_schema, problem_schema
 from repertoire_kit.core.settings import Settings
-from repertoire_kit.core.yaml_reader import MAX_DEPTH, compose_front_matter
-
 from tests.core.core_helpers import ENTRY_FIELDS
 
 PATH = "repertoire/cases/x.md"

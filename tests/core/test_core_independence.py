@@ -15,12 +15,12 @@ import textwrap
 from pathlib import Path
 
 import repertoire_kit.core
-
 from tests.core.core_helpers import REPO_ROOT
 
 CORE_DIR = Path(repertoire_kit.core.__file__).resolve().parent
 CORE_MODULES = sorted(
-    f"repertoire_kit.core.{path.stem}" for path in CORE_DIR.glob("*.py") if path.stem != "__init__"
+    "repertoire_kit.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
+    for path in CORE_DIR.rglob("*.py") if path.stem != "__init__"
 )
 
 BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
@@ -46,8 +46,8 @@ BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
     for name in modules:
         importlib.import_module(name)
 
-    from repertoire_kit.core.loader import load_repertoire
-    from repertoire_kit.core.project import load_project
+    from repertoire_kit.core.load.loader import load_repertoire
+    from repertoire_kit.core.load.project import load_project
     project = load_project(Path(sys.argv[2]) / "mkdocs.yml")
     result = load_repertoire(project.root, project.docs_dir, project.settings)
     leaked = sorted(m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs."))
@@ -58,7 +58,7 @@ BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
 
 
 def test_the_module_list_is_not_empty() -> None:
-    assert "repertoire_kit.core.loader" in CORE_MODULES
+    assert "repertoire_kit.core.load.loader" in CORE_MODULES
     assert len(CORE_MODULES) >= 20
 
 
@@ -101,8 +101,8 @@ def _imported_names(tree: ast.AST, module: str) -> list[str]:
 
 def test_no_core_source_imports_mkdocs_the_adapter_or_the_cli() -> None:
     offenders: list[str] = []
-    for path in sorted(CORE_DIR.glob("*.py")):
-        module = f"repertoire_kit.core.{path.stem}"
+    for path in sorted(CORE_DIR.rglob("*.py")):
+        module = "repertoire_kit.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
         source = path.read_text(encoding="utf-8")
         for name in _imported_names(ast.parse(source), module):
             if name.split(".")[0] == "mkdocs" or name.startswith(
@@ -114,10 +114,10 @@ def test_no_core_source_imports_mkdocs_the_adapter_or_the_cli() -> None:
 
 def test_the_import_scanner_sees_the_forms_it_must_catch() -> None:
     sample = ast.parse(
-        "import mkdocs\nfrom mkdocs.plugins import x\nfrom ..mkdocs_adapter import y\n"
-        "from ..cli.main import z\n__import__('mkdocs.config')\n"
+        "import mkdocs\nfrom mkdocs.plugins import x\nfrom ...mkdocs_adapter import y\n"
+        "from ...cli.main import z\n__import__('mkdocs.config')\n"
         "def later():\n    importlib.import_module('mkdocs.commands.build')\n"
     )
-    names = _imported_names(sample, "repertoire_kit.core.loader")
+    names = _imported_names(sample, "repertoire_kit.core.load.loader")
     assert {"mkdocs", "mkdocs.plugins", "repertoire_kit.mkdocs_adapter", "repertoire_kit.cli.main",
             "mkdocs.config", "mkdocs.commands.build"} <= set(names)

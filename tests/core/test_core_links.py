@@ -17,9 +17,8 @@ import json
 
 import pytest
 
-from repertoire_kit.core.markdown_links import LinkTarget, find_links
+from repertoire_kit.core.checks.markdown_links import LinkTarget, find_links
 from repertoire_kit.core.report import format_github, format_text
-
 from tests.core.core_helpers import Tree, entry_text, located
 
 CASE = "cases/new-case.md"

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from repertoire_kit.core.pages.site_markdown import unclosed_html_block
 from repertoire_kit.core.report import format_text
-from repertoire_kit.core.site_markdown import unclosed_html_block
-
 from tests.core.core_helpers import Tree, entry_text
 
 CASE = "cases/new-case.md"

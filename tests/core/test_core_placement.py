@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.files import DocsFile
-from repertoire_kit.core.placement import check_placement
-from repertoire_kit.core.project import nav_pages
+from repertoire_kit.core.load.files import DocsFile
+from repertoire_kit.core.load.placement import check_placement
+from repertoire_kit.core.load.project import nav_pages
 from repertoire_kit.core.report import format_text
 from repertoire_kit.core.settings import Settings
-
 from tests.core.core_helpers import Tree, entry_text, located
 
 

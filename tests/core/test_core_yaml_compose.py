@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
+
+from repertoire_kit.core.contract.yaml_reader import compose_front_matter
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.yaml_reader import compose_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

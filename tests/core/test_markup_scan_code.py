@@ -22,7 +22,8 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.markup_scan import (
+
+from repertoire_kit.core.safety.markup_scan import (
     _CODE_SPAN,
     _FEW_BACKTICKS,
     _PAIRED_BACKSLASHES,
@@ -30,7 +31,6 @@ from repertoire_kit.core.markup_scan import (
     _spans_by_runs,
     scan_markdown,
 )
-
 from tests.conftest import Site
 from tests.security.security_support import (
     MARKDOWN_EXTENSIONS,

@@ -18,7 +18,8 @@ from typing import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.indexes import (
+
+from repertoire_kit.core.indexes.cross_indexes import (
     MAX_COMBINED_LABELS,
     Indexes,
     build_indexes,
@@ -26,7 +27,6 @@ from repertoire_kit.core.indexes import (
     labels_of,
 )
 from repertoire_kit.core.model import Entry, Repertoire
-
 from tests.site.crossindex_sites import (
     SiteFactory,
     build_ok,

@@ -19,8 +19,8 @@ import pytest
 
 from repertoire_kit.cli.main import main
 from repertoire_kit.cli.schemas import FILES_MAP, schema_files
-from repertoire_kit.core.json_schema import schema_documents
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.authoring.json_schema import schema_documents
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
 from tests.conftest import ROOT
 

@@ -30,8 +30,9 @@ from typing import Any
 
 import markdown
 import yaml
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
+
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
 from repertoire_kit.mkdocs_adapter.plugin import _REQUIRED_EXTENSIONS
 

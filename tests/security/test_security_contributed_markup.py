@@ -18,9 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from repertoire_kit.core.markup_scan import scan_markdown
-from repertoire_kit.core.sanitize import sanitize_html
 
+from repertoire_kit.core.safety.markup_scan import scan_markdown
+from repertoire_kit.core.safety.sanitize import sanitize_html
 from tests.conftest import MINIMAL, Site
 from tests.security.conftest import new_site
 from tests.security.security_support import (

@@ -17,11 +17,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.model import Entry
-from repertoire_kit.core.project import load_project
-from repertoire_kit.core.report import format_text
 
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
+from repertoire_kit.core.model import Entry
+from repertoire_kit.core.report import format_text
 from tests.conftest import ROOT, Site
 from tests.security.security_support import parse_tree
 

@@ -20,13 +20,18 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.sanitize import sanitize_html
-from repertoire_kit.core.schemas import entry_schema, member_schema, path_schema, problem_schema
-from repertoire_kit.core.settings import Settings
-from repertoire_kit.core.site import SitePages
-from repertoire_kit.core.templating import Templates
 
+from repertoire_kit.core.contract.schemas import (
+    entry_schema,
+    member_schema,
+    path_schema,
+    problem_schema,
+)
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.pages.site import SitePages
+from repertoire_kit.core.pages.templating import Templates
+from repertoire_kit.core.safety.sanitize import sanitize_html
+from repertoire_kit.core.settings import Settings
 from tests.conftest import MINIMAL, Site
 from tests.security.security_support import Node, own_text, parse_tree, render_markdown
 

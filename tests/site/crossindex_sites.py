@@ -12,10 +12,10 @@ import datetime as dt
 from typing import Any, Callable, Sequence
 
 import yaml
-from repertoire_kit.core.indexes import Indexes, build_indexes
+
+from repertoire_kit.core.indexes.cross_indexes import Indexes, build_indexes
 from repertoire_kit.core.model import Entry, ProblemType, Repertoire, Source
 from repertoire_kit.core.settings import DEFAULT_KINDS
-
 from tests.conftest import Site
 from tests.site.crossindex_html import Page, load_page
 

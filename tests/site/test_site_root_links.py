@@ -10,8 +10,8 @@ values cannot contain it: `<` is always encoded).
 from __future__ import annotations
 
 import pytest
-from repertoire_kit.core import urls
 
+from repertoire_kit.core.pages import urls
 from tests.conftest import Site
 
 MARKER_TITLE = "Odd <repertoire-root/> title"

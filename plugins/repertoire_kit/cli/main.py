@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..core.generate import write_project
-from ..core.loader import load_repertoire
-from ..core.project import ProjectError, load_project
+from ..core.load.loader import load_repertoire
+from ..core.load.project import ProjectError, load_project
+from ..core.pages.generate import write_project
 from ..core.report import FORMATS, render, render_markdown_summary
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas

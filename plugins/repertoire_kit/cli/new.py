@@ -27,19 +27,27 @@ from typing import Any, Callable, Sequence
 import yaml
 
 from ..core import clock
+from ..core.authoring.skeletons import (
+    AFFILIATION_PROMPT,
+    DRAFT_LINE,
+    NEW_MEMBER_ROLE,
+    SUMMARY_PROMPT,
+    TODO,
+    Target,
+    body_blocks,
+    body_text,
+    placeholder,
+    targets,
+)
+from ..core.contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
+from ..core.contract.source import SourceText, split_front_matter
+from ..core.contract.yaml_reader import compose_front_matter
 from ..core.diagnostics import Diagnostics
-from ..core.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
-from ..core.loader import load_repertoire, slugify
-from ..core.project import Project, load_project
+from ..core.load.loader import load_repertoire, slugify
+from ..core.load.project import Project, load_project
 from ..core.report import format_text
 from ..core.settings import MEMBERS_DIR, PROBLEMS_DIR, Settings
-from ..core.skeletons import (
-    AFFILIATION_PROMPT, DRAFT_LINE, NEW_MEMBER_ROLE, SUMMARY_PROMPT, TODO, Target, body_blocks,
-    body_text, placeholder, targets,
-)
-from ..core.source import SourceText, split_front_matter
 from ..core.suggest import did_you_mean
-from ..core.yaml_reader import compose_front_matter
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 RESERVED_IDS = ("index", "readme")

@@ -24,11 +24,11 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.editor_snippets import snippets_text
-from ..core.escape import json_text
-from ..core.json_schema import schema_documents, schema_file_name
-from ..core.project import Project, load_project
-from ..core.schemas import entry_schema, member_schema, path_schema, problem_schema
+from ..core.authoring.editor_snippets import snippets_text
+from ..core.authoring.json_schema import schema_documents, schema_file_name
+from ..core.contract.schemas import entry_schema, member_schema, path_schema, problem_schema
+from ..core.load.project import Project, load_project
+from ..core.safety.escape import json_text
 from ..core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2

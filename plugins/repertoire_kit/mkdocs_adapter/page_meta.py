@@ -13,9 +13,9 @@ from typing import Any, Mapping
 from markupsafe import Markup
 
 from ..core.diagnostics import Diagnostic
-from ..core.escape import markdown_text
 from ..core.model import Entry, Member, Path, ProblemType
 from ..core.report import format_text
+from ..core.safety.escape import markdown_text
 
 
 def _escaped(value: Any) -> Any:

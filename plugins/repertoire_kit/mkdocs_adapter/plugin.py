@@ -34,23 +34,23 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import urls
+from ..core.authoring.json_schema import schema_documents
 from ..core.diagnostics import Diagnostic, Severity
-from ..core.escape import json_text
-from ..core.export import explore_json, export_json
-from ..core.feed import build_feed
-from ..core.git_dates import last_commit_dates
-from ..core.json_schema import schema_documents
-from ..core.loader import LoadResult, load_repertoire
+from ..core.load.loader import LoadResult, load_repertoire
+from ..core.load.project import settings_from_options
 from ..core.model import Entry
-from ..core.navigation import build_nav
-from ..core.project import settings_from_options
+from ..core.pages import urls
+from ..core.pages.export import explore_json, export_json
+from ..core.pages.feed import build_feed
+from ..core.pages.git_dates import last_commit_dates
+from ..core.pages.navigation import build_nav
+from ..core.pages.site import SitePages
+from ..core.pages.slots import Composed
+from ..core.pages.templating import Templates
 from ..core.report import format_text
-from ..core.sanitize import sanitize_html
+from ..core.safety.escape import json_text
+from ..core.safety.sanitize import sanitize_html
 from ..core.settings import Settings
-from ..core.site import SitePages
-from ..core.slots import Composed
-from ..core.templating import Templates
 from .config import RepertoireConfig
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 

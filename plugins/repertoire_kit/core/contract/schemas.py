@@ -1,0 +1,127 @@
+"""The record schemas of the contract: entries, members, problem types and paths.
+
+Choices that a maintainer can configure (roles) come from `Settings`, so these are functions.
+"""
+
+from __future__ import annotations
+
+from ..settings import LEVELS, Settings
+from .fields import Field, FieldType, RecordSchema
+
+SUMMARY_MAX = 280
+HIDE_CHOICES = ("navigation", "toc", "footer", "feedback", "path", "tags")
+
+# Theme keys that pass through to mkdocs-material unchanged, each still type-checked.
+THEME_FIELDS: tuple[Field, ...] = (
+    Field("description", FieldType.TEXT, "Text for the page's meta description (search engines).",
+          max_length=300),
+    Field("hide", FieldType.TEXT_LIST, "Parts of the page layout to hide.", choices=HIDE_CHOICES),
+    Field("icon", FieldType.ICON, "A Material icon shown beside the page in navigation.",
+          example="material/lightbulb"),
+    Field("status", FieldType.ID, "A page status defined in mkdocs.yml extra.status (e.g. new)."),
+    Field(
+        "search", FieldType.MAPPING, "Search settings for this page.",
+        item_fields=(
+            Field("exclude", FieldType.BOOL, "Leave this page out of the search index."),
+            Field("boost", FieldType.NUMBER, "Rank this page higher or lower in search."),
+        ),
+    ),
+)
+
+
+def entry_schema(settings: Settings) -> RecordSchema:
+    """A case, story or tool."""
+    del settings  # entries are the same for every kind
+    return RecordSchema(
+        "entry", "Entry (case, story or tool)",
+        (
+            Field("title", FieldType.TEXT, "The entry's title.", required=True, max_length=200),
+            Field("summary", FieldType.TEXT, "One or two sentences shown in listings.",
+                  required=True, max_length=SUMMARY_MAX),
+            Field("problem_types", FieldType.ID_LIST,
+                  "Ids of the problem types this entry is about (files in problems/).",
+                  required=True, min_items=1, refers_to="problem"),
+            Field("contributors", FieldType.ID_LIST,
+                  "Ids of the members who contributed it (files in members/).",
+                  required=True, min_items=1, refers_to="member"),
+            Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
+            Field("updated", FieldType.DATE, "When it was last revised; not before date."),
+            Field("related", FieldType.ID_LIST,
+                  "Ids of related entries, written kind-folder/file-name (cases/…).",
+                  refers_to="entry"),
+            Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
+            Field("tags", FieldType.TEXT_LIST, "Free keywords (Material's tags plugin reads them).",
+                  max_length=60),
+            Field("draft", FieldType.BOOL,
+                  "true while unfinished: checked and shown by make serve, never published."),
+        ) + THEME_FIELDS,
+    )
+
+
+def member_schema(settings: Settings) -> RecordSchema:
+    """A member profile; the file name is the member id."""
+    return RecordSchema(
+        "member", "Member",
+        (
+            Field("name", FieldType.TEXT, "The member's name as they want it shown.",
+                  required=True, max_length=120),
+            Field("affiliation", FieldType.TEXT, "Where they work or practise.", max_length=200),
+            Field("role", FieldType.CHOICE, "Their role in the community.", choices=settings.roles),
+            Field("joined", FieldType.YEAR_OR_DATE, "When they joined (YYYY or YYYY-MM-DD)."),
+            Field(
+                "links", FieldType.RECORDS, "Links to elsewhere (https or mailto only).",
+                item_fields=(
+                    Field("label", FieldType.TEXT, "The link text.", required=True, max_length=80),
+                    Field("url", FieldType.URL, "An https:// or mailto: address.", required=True,
+                          url_schemes=("https", "mailto")),
+                ),
+            ),
+            Field("avatar", FieldType.IMAGE,
+                  "An image inside the docs folder (assets/avatars/x.jpg) or an https URL."),
+        ) + THEME_FIELDS,
+    )
+
+
+def problem_schema(settings: Settings) -> RecordSchema:
+    """A problem type; the file name is its id and the body describes the problem."""
+    del settings
+    return RecordSchema(
+        "problem", "Problem type",
+        (
+            Field("title", FieldType.TEXT, "The problem type's name.", required=True,
+                  max_length=120),
+            Field("summary", FieldType.TEXT, "One sentence shown in the problem tree.",
+                  max_length=SUMMARY_MAX),
+            Field("parent", FieldType.ID, "The id of a broader problem type.", refers_to="problem"),
+        ) + THEME_FIELDS,
+    )
+
+
+def path_schema(settings: Settings) -> RecordSchema:
+    """A curated onboarding path; the file name is its id and the body introduces it."""
+    del settings
+    return RecordSchema(
+        "path", "Curated path",
+        (
+            Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
+            Field("summary", FieldType.TEXT, "One sentence shown on the paths page.",
+                  required=True, max_length=SUMMARY_MAX),
+            Field("audience", FieldType.TEXT, "Who it is for.", required=True, max_length=200),
+            Field(
+                "steps", FieldType.RECORDS, "The entries to read, in order, each with a note.",
+                required=True, min_items=2,
+                item_fields=(
+                    Field("entry", FieldType.ID, "The entry id (cases/…, stories/…, tools/…).",
+                          required=True, refers_to="entry"),
+                    Field("note", FieldType.TEXT, "Why this step and what to look for.",
+                          required=True, max_length=600),
+                ),
+            ),
+        ) + THEME_FIELDS,
+    )
+
+
+def record_schemas(settings: Settings) -> list[RecordSchema]:
+    """The contract of every kind of front matter: entries, members, problem types, paths."""
+    return [entry_schema(settings), member_schema(settings), problem_schema(settings),
+            path_schema(settings)]

@@ -20,7 +20,12 @@ import pytest
 import yaml
 
 from tests.browser.browser_support import (
-    EVERY_PAGE_TYPE, NOT_FOUND_PAGE, OpenReader, Reader, SampleModel, search,
+    EVERY_PAGE_TYPE,
+    NOT_FOUND_PAGE,
+    OpenReader,
+    Reader,
+    SampleModel,
+    search,
 )
 from tests.browser.browser_support import pages_by_type as pages_of_every_type
 from tests.conftest import Site

@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.browser_support import (
-    DESKTOP, MEASURE_OVERFLOW, PHONE, OpenReader, Reader, SampleModel,
+    DESKTOP,
+    MEASURE_OVERFLOW,
+    PHONE,
+    OpenReader,
+    Reader,
+    SampleModel,
 )
 
 PAGE_TYPES = (

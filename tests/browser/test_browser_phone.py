@@ -20,7 +20,13 @@ from typing import Any
 import pytest
 
 from tests.browser.browser_support import (
-    EVERY_PAGE_TYPE, MEASURE_OVERFLOW, PHONE, OpenReader, Reader, SampleModel, pages_by_type,
+    EVERY_PAGE_TYPE,
+    MEASURE_OVERFLOW,
+    PHONE,
+    OpenReader,
+    Reader,
+    SampleModel,
+    pages_by_type,
     served,
 )
 from tests.conftest import BASE_CONFIG, Site
@@ -258,7 +264,7 @@ def test_after_a_filter_the_count_is_on_the_first_screen(
     box = count.bounding_box()
     assert box is not None
     assert page.evaluate("window.scrollY") == 0
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
 
 
 def test_at_a_glance_starts_within_the_second_screen(reader_factory: OpenReader) -> None:

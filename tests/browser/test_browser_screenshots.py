@@ -25,7 +25,13 @@ from types import ModuleType
 import pytest
 
 from tests.browser.browser_support import (
-    DESKTOP, PHONE, ROOT, OpenReader, SampleModel, pages_by_type, served,
+    DESKTOP,
+    PHONE,
+    ROOT,
+    OpenReader,
+    SampleModel,
+    pages_by_type,
+    served,
 )
 from tests.conftest import Site
 

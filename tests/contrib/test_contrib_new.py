@@ -14,8 +14,8 @@ import json
 import os
 import pty
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 

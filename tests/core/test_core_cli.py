@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.cli.main import main
-
 from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text
 
 TEXT_LINE = re.compile(

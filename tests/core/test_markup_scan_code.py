@@ -16,7 +16,7 @@ sanitiser when the page is written anyway.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 import yaml

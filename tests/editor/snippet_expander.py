@@ -12,9 +12,10 @@ so a misspelt variable in the generated snippets fails the tests.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # What VS Code substitutes, for a file named `from-snippet.md` on 2024-03-09.
 VARIABLES = {

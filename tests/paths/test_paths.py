@@ -136,7 +136,7 @@ def test_bad_steps_fail_check_and_build_at_the_step_line(make_site, steps, line,
     check = site.check()
     assert check.returncode == 1
     expected = f"repertoire/paths/broken.md:{line}:"
-    lines = [l for l in check.stdout.splitlines() if l.startswith(expected)]
+    lines = [line for line in check.stdout.splitlines() if line.startswith(expected)]
     assert lines, check.stdout
     assert f"{field}: {message}" in lines[0]
     build = site.build()

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from repertoire_kit.core.diagnostics import Diagnostic, Severity
 from repertoire_kit.core.report import format_github, render, render_markdown_summary
-
 from tests.conftest import Site
 
 _RUNNER_LINE_ENDS = re.compile(r"\r\n|\r|\n")

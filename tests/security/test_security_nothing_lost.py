@@ -103,7 +103,9 @@ def test_drafts_are_held_back_everywhere(sample_site: Site) -> None:
     [
         (
             "summary",
-            lambda text: "\n".join(l for l in text.split("\n") if not l.startswith("summary:")),
+            lambda text: "\n".join(
+                line for line in text.split("\n") if not line.startswith("summary:")
+            ),
         ),
         ("date", lambda text: text.replace("\ndate: ", "\ndate: 2024-02-30 # was ", 1)),
         (

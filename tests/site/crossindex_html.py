@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BASE = "http://site.invalid/"
 _FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)

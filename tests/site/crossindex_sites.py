@@ -9,7 +9,8 @@ through the real `mkdocs build` and returns a reader for its pages. `model_entry
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import yaml
 

@@ -12,7 +12,6 @@ a purpose-built site and on `core.indexes.related_entries` as a plain function.
 from __future__ import annotations
 
 from repertoire_kit.core.model import Entry
-
 from tests.site.crossindex_html import Page
 from tests.site.crossindex_sites import (
     PageReader,

@@ -22,7 +22,6 @@ from tests.site.crossindex_html import load_page
 from tests.site.crossindex_truth import Truth
 
 
-
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)

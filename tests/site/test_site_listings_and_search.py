@@ -14,7 +14,15 @@ import re
 
 from tests.conftest import Site
 from tests.site.crossindex_html import Page
-from tests.site.crossindex_sites import PageReader, SiteFactory, build_ok, entry, member, merge, problem
+from tests.site.crossindex_sites import (
+    PageReader,
+    SiteFactory,
+    build_ok,
+    entry,
+    member,
+    merge,
+    problem,
+)
 from tests.site.crossindex_truth import Truth
 
 CASES = [f"cases/case-{n}" for n in range(1, 6)]

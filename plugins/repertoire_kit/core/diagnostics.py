@@ -6,9 +6,9 @@ collection so that one run reports every problem of the whole repertoire at once
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Iterator
 
 
 class Severity(str, Enum):

@@ -8,7 +8,8 @@ validated record, and nothing the contributor wrote reaches a template unescaped
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup
 

@@ -21,9 +21,10 @@ check rejects until a real id replaces it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 

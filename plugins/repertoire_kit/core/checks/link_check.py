@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostics, Position

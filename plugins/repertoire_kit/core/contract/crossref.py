@@ -9,9 +9,10 @@ references to ids nobody wrote get a did-you-mean.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..diagnostics import Diagnostics, Position
 from ..model import Repertoire

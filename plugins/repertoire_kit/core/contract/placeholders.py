@@ -10,8 +10,8 @@ left alone: a tool may show a template with `TODO:` in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Iterator, Mapping
 
 from ..authoring.skeletons import TODO
 from ..diagnostics import Position

@@ -7,9 +7,10 @@ here (never executed), since the CLI only needs docs_dir, site_url and the plugi
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 

@@ -11,7 +11,7 @@ published, the pages the plugin generates (including pages of a paginated listin
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..authoring.json_schema import schema_file_name
 from ..contract.schemas import record_schemas

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 # Up to this many '<' in a body, Python-Markdown's own reader decides (see unclosed_html_block).
 _READER_TAGS = 1000

@@ -18,8 +18,8 @@ import functools
 import html
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # A line superfences may read as an opening fence: a fence after any indentation or quote marks.
 _FENCE_LIKE = re.compile(r"[ \t>]*(?:`{3,}|~{3,})")

@@ -1,7 +1,10 @@
 """The content contract as data: every front-matter field, its type and its rules.
 
-The validator (`convert_fields`) and the JSON Schemas for editors (`core.json_schema`) are both
-derived from these declarations, so the documentation, the editor and the check cannot drift.
+Each field type has one handler (as each of MkDocs' `config_options` knows how to validate
+itself): it reads a value, describes it as JSON Schema and says what an editor offers for it.
+The validator, the editors' schemas (`authoring.json_schema`) and the snippets
+(`authoring.editor_snippets`) all ask the handler, so a field declared once is checked,
+described and offered the same way everywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import SLACK
 from ..diagnostics import Diagnostics, Position
+from ..model import RecordType
+from ..settings import Settings
 from ..suggest import did_you_mean
 from .file_types import IMAGE_EXTENSIONS
 from .yaml_reader import describe_node, mapping_items, node_position
@@ -28,6 +33,8 @@ ICON_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)+$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR_PATTERN = re.compile(r"^\d{4}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# The same characters, written for an ECMA-262 character class (JSON Schema patterns).
+_CONTROL_CLASS = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]"
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _READS_AS = {
@@ -40,7 +47,7 @@ _READS_AS = {
 
 
 class FieldType(str, Enum):
-    """The value shapes the contract knows."""
+    """The value shapes the contract knows; `HANDLERS` holds how each is read and described."""
 
     TEXT = "text"
     DATE = "date"
@@ -69,23 +76,36 @@ class Field:
     max_length: int | None = None
     choices: tuple[str, ...] = ()
     min_items: int = 0
-    refers_to: str = ""
+    refers_to: RecordType | None = None
     url_schemes: tuple[str, ...] = ()
     item_fields: tuple[Field, ...] = ()
     example: str = ""
 
+    @property
+    def handler(self) -> FieldHandler:
+        """How a value of this field is read, described and offered."""
+        return HANDLERS[self.type]
+
 
 @dataclass(frozen=True)
 class RecordSchema:
-    """The fields of one kind of file (entry, member, problem type, path)."""
+    """The fields of one record type (entry, member, problem type, path)."""
 
-    name: str
+    name: RecordType
     title: str
     fields: tuple[Field, ...]
 
     def field(self, name: str) -> Field | None:
         """The declaration of `name`, if the contract has it."""
         return next((f for f in self.fields if f.name == name), None)
+
+    def references(self) -> tuple[tuple[str, RecordType], ...]:
+        """(name, what it names) of every field that names another record: `steps.entry` for
+        the field of each of a list of records."""
+        return tuple(
+            (f"{spec.name}.{item.name}" if item is not spec else spec.name, item.refers_to)
+            for spec in self.fields for item in (spec, *spec.item_fields) if item.refers_to
+        )
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,22 @@ class Located:
     pos: Position
     items: tuple[Position, ...] = ()
     records: tuple[dict[str, Located], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What an editor offers for a value: choices (the first one inserted), a value to keep
+    (`TODAY`, `THIS_YEAR` or a literal), or an example to type over. With `file_suffix`, the
+    example is a folder that the file's own name and the suffix complete."""
+
+    choices: tuple[str, ...] = ()
+    keep: str = ""
+    example: str = ""
+    file_suffix: str | None = None
+
+
+TODAY = "today"
+THIS_YEAR = "this year"
 
 
 @dataclass
@@ -117,80 +153,161 @@ class _Context:
         self.diags.error(self.path, self.pos(node), label, message, hint)
 
 
+def _any_case(word: str) -> str:
+    """A pattern matching `word` in any letter case (JSON Schema patterns have no flags)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+class FieldHandler:
+    """How one field type is read from YAML, described as JSON Schema and offered to editors.
+
+    `shape` tells a snippet how to lay the field out: one value, a list, records or a mapping.
+    """
+
+    shape = "value"
+
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> Any:
+        """The value, or None after reporting why the node is not one."""
+        raise NotImplementedError
+
+    def convert(self, node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
+        """The value with the position it was written at."""
+        value = self.read(node, spec, label, ctx)
+        return None if value is None else Located(value, ctx.pos(node))
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        """The JSON Schema of one value (of one item, for a list)."""
+        raise NotImplementedError
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        """An example to type over: the declared one, an id of what the field refers to (an
+        entry id in the first configured kind's folder), or the type's own."""
+        if spec.example:
+            return Offer(example=spec.example)
+        if spec.refers_to is RecordType.ENTRY:
+            return Offer(example=f"{settings.kinds[0].folder}/entry-id")
+        if spec.refers_to:
+            return Offer(example=f"{spec.refers_to}-id")
+        return self.own_offer(spec)
+
+    def own_offer(self, spec: Field) -> Offer:
+        return Offer(example=spec.description)
+
+
+class Text(FieldHandler):
+    """Text; a bare value YAML would read as something else is an error. With `choices`, one
+    of them."""
+
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
+        if not isinstance(node, ScalarNode):
+            ctx.error(node, label, f"expected text, found {describe_node(node)}")
+            return None
+        if node.tag == _NULL and node.style in (None, ""):
+            ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
+            return None
+        if node.tag != _STR:
+            reads_as = _READS_AS.get(node.tag, "something other than text")
+            if ":" in node.value and reads_as == "a number":
+                reads_as = "a base-60 number (YAML 1.1 reads times that way)"
+            ctx.error(
+                node, label, f"'{node.value}' is read by YAML as {reads_as}, not as text",
+                _quote_hint(label, node.value),
+            )
+            return None
+        value = str(node.value).strip()
+        if not value:
+            ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
+            return None
+        control = _CONTROL.search(value)
+        if control:
+            ctx.error(
+                node, label,
+                f"contains the invisible control character U+{ord(control.group(0)):04X}",
+                "retype the value; it was probably pasted from another program",
+            )
+            return None
+        if spec.max_length is not None and len(value) > spec.max_length:
+            ctx.error(
+                node, label,
+                f"is {len(value)} characters long; at most {spec.max_length} are allowed",
+                "shorten it; the full story belongs in the body",
+            )
+            return None
+        if spec.choices and value not in spec.choices:
+            ctx.error(
+                node, label, f"'{value}' is not one of: {', '.join(spec.choices)}",
+                did_you_mean(value, spec.choices) or f"use one of: {', '.join(spec.choices)}",
+            )
+            return None
+        return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        if spec.choices:
+            return {"type": "string", "enum": list(spec.choices)}
+        schema: dict[str, Any] = {
+            "type": "string", "minLength": 1, "pattern": "\\S",
+            "not": {"pattern": _CONTROL_CLASS},
+        }
+        if spec.max_length is not None:
+            schema["maxLength"] = spec.max_length
+        return schema
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        return Offer(choices=spec.choices) if spec.choices else super().offer(spec, settings)
+
+
 def _quote_hint(label: str, raw: str) -> str:
     """How to write the value as text: `title: "NO"`, or `"on"` for an item of a list."""
     if label.endswith("]"):
-        return f"put it in quotes: \"{raw}\""
+        return f'put it in quotes: "{raw}"'
     leaf = label.rsplit(".", 1)[-1]
-    return f"put it in quotes: {leaf}: \"{raw}\""
+    return f'put it in quotes: {leaf}: "{raw}"'
 
 
-def _text(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    """A text scalar; a bare value YAML would read as something else is an error."""
-    if not isinstance(node, ScalarNode):
-        ctx.error(node, label, f"expected text, found {describe_node(node)}")
-        return None
-    if node.tag == _NULL and node.style in (None, ""):
-        ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
-        return None
-    if node.tag != _STR:
-        reads_as = _READS_AS.get(node.tag, "something other than text")
-        if ":" in node.value and reads_as == "a number":
-            reads_as = "a base-60 number (YAML 1.1 reads times that way)"
-        ctx.error(
-            node, label, f"'{node.value}' is read by YAML as {reads_as}, not as text",
-            _quote_hint(label, node.value),
-        )
-        return None
-    value = str(node.value).strip()
-    if not value:
-        ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
-        return None
-    control = _CONTROL.search(value)
-    if control:
-        ctx.error(
-            node, label, f"contains the invisible control character U+{ord(control.group(0)):04X}",
-            "retype the value; it was probably pasted from another program",
-        )
-        return None
-    if spec.max_length is not None and len(value) > spec.max_length:
-        ctx.error(
-            node, label,
-            f"is {len(value)} characters long; at most {spec.max_length} are allowed",
-            "shorten it; the full story belongs in the body",
-        )
-        return None
-    return value
+class Date(FieldHandler):
+    """A calendar date written YYYY-MM-DD (or a year, where allowed), checked to exist and
+    not to lie in the future."""
 
+    def __init__(self, allow_year: bool) -> None:
+        self.allow_year = allow_year
 
-def _date(node: Node, label: str, ctx: _Context, allow_year: bool) -> dt.date | int | None:
-    """A calendar date written YYYY-MM-DD (or a year, where allowed), checked to exist."""
-    expected = "a year (YYYY) or a date (YYYY-MM-DD)" if allow_year else "a date (YYYY-MM-DD)"
-    if not isinstance(node, ScalarNode) or node.tag == _NULL:
-        ctx.error(node, label, f"expected {expected}, found {describe_node(node)}")
-        return None
-    raw = str(node.value).strip()
-    if allow_year and YEAR_PATTERN.match(raw):
-        year = int(raw)
-        return None if _in_the_future(year, node, label, ctx) else year
-    if not DATE_PATTERN.match(raw):
-        hint = "write it as 2024-03-09" if not allow_year else "write it as 2019 or 2019-03-09"
-        ctx.error(node, label, f"'{raw}' is not {expected}", hint)
-        return None
-    try:
-        date = dt.date.fromisoformat(raw)
-    except ValueError:
-        ctx.error(node, label, f"'{raw}' is not a real date", "check the month and the day")
-        return None
-    return None if _in_the_future(date, node, label, ctx) else date
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> dt.date | int | None:
+        expected = ("a year (YYYY) or a date (YYYY-MM-DD)" if self.allow_year
+                    else "a date (YYYY-MM-DD)")
+        if not isinstance(node, ScalarNode) or node.tag == _NULL:
+            ctx.error(node, label, f"expected {expected}, found {describe_node(node)}")
+            return None
+        raw = str(node.value).strip()
+        if self.allow_year and YEAR_PATTERN.match(raw):
+            year = int(raw)
+            return None if _in_the_future(year, node, label, ctx) else year
+        if not DATE_PATTERN.match(raw):
+            hint = "write it as 2019 or 2019-03-09" if self.allow_year else "write it as 2024-03-09"
+            ctx.error(node, label, f"'{raw}' is not {expected}", hint)
+            return None
+        try:
+            date = dt.date.fromisoformat(raw)
+        except ValueError:
+            ctx.error(node, label, f"'{raw}' is not a real date", "check the month and the day")
+            return None
+        return None if _in_the_future(date, node, label, ctx) else date
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        date = {"type": "string", "pattern": DATE_PATTERN.pattern, "format": "date"}
+        if not self.allow_year:
+            return date
+        return {"anyOf": [
+            {"type": "integer", "minimum": 1000, "maximum": 9999},
+            {"type": "string", "pattern": YEAR_PATTERN.pattern},
+            date,
+        ]}
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        return Offer(keep=THIS_YEAR if self.allow_year else TODAY)
 
 
 def _in_the_future(value: dt.date | int, node: Node, label: str, ctx: _Context) -> bool:
-    """Report a date (or a year) after the latest allowed one; whether it was reported.
-
-    Every date field goes through here, so a date field added to the contract later is
-    checked too.
-    """
+    """Report a date (or a year) after the latest allowed one; whether it was reported."""
     latest = ctx.latest
     if latest is None:
         return False
@@ -204,218 +321,301 @@ def _in_the_future(value: dt.date | int, node: Node, label: str, ctx: _Context) 
     return late
 
 
-def _bool(node: Node, label: str, ctx: _Context) -> bool | None:
+class Bool(FieldHandler):
     """Only `true` and `false`: YAML 1.1's yes/no/on/off are too easy to write by accident."""
-    if isinstance(node, ScalarNode) and node.style in (None, "") and node.value in ("true", "false"):
-        return bool(node.value == "true")
-    raw = node.value if isinstance(node, ScalarNode) else describe_node(node)
-    ctx.error(node, label, f"expected true or false, found '{raw}'", "write true or false")
-    return None
 
-
-def _number(node: Node, label: str, ctx: _Context) -> float | None:
-    if isinstance(node, ScalarNode) and node.tag in (
-        "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
-    ):
-        try:
-            return float(node.value)
-        except ValueError:
-            pass
-    ctx.error(node, label, "expected a number")
-    return None
-
-
-def _choice(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    value = _text(node, spec, label, ctx)
-    if value is None:
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> bool | None:
+        if (isinstance(node, ScalarNode) and node.style in (None, "")
+                and node.value in ("true", "false")):
+            return bool(node.value == "true")
+        raw = node.value if isinstance(node, ScalarNode) else describe_node(node)
+        ctx.error(node, label, f"expected true or false, found '{raw}'", "write true or false")
         return None
-    if value not in spec.choices:
-        suggestion = did_you_mean(value, spec.choices)
-        ctx.error(
-            node, label, f"'{value}' is not one of: {', '.join(spec.choices)}",
-            suggestion or f"use one of: {', '.join(spec.choices)}",
-        )
-        return None
-    return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        return Offer(choices=("true", "false"))
 
 
-def _id(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    value = _text(node, spec, label, ctx)
-    if value is None:
+class Number(FieldHandler):
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> float | None:
+        if isinstance(node, ScalarNode) and node.tag in (
+            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+        ):
+            try:
+                return float(node.value)
+            except ValueError:
+                pass
+        ctx.error(node, label, "expected a number")
         return None
-    pattern = ID_PATTERN if spec.refers_to != "entry" else None
-    if pattern and not pattern.match(value):
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return {"type": "number"}
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        return Offer(keep="1")
+
+
+class Id(Text):
+    """The id of a record: an entry's is its kind folder and file name, checked against the
+    site later; every other id has the form of `ID_PATTERN`."""
+
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
+        value = super().read(node, spec, label, ctx)
+        if value is None or spec.refers_to is RecordType.ENTRY or ID_PATTERN.match(value):
+            return value
         ctx.error(
             node, label, f"'{value}' is not a valid id",
             "ids use lower-case letters, digits and single hyphens, like 'risk-assessment'",
         )
         return None
-    return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        if spec.refers_to is not RecordType.ENTRY:
+            return {"type": "string", "pattern": ID_PATTERN.pattern}
+        folders = "|".join(re.escape(kind.folder) for kind in settings.kinds)
+        return {"type": "string",
+                "pattern": f"^({folders})/{ENTRY_NAME_PATTERN.pattern.lstrip('^')}"}
+
+    def own_offer(self, spec: Field) -> Offer:
+        return Offer(example=f"{spec.name}-id")
 
 
-def _url(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    value = _text(node, spec, label, ctx)
-    if value is None:
-        return None
-    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-    if scheme not in spec.url_schemes or any(ch.isspace() for ch in value):
-        allowed = " or ".join(f"{s}:" for s in spec.url_schemes)
-        ctx.error(node, label, f"'{value}' is not an allowed link", f"links must start with {allowed}")
-        return None
-    return value
+class Url(Text):
+    """A link whose scheme is one of the field's `url_schemes`."""
 
-
-def _image(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    """An https URL or a path to an image inside the docs folder (checked by the loader)."""
-    value = _text(node, spec, label, ctx)
-    if value is None:
-        return None
-    if value.lower().startswith("https://"):
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
+        value = super().read(node, spec, label, ctx)
+        if value is None:
+            return None
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in spec.url_schemes or any(ch.isspace() for ch in value):
+            allowed = " or ".join(f"{s}:" for s in spec.url_schemes)
+            ctx.error(node, label, f"'{value}' is not an allowed link",
+                      f"links must start with {allowed}")
+            return None
         return value
-    if ":" in value or value.startswith(("/", "\\")) or ".." in value.split("/"):
-        ctx.error(
-            node, label, f"'{value}' is not an https URL or a path inside the docs folder",
-            "use https://… or a path such as assets/avatars/name.jpg",
-        )
-        return None
-    if not value.lower().endswith(tuple(f".{ext}" for ext in IMAGE_EXTENSIONS)):
-        ctx.error(node, label, f"'{value}' is not an image file",
-                  "use a " + ", ".join(f".{ext}" for ext in IMAGE_EXTENSIONS) + " file")
-        return None
-    return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        schemes = "|".join(_any_case(scheme) for scheme in spec.url_schemes)
+        return {"type": "string", "pattern": f"^({schemes}):\\S*$"}
+
+    def own_offer(self, spec: Field) -> Offer:
+        scheme = spec.url_schemes[0]
+        address = "//example.org" if scheme.startswith("http") else "name@example.org"
+        return Offer(example=f"{scheme}:{address}")
 
 
-def _icon(node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
-    value = _text(node, spec, label, ctx)
-    if value is None:
-        return None
-    if not ICON_PATTERN.match(value):
+class Image(Text):
+    """An https URL or a path to an image inside the docs folder (checked by the loader)."""
+
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
+        value = super().read(node, spec, label, ctx)
+        if value is None or value.lower().startswith("https://"):
+            return value
+        if ":" in value or value.startswith(("/", "\\")) or ".." in value.split("/"):
+            ctx.error(
+                node, label, f"'{value}' is not an https URL or a path inside the docs folder",
+                "use https://… or a path such as assets/avatars/name.jpg",
+            )
+            return None
+        if not value.lower().endswith(tuple(f".{ext}" for ext in IMAGE_EXTENSIONS)):
+            ctx.error(node, label, f"'{value}' is not an image file",
+                      "use a " + ", ".join(f".{ext}" for ext in IMAGE_EXTENSIONS) + " file")
+            return None
+        return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        extensions = "|".join(_any_case(ext) for ext in IMAGE_EXTENSIONS)
+        inside_docs = f"^(?![/\\\\])(?!(.*/)?\\.\\.(/|$))[^:]*\\.({extensions})$"
+        return {
+            "type": "string",
+            "anyOf": [{"pattern": f"^{_any_case('https')}://\\S+$"}, {"pattern": inside_docs}],
+        }
+
+    def own_offer(self, spec: Field) -> Offer:
+        return Offer(example=f"assets/{spec.name}s/", file_suffix=".jpg")
+
+
+class Icon(Text):
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> str | None:
+        value = super().read(node, spec, label, ctx)
+        if value is None or ICON_PATTERN.match(value):
+            return value
         ctx.error(
             node, label, f"'{value}' is not an icon name",
             "use a Material icon name such as material/lightbulb",
         )
         return None
-    return value
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return {"type": "string", "pattern": ICON_PATTERN.pattern}
 
 
-def _list(node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
-    """A list of ids or text; a single bare value gets a hint to wrap it in brackets."""
-    if not isinstance(node, SequenceNode):
-        if isinstance(node, ScalarNode) and node.tag != _NULL:
-            ctx.error(
-                node, label, f"expected a list, found the single value '{node.value}'",
-                f"write it as a list: {spec.name}: [{node.value}]",
-            )
-        else:
-            ctx.error(node, label, f"expected a list, found {describe_node(node)}")
-        return None
-    values: list[Any] = []
-    positions: list[Position] = []
-    ok = True
-    for index, item in enumerate(node.value):
-        item_label = f"{label}[{index}]"
-        if spec.type is FieldType.ID_LIST:
-            value = _id(item, spec, item_label, ctx)
-        elif spec.choices:
-            value = _choice(item, spec, item_label, ctx)
-        else:
-            value = _text(item, spec, item_label, ctx)
-        if value is None:
-            ok = False
-            continue
-        if value in values:
-            ctx.error(item, item_label, f"'{value}' is listed twice", "remove the repeat")
-            ok = False
-            continue
-        values.append(value)
-        positions.append(ctx.pos(item))
-    if ok and len(values) < spec.min_items:
-        ctx.error(
-            node, label, f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''}",
-        )
-        return None
-    if not ok:
-        return None
-    return Located(tuple(values), ctx.pos(node), tuple(positions))
+class ListOf(FieldHandler):
+    """A list of distinct values of one type; a single bare value gets a hint to wrap it in
+    brackets. With `singular_example`, an item with no example of its own is offered the
+    field's name in the singular (`tags: [tag]`)."""
+
+    shape = "list"
+
+    def __init__(self, item: FieldHandler, singular_example: bool = False) -> None:
+        self.item = item
+        self.singular_example = singular_example
+
+    def convert(self, node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
+        if not isinstance(node, SequenceNode):
+            if isinstance(node, ScalarNode) and node.tag != _NULL:
+                ctx.error(
+                    node, label, f"expected a list, found the single value '{node.value}'",
+                    f"write it as a list: {spec.name}: [{node.value}]",
+                )
+            else:
+                ctx.error(node, label, f"expected a list, found {describe_node(node)}")
+            return None
+        values: list[Any] = []
+        positions: list[Position] = []
+        ok = True
+        for index, item in enumerate(node.value):
+            item_label = f"{label}[{index}]"
+            value = self.item.read(item, spec, item_label, ctx)
+            if value is None:
+                ok = False
+                continue
+            if value in values:
+                ctx.error(item, item_label, f"'{value}' is listed twice", "remove the repeat")
+                ok = False
+                continue
+            values.append(value)
+            positions.append(ctx.pos(item))
+        if ok and len(values) < spec.min_items:
+            plural = "s" if spec.min_items > 1 else ""
+            ctx.error(node, label, f"needs at least {spec.min_items} item{plural}")
+            return None
+        if not ok:
+            return None
+        return Located(tuple(values), ctx.pos(node), tuple(positions))
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema(spec, settings),
+                "uniqueItems": True}
+
+    def offer(self, spec: Field, settings: Settings) -> Offer:
+        return self.item.offer(spec, settings) if spec.choices else super().offer(spec, settings)
+
+    def own_offer(self, spec: Field) -> Offer:
+        if self.singular_example:
+            return Offer(example=spec.name.removesuffix("s"))
+        return self.item.own_offer(spec)
 
 
-def _records(node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
+class Records(FieldHandler):
     """A list of small mappings such as links or path steps."""
-    if not isinstance(node, SequenceNode):
-        ctx.error(
-            node, label, f"expected a list of entries each with {_field_names(spec)}, "
-            f"found {describe_node(node)}",
-            f"start each item with '- {spec.item_fields[0].name}: …'",
-        )
-        return None
-    records: list[dict[str, Located]] = []
-    ok = True
-    for index, item in enumerate(node.value):
-        item_label = f"{label}[{index}]"
-        if not isinstance(item, MappingNode):
+
+    shape = "records"
+
+    def convert(self, node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
+        if not isinstance(node, SequenceNode):
             ctx.error(
-                item, item_label, f"expected {_field_names(spec)}, found {describe_node(item)}",
-                f"write '- {spec.item_fields[0].name}: …' with the other fields indented below it",
+                node, label, f"expected a list of entries each with {_field_names(spec)}, "
+                f"found {describe_node(node)}",
+                f"start each item with '- {spec.item_fields[0].name}: …'",
             )
-            ok = False
-            continue
-        converted = convert_mapping(item, spec.item_fields, item_label, ctx)
-        if converted is None:
-            ok = False
-            continue
-        records.append(converted)
-    if ok and len(records) < spec.min_items:
-        ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
-        return None
-    if not ok:
-        return None
-    values = tuple({k: v.value for k, v in record.items()} for record in records)
-    positions = tuple(ctx.pos(item) for item in node.value)
-    return Located(values, ctx.pos(node), positions, tuple(records))
+            return None
+        records: list[dict[str, Located]] = []
+        ok = True
+        for index, item in enumerate(node.value):
+            item_label = f"{label}[{index}]"
+            if not isinstance(item, MappingNode):
+                ctx.error(
+                    item, item_label,
+                    f"expected {_field_names(spec)}, found {describe_node(item)}",
+                    f"write '- {spec.item_fields[0].name}: …' with the other fields indented "
+                    "below it",
+                )
+                ok = False
+                continue
+            converted = convert_mapping(item, spec.item_fields, item_label, ctx)
+            if converted is None:
+                ok = False
+                continue
+            records.append(converted)
+        if ok and len(records) < spec.min_items:
+            ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
+            return None
+        if not ok:
+            return None
+        values = tuple({k: v.value for k, v in record.items()} for record in records)
+        positions = tuple(ctx.pos(item) for item in node.value)
+        return Located(values, ctx.pos(node), positions, tuple(records))
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return {"type": "array", "items": object_schema(spec.item_fields, settings)}
+
+
+class Mapping(FieldHandler):
+    """A mapping of declared fields, such as Material's `search`."""
+
+    shape = "mapping"
+
+    def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> Any:
+        if not isinstance(node, MappingNode):
+            ctx.error(node, label, f"expected {_field_names(spec)}, found {describe_node(node)}")
+            return None
+        converted = convert_mapping(node, spec.item_fields, label, ctx)
+        return None if converted is None else {k: v.value for k, v in converted.items()}
+
+    def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
+        return object_schema(spec.item_fields, settings)
 
 
 def _field_names(spec: Field) -> str:
     return ", ".join(f"'{f.name}'" for f in spec.item_fields)
 
 
-def _convert(node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
-    """Dispatch one value to the converter of its declared type."""
-    kind = spec.type
-    if kind in (FieldType.ID_LIST, FieldType.TEXT_LIST):
-        return _list(node, spec, label, ctx)
-    if kind is FieldType.RECORDS:
-        return _records(node, spec, label, ctx)
-    if kind is FieldType.MAPPING:
-        if not isinstance(node, MappingNode):
-            ctx.error(node, label, f"expected {_field_names(spec)}, found {describe_node(node)}")
-            return None
-        converted = convert_mapping(node, spec.item_fields, label, ctx)
-        if converted is None:
-            return None
-        return Located({k: v.value for k, v in converted.items()}, ctx.pos(node))
-    value: Any
-    if kind is FieldType.TEXT:
-        value = _text(node, spec, label, ctx)
-    elif kind is FieldType.DATE:
-        value = _date(node, label, ctx, allow_year=False)
-    elif kind is FieldType.YEAR_OR_DATE:
-        value = _date(node, label, ctx, allow_year=True)
-    elif kind is FieldType.BOOL:
-        value = _bool(node, label, ctx)
-    elif kind is FieldType.NUMBER:
-        value = _number(node, label, ctx)
-    elif kind is FieldType.CHOICE:
-        value = _choice(node, spec, label, ctx)
-    elif kind is FieldType.ID:
-        value = _id(node, spec, label, ctx)
-    elif kind is FieldType.URL:
-        value = _url(node, spec, label, ctx)
-    elif kind is FieldType.IMAGE:
-        value = _image(node, spec, label, ctx)
-    else:
-        value = _icon(node, spec, label, ctx)
-    return None if value is None else Located(value, ctx.pos(node))
+_TEXT = Text()
+HANDLERS: dict[FieldType, FieldHandler] = {
+    FieldType.TEXT: _TEXT,
+    FieldType.CHOICE: _TEXT,
+    FieldType.DATE: Date(allow_year=False),
+    FieldType.YEAR_OR_DATE: Date(allow_year=True),
+    FieldType.BOOL: Bool(),
+    FieldType.NUMBER: Number(),
+    FieldType.ID: Id(),
+    FieldType.ID_LIST: ListOf(Id()),
+    FieldType.TEXT_LIST: ListOf(_TEXT, singular_example=True),
+    FieldType.URL: Url(),
+    FieldType.IMAGE: Image(),
+    FieldType.ICON: Icon(),
+    FieldType.RECORDS: Records(),
+    FieldType.MAPPING: Mapping(),
+}
 
+
+def field_schema(spec: Field, settings: Settings) -> dict[str, Any]:
+    """The JSON Schema of one declared field, with its description for editor tooltips."""
+    schema = spec.handler.json_schema(spec, settings)
+    if spec.min_items and schema.get("type") == "array":
+        schema["minItems"] = spec.min_items
+    schema["description"] = spec.description
+    if spec.example:
+        schema["examples"] = [spec.example]
+    return schema
+
+
+def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, Any]:
+    """A mapping of declared fields: nothing else allowed, the required ones required."""
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {spec.name: field_schema(spec, settings) for spec in fields},
+        "additionalProperties": False,
+    }
+    required = [spec.name for spec in fields if spec.required]
+    if required:
+        schema["required"] = required
+    return schema
 
 def convert_mapping(
     node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
@@ -446,7 +646,7 @@ def _convert_mapping_parts(
             )
             ok = False
             continue
-        converted = _convert(value_node, spec, label, ctx)
+        converted = spec.handler.convert(value_node, spec, label, ctx)
         if converted is None:
             ok = False
             continue

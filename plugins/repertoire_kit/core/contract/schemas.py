@@ -1,10 +1,13 @@
 """The record schemas of the contract: entries, members, problem types and paths.
 
-Choices that a maintainer can configure (roles) come from `Settings`, so these are functions.
+A field is one `Field` declaration here: the loader, the reference checks, the editors' JSON
+Schemas and the snippets all read these. Choices that a maintainer can configure (roles) come
+from `Settings`, so the schemas are built by functions.
 """
 
 from __future__ import annotations
 
+from ..model import RecordType
 from ..settings import LEVELS, Settings
 from .fields import Field, FieldType, RecordSchema
 
@@ -29,39 +32,40 @@ THEME_FIELDS: tuple[Field, ...] = (
 )
 
 
+ENTRY_FIELDS: tuple[Field, ...] = (
+    Field("title", FieldType.TEXT, "The entry's title.", required=True, max_length=200),
+    Field("summary", FieldType.TEXT, "One or two sentences shown in listings.",
+          required=True, max_length=SUMMARY_MAX),
+    Field("problem_types", FieldType.ID_LIST,
+          "Ids of the problem types this entry is about (files in problems/).",
+          required=True, min_items=1, refers_to=RecordType.PROBLEM),
+    Field("contributors", FieldType.ID_LIST,
+          "Ids of the members who contributed it (files in members/).",
+          required=True, min_items=1, refers_to=RecordType.MEMBER),
+    Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
+    Field("updated", FieldType.DATE, "When it was last revised; not before date."),
+    Field("related", FieldType.ID_LIST,
+          "Ids of related entries, written kind-folder/file-name (cases/…).",
+          refers_to=RecordType.ENTRY),
+    Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
+    Field("tags", FieldType.TEXT_LIST, "Free keywords (Material's tags plugin reads them).",
+          max_length=60),
+    Field("draft", FieldType.BOOL,
+          "true while unfinished: checked and shown by make serve, never published."),
+)
+
+
 def entry_schema(settings: Settings) -> RecordSchema:
-    """A case, story or tool."""
-    del settings  # entries are the same for every kind
-    return RecordSchema(
-        "entry", "Entry (case, story or tool)",
-        (
-            Field("title", FieldType.TEXT, "The entry's title.", required=True, max_length=200),
-            Field("summary", FieldType.TEXT, "One or two sentences shown in listings.",
-                  required=True, max_length=SUMMARY_MAX),
-            Field("problem_types", FieldType.ID_LIST,
-                  "Ids of the problem types this entry is about (files in problems/).",
-                  required=True, min_items=1, refers_to="problem"),
-            Field("contributors", FieldType.ID_LIST,
-                  "Ids of the members who contributed it (files in members/).",
-                  required=True, min_items=1, refers_to="member"),
-            Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
-            Field("updated", FieldType.DATE, "When it was last revised; not before date."),
-            Field("related", FieldType.ID_LIST,
-                  "Ids of related entries, written kind-folder/file-name (cases/…).",
-                  refers_to="entry"),
-            Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
-            Field("tags", FieldType.TEXT_LIST, "Free keywords (Material's tags plugin reads them).",
-                  max_length=60),
-            Field("draft", FieldType.BOOL,
-                  "true while unfinished: checked and shown by make serve, never published."),
-        ) + THEME_FIELDS,
-    )
+    """A case, story or tool: the same fields for every kind."""
+    del settings
+    return RecordSchema(RecordType.ENTRY, "Entry (case, story or tool)",
+                        ENTRY_FIELDS + THEME_FIELDS)
 
 
 def member_schema(settings: Settings) -> RecordSchema:
     """A member profile; the file name is the member id."""
     return RecordSchema(
-        "member", "Member",
+        RecordType.MEMBER, "Member",
         (
             Field("name", FieldType.TEXT, "The member's name as they want it shown.",
                   required=True, max_length=120),
@@ -86,13 +90,14 @@ def problem_schema(settings: Settings) -> RecordSchema:
     """A problem type; the file name is its id and the body describes the problem."""
     del settings
     return RecordSchema(
-        "problem", "Problem type",
+        RecordType.PROBLEM, "Problem type",
         (
             Field("title", FieldType.TEXT, "The problem type's name.", required=True,
                   max_length=120),
             Field("summary", FieldType.TEXT, "One sentence shown in the problem tree.",
                   max_length=SUMMARY_MAX),
-            Field("parent", FieldType.ID, "The id of a broader problem type.", refers_to="problem"),
+            Field("parent", FieldType.ID, "The id of a broader problem type.",
+                  refers_to=RecordType.PROBLEM),
         ) + THEME_FIELDS,
     )
 
@@ -101,7 +106,7 @@ def path_schema(settings: Settings) -> RecordSchema:
     """A curated onboarding path; the file name is its id and the body introduces it."""
     del settings
     return RecordSchema(
-        "path", "Curated path",
+        RecordType.PATH, "Curated path",
         (
             Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
             Field("summary", FieldType.TEXT, "One sentence shown on the paths page.",
@@ -112,7 +117,7 @@ def path_schema(settings: Settings) -> RecordSchema:
                 required=True, min_items=2,
                 item_fields=(
                     Field("entry", FieldType.ID, "The entry id (cases/…, stories/…, tools/…).",
-                          required=True, refers_to="entry"),
+                          required=True, refers_to=RecordType.ENTRY),
                     Field("note", FieldType.TEXT, "Why this step and what to look for.",
                           required=True, max_length=600),
                 ),

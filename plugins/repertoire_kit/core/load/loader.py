@@ -39,17 +39,11 @@ from ..contract.fields import (
     convert_fields_partial,
 )
 from ..contract.placeholders import body_placeholders, field_placeholders
-from ..contract.schemas import (
-    THEME_FIELDS,
-    entry_schema,
-    member_schema,
-    path_schema,
-    problem_schema,
-)
+from ..contract.schemas import THEME_FIELDS, record_schemas
 from ..contract.source import FrontMatterBlock, decode_source, split_front_matter
 from ..contract.yaml_reader import compose_front_matter
 from ..diagnostics import FILE_FIELD, Diagnostics, Position
-from ..model import Entry, Link, Member, ProblemType, Repertoire, Source, Step
+from ..model import Entry, Link, Member, ProblemType, RecordType, Repertoire, Source, Step
 from ..model import Path as CuratedPath
 from ..pages.anchors import GeneratedContext, PageAnchors
 from ..pages.registry import generated_paths
@@ -75,15 +69,34 @@ class _Read:
     complete: bool
 
 
+@dataclass(frozen=True)
+class FailedRecord:
+    """A record file that did not load: its id, type and path as reported."""
+
+    record_id: str
+    record_type: RecordType
+    path: str
+
+
 @dataclass
 class LoadResult:
-    """The loaded model, every diagnostic, and the ids of records that failed to load."""
+    """The loaded model, every diagnostic, and the record files that failed to load (by docs
+    path): nothing refers to them twice, and no build publishes them."""
 
     repertoire: Repertoire
     diagnostics: Diagnostics
     files: list[DocsFile] = field(default_factory=list)
-    broken: set[str] = field(default_factory=set)
-    failed_records: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, FailedRecord] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> set[str]:
+        """The ids of the records that failed to load."""
+        return {record.record_id for record in self.failed.values()}
+
+    @property
+    def failed_records(self) -> dict[str, str]:
+        """Docs path → path as reported, of each record file that failed to load."""
+        return {docs_path: record.path for docs_path, record in self.failed.items()}
 
 
 def slugify(text: str, entry: bool = False) -> str:
@@ -133,18 +146,11 @@ class _RecordLoader:
         self.settings = settings
         self.diags = Diagnostics()
         self.repertoire = Repertoire(include_drafts=settings.include_drafts)
-        self.broken: set[str] = set()
-        self.broken_by_schema: dict[str, set[str]] = {}
-        self.failed_records: dict[str, str] = {}
+        self.failed: dict[str, FailedRecord] = {}
         self.generated: tuple[str, ...] = ()
         self.written: list[Written] = []
         self.bodies: list[Body] = []
-        self.schemas: dict[str, RecordSchema] = {
-            "entry": entry_schema(settings),
-            MEMBERS_DIR: member_schema(settings),
-            PROBLEMS_DIR: problem_schema(settings),
-            PATHS_DIR: path_schema(settings),
-        }
+        self.schemas = {schema.name: schema for schema in record_schemas(settings)}
 
     def load(self, generated: tuple[str, ...]) -> LoadResult:
         self.generated = generated
@@ -156,12 +162,15 @@ class _RecordLoader:
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
+        broken: dict[RecordType, set[str]] = {}
+        for failed in self.failed.values():
+            broken.setdefault(failed.record_type, set()).add(failed.record_id)
         check_references(
-            self.repertoire, self.written, self.broken_by_schema, self.docs_dir, self.diags,
-            self.shown_prefix,
+            self.repertoire, self.written, self.schemas, broken, self.docs_dir, self.diags,
+            self.settings, self.shown_prefix,
         )
         self._check_links(files)
-        return LoadResult(self.repertoire, self.diags, files, self.broken, self.failed_records)
+        return LoadResult(self.repertoire, self.diags, files, self.failed)
 
     def _check_links(self, files: list[DocsFile]) -> None:
         """Every body's links, images and anchors, against the site these files make."""
@@ -173,7 +182,7 @@ class _RecordLoader:
         anchors = PageAnchors(
             {body.docs_path: body.text for body in self.bodies},
             GeneratedContext(self.repertoire, self.settings),
-            unknown=frozenset(self.failed_records),
+            unknown=frozenset(self.failed),
         )
         LinkChecker(site, anchors, self.shown_prefix, self.diags).check(self.bodies)
 
@@ -247,14 +256,12 @@ class _RecordLoader:
     def _schema(self, folder: str) -> RecordSchema:
         """The contract of the records in a folder."""
         if self.settings.kind_for_folder(folder):
-            return self.schemas["entry"]
-        return self.schemas[folder]
+            return self.schemas[RecordType.ENTRY]
+        return self.schemas[next(t for t in RecordType if t.folder == folder)]
 
     def _failed(self, record_id: str, folder: str, docs_file: DocsFile, path: str) -> None:
         """Remember a record that did not load, so nothing refers to it twice or drops it."""
-        self.broken.add(record_id)
-        self.broken_by_schema.setdefault(self._schema(folder).name, set()).add(record_id)
-        self.failed_records[docs_file.docs_path] = path
+        self.failed[docs_file.docs_path] = FailedRecord(record_id, self._schema(folder).name, path)
 
     def _check_page(self, docs_file: DocsFile) -> None:
         """A page outside the record folders (home, reference pages): no contract for its

@@ -11,10 +11,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.load.loader import load_repertoire
-from ..core.load.project import ProjectError, load_project
-from ..core.pages.generate import write_project
-from ..core.report import FORMATS, render, render_markdown_summary
+from ..core import (
+    FORMATS,
+    ProjectError,
+    load_project,
+    load_repertoire,
+    render,
+    render_markdown_summary,
+    write_project,
+)
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas
 

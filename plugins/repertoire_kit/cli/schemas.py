@@ -24,12 +24,22 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.authoring.editor_snippets import snippets_text
-from ..core.authoring.json_schema import schema_documents, schema_file_name
-from ..core.contract.schemas import entry_schema, member_schema, path_schema, problem_schema
-from ..core.load.project import Project, load_project
-from ..core.safety.escape import json_text
-from ..core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..core import (
+    MEMBERS_DIR,
+    PATHS_DIR,
+    PROBLEMS_DIR,
+    Project,
+    Settings,
+    entry_schema,
+    json_text,
+    load_project,
+    member_schema,
+    path_schema,
+    problem_schema,
+    schema_documents,
+    schema_file_name,
+    snippets_text,
+)
 
 EXIT_OK, EXIT_USAGE = 0, 2
 # Read by `.remarkrc.mjs`: schema file name → globs of the Markdown files it validates.

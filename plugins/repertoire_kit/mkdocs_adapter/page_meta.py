@@ -13,10 +13,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..core.diagnostics import Diagnostic
-from ..core.model import Entry, Member, Path, ProblemType
-from ..core.report import format_text
-from ..core.safety.escape import markdown_text
+from ..core import (
+    Diagnostic,
+    Entry,
+    Member,
+    Path,
+    ProblemType,
+    format_text,
+    markdown_text,
+)
 
 
 def _escaped(value: Any) -> Any:

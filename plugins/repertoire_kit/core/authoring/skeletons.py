@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..contract.fields import RecordSchema
+from ..contract.placeholders import TODO
 from ..contract.schemas import SUMMARY_MAX, entry_schema, member_schema, path_schema, problem_schema
 from ..settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
 
-TODO = "TODO:"
 # Entries start unpublished: the check accepts a draft and `make serve` shows it, `make build`
 # never publishes it. Deleting this line is the contributor's "ready" signal.
 DRAFT_LINE = "draft: true  # delete this line when the entry is ready to publish"

@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from ..authoring.skeletons import TODO
 from ..diagnostics import Position
 from ..safety.markup_scan import lines_without_code
 from .fields import Located
 
+# What a skeleton (`authoring.skeletons`) writes where only the contributor can fill in.
+TODO = "TODO:"
 # A body line starting with the marker, also inside a quote or after a list marker.
 _BODY_MARKER = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(" + re.escape(TODO) + ")")
 _SHOWN = 60

@@ -21,7 +21,6 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from .. import clock
-from ..authoring.skeletons import TODO
 from ..checks.body_checks import (
     check_html_blocks,
     check_markup,
@@ -38,7 +37,7 @@ from ..contract.fields import (
     RecordSchema,
     convert_fields_partial,
 )
-from ..contract.placeholders import body_placeholders, field_placeholders
+from ..contract.placeholders import TODO, body_placeholders, field_placeholders
 from ..contract.schemas import THEME_FIELDS, record_schemas
 from ..contract.source import FrontMatterBlock, decode_source, split_front_matter
 from ..contract.yaml_reader import compose_front_matter

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..pages.site_markdown import is_toc_slugify
-from ..settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, Kind, Settings
+from ..settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, DEFAULTS, LIMITS, Kind, Settings
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -71,9 +71,7 @@ def settings_from_options(options: dict[str, Any], site_url: str = "", site_name
         kinds=kinds,
         roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
         include_drafts=include_drafts if drafts is None else bool(drafts),
-        related_limit=int(options.get("related_limit", 5)),
-        new_limit=int(options.get("new_limit", 20)),
-        page_size=int(options.get("page_size", 50)),
+        **{name: int(options.get(name, getattr(DEFAULTS, name))) for name in LIMITS},
         site_url=site_url or "",
         site_name=site_name or "Repertoire",
         drafts_published=bool(drafts),

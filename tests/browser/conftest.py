@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel, served
-from tests.conftest import Site
+from tests.support.browser import DESKTOP, OpenReader, Reader, SampleModel, served
+from tests.support.sites import Site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel
+from tests.support.browser import OpenReader, Reader, SampleModel
 
 FACETS = ("kind", "problem", "member", "level")
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel, search
-from tests.conftest import Site
+from tests.support.browser import OpenReader, Reader, SampleModel, search
+from tests.support.sites import Site
 
 FIRST_PATH_LINK = (
     "xpath=//h2[@id='start-here']/following-sibling::*//a[contains(@href, 'paths/')]"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.browser_support import (
+from tests.support.browser import (
     DESKTOP,
     MEASURE_OVERFLOW,
     PHONE,

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.browser_support import (
+from tests.support.browser import (
     EVERY_PAGE_TYPE,
     MEASURE_OVERFLOW,
     PHONE,
@@ -29,8 +29,8 @@ from tests.browser.browser_support import (
     pages_by_type,
     served,
 )
-from tests.conftest import BASE_CONFIG, Site
-from tests.site.crossindex_sites import entry, member, merge, problem
+from tests.support.crossindex_sites import entry, member, merge, problem
+from tests.support.sites import BASE_CONFIG, Site
 
 # The not-found page is Material's own and addressed from the deployed root (see
 # test_browser_no_third_party); every other type is read here.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from tests.browser.browser_support import Reader, SampleModel
+from tests.support.browser import Reader, SampleModel
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator

@@ -24,7 +24,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.browser.browser_support import (
+from tests.support.browser import (
     DESKTOP,
     PHONE,
     ROOT,
@@ -33,7 +33,7 @@ from tests.browser.browser_support import (
     pages_by_type,
     served,
 )
-from tests.conftest import Site
+from tests.support.sites import Site
 
 FOLDER = os.environ.get("REPERTOIRE_SCREENSHOTS", "")
 pytestmark = pytest.mark.skipif(

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.browser.browser_support import SampleModel
+from tests.support.browser import SampleModel
 
 LINKING_ATTRIBUTES = {
     "a": "href", "area": "href", "link": "href", "img": "src", "script": "src",

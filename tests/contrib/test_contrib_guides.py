@@ -23,8 +23,8 @@ from repertoire_kit.core.contract.schemas import THEME_FIELDS, entry_schema, mem
 from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
-from tests.conftest import ROOT
-from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
+from tests.support.contrib import REPERTOIRE, fill_placeholders
+from tests.support.sites import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 SITE_GUIDE = (ROOT / "repertoire" / "reference" / "contributing.md").read_text(encoding="utf-8")

@@ -25,8 +25,8 @@ from repertoire_kit.core.contract.schemas import (
 )
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.settings import Settings
-from tests.conftest import ROOT
-from tests.contrib.contrib_helpers import front_matter_text, load_yaml12
+from tests.support.contrib import front_matter_text, load_yaml12
+from tests.support.sites import ROOT
 
 SETTINGS = load_project(ROOT / "mkdocs.yml").settings
 DOCUMENTS = schema_documents(SETTINGS)

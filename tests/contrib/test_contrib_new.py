@@ -23,8 +23,8 @@ from repertoire_kit.cli.main import main
 from repertoire_kit.core import clock
 from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
-from tests.conftest import build_env
-from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
+from tests.support.contrib import REPERTOIRE, fill_placeholders
+from tests.support.sites import build_env
 
 ENTRY_ARGS = ["--problem", "sampling", "--by", "mira-kovac"]
 SCAFFOLDS = {

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.core.core_helpers import Tree
+from tests.support.core import Tree
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.core.report import format_github, format_text
-from tests.core.core_helpers import BROKEN_FIXTURES, Tree, load_project_dir, located
+from tests.support.core import BROKEN_FIXTURES, Tree, load_project_dir, located
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text, located
+from tests.support.core import EXTRA_LINE, Tree, entry_text, located
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

@@ -25,7 +25,7 @@ from repertoire_kit.core.contract.schemas import (
 from repertoire_kit.core.contract.yaml_reader import MAX_DEPTH, compose_front_matter
 from repertoire_kit.core.diagnostics import Diagnostic, Diagnostics
 from repertoire_kit.core.settings import Settings
-from tests.core.core_helpers import ENTRY_FIELDS
+from tests.support.core import ENTRY_FIELDS
 
 PATH = "repertoire/cases/x.md"
 FIRST_LINE = 2  # the YAML starts on the line after the opening '---'

@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 
 import repertoire_kit.core
-from tests.core.core_helpers import REPO_ROOT
+from tests.support.core import REPO_ROOT
 
 CORE_DIR = Path(repertoire_kit.core.__file__).resolve().parent
 CORE_MODULES = sorted(

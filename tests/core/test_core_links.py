@@ -19,7 +19,7 @@ import pytest
 
 from repertoire_kit.core.checks.markdown_links import LinkTarget, find_links
 from repertoire_kit.core.report import format_github, format_text
-from tests.core.core_helpers import Tree, entry_text, located
+from tests.support.core import Tree, entry_text, located
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

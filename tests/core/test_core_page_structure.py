@@ -15,7 +15,7 @@ import pytest
 
 from repertoire_kit.core.pages.site_markdown import unclosed_html_block
 from repertoire_kit.core.report import format_text
-from tests.core.core_helpers import Tree, entry_text
+from tests.support.core import Tree, entry_text
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

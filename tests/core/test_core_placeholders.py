@@ -14,7 +14,7 @@ from repertoire_kit.core.contract.fields import Located
 from repertoire_kit.core.contract.placeholders import body_placeholders, field_placeholders
 from repertoire_kit.core.diagnostics import Position
 from repertoire_kit.core.report import format_github, format_text
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text, located
+from tests.support.core import EXTRA_LINE, Tree, entry_text, located
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

@@ -19,7 +19,7 @@ from repertoire_kit.core.load.placement import check_placement
 from repertoire_kit.core.load.project import nav_pages
 from repertoire_kit.core.report import format_text
 from repertoire_kit.core.settings import Settings
-from tests.core.core_helpers import Tree, entry_text, located
+from tests.support.core import Tree, entry_text, located
 
 
 def placed(docs_paths: list[str], settings: Settings | None = None) -> list[tuple[str, str]]:

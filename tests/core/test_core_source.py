@@ -19,7 +19,7 @@ from repertoire_kit.core.contract.source import (
 )
 from repertoire_kit.core.contract.yaml_reader import compose_front_matter
 from repertoire_kit.core.diagnostics import FILE_FIELD, Diagnostic, Diagnostics
-from tests.core.core_helpers import Tree, entry_text, located
+from tests.support.core import Tree, entry_text, located
 
 PATH = "repertoire/cases/x.md"
 

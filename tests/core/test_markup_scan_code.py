@@ -31,14 +31,14 @@ from repertoire_kit.core.safety.markup_scan import (
     _spans_by_runs,
     scan_markdown,
 )
-from tests.conftest import Site
-from tests.security.security_support import (
+from tests.support.security import (
     MARKDOWN_EXTENSIONS,
     MARKDOWN_SETTINGS,
     html_problems,
     parse_tree,
     render_markdown,
 )
+from tests.support.sites import Site
 
 SCRIPT = "<script>alert('PWN')</script>"
 SCRIPT_FOUND = "raw <script> is not allowed"

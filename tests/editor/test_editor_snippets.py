@@ -38,8 +38,8 @@ from repertoire_kit.core.contract.schemas import (
     problem_schema,
 )
 from repertoire_kit.core.load.project import load_project
-from tests.conftest import MINIMAL, ROOT, Site
-from tests.editor.snippet_expander import (
+from tests.support.sites import MINIMAL, ROOT, Site
+from tests.support.snippet_expander import (
     VARIABLES,
     SnippetSyntaxError,
     Stop,

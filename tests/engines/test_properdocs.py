@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_env
+from tests.support.sites import ROOT, build_env
 
 
 def _pages(site_dir: Path) -> set[str]:

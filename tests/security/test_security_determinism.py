@@ -19,7 +19,7 @@ import pytest
 
 from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
-from tests.conftest import MKDOCS, ROOT, SESSION_EPOCH, build_env
+from tests.support.sites import MKDOCS, ROOT, SESSION_EPOCH, build_env
 
 # Not a fixed day: SOURCE_DATE_EPOCH is also "today" for the check of dates, and the sample's
 # dates must not be in its future.

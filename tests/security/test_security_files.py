@@ -17,8 +17,8 @@ from pathlib import Path
 import material
 import pytest
 
-from tests.conftest import MINIMAL, Site
-from tests.security.security_support import check_lines, html_problems
+from tests.support.security import check_lines, html_problems
+from tests.support.sites import MINIMAL, Site
 
 CASE = (
     "---\ntitle: T\nsummary: S.\nproblem_types: [sampling]\ncontributors: [ann-lee]\n"

@@ -17,7 +17,7 @@ import pytest
 
 from repertoire_kit.core.checks.markdown_links import find_links
 from repertoire_kit.core.pages.site_markdown import unclosed_html_block
-from tests.core.core_helpers import Tree, entry_text
+from tests.support.core import Tree, entry_text
 
 MEGABYTE = 1_000_000
 # Generous for a shared 2-core machine: the linear scan takes well under a second.

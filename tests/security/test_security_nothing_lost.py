@@ -22,8 +22,8 @@ from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.model import Entry
 from repertoire_kit.core.report import format_text
-from tests.conftest import ROOT, Site
-from tests.security.security_support import parse_tree
+from tests.support.security import parse_tree
+from tests.support.sites import ROOT, Site
 
 
 def sample_entries(site: Site) -> list[Entry]:

@@ -32,8 +32,8 @@ from repertoire_kit.core.pages.site import SitePages
 from repertoire_kit.core.pages.templating import Templates
 from repertoire_kit.core.safety.sanitize import sanitize_html
 from repertoire_kit.core.settings import Settings
-from tests.conftest import MINIMAL, Site
-from tests.security.security_support import Node, own_text, parse_tree, render_markdown
+from tests.support.security import Node, own_text, parse_tree, render_markdown
+from tests.support.sites import MINIMAL, Site
 
 FOLDERS = ("cases", "members", "problems", "paths")
 FIELD_NAMES = sorted(

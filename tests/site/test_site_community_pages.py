@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from tests.conftest import Site
-from tests.site.crossindex_html import Page
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_html import Page
+from tests.support.crossindex_sites import (
     PageReader,
     SiteFactory,
     build_ok,
@@ -24,7 +23,8 @@ from tests.site.crossindex_sites import (
     path,
     problem,
 )
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://example.org/test/"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import Site
-from tests.site.crossindex_html import load_page
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_html import load_page
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

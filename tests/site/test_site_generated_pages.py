@@ -8,8 +8,8 @@ template without touching the package, while the other templates stay the defaul
 
 from __future__ import annotations
 
-from tests.conftest import Site
-from tests.site.crossindex_sites import PageReader, SiteFactory, build_ok
+from tests.support.crossindex_sites import PageReader, SiteFactory, build_ok
+from tests.support.sites import Site
 
 GENERATED = {
     "paths/": "Curated paths",

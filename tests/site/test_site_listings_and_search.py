@@ -12,9 +12,8 @@ import html
 import json
 import re
 
-from tests.conftest import Site
-from tests.site.crossindex_html import Page
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_html import Page
+from tests.support.crossindex_sites import (
     PageReader,
     SiteFactory,
     build_ok,
@@ -23,7 +22,8 @@ from tests.site.crossindex_sites import (
     merge,
     problem,
 )
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 CASES = [f"cases/case-{n}" for n in range(1, 6)]
 PAGINATED = merge(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from repertoire_kit.core.pages import urls
-from tests.conftest import Site
+from tests.support.sites import Site
 
 MARKER_TITLE = "Odd <repertoire-root/> title"
 

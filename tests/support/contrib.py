@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import build_env
+from tests.support.sites import build_env
 
 REPERTOIRE = [sys.executable, "-m", "repertoire_kit.cli.main"]
 # Inside a quoted YAML value ('TODO: …') or alone on a body line.

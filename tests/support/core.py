@@ -1,6 +1,6 @@
 """Helpers for the core tests: a small project on disk, loaded as `repertoire check` loads it.
 
-Tests import it as `tests.core.core_helpers` (pytest runs with `--import-mode=importlib` and
+Tests import it as `tests.support.core` (pytest runs with `--import-mode=importlib` and
 the repository root on `pythonpath`); `tests/core/conftest.py` only turns `Tree` into a fixture.
 
 The project starts as the shared MINIMAL repertoire (problem type `sampling`, member `ann-lee`,

@@ -17,8 +17,8 @@ import yaml
 from repertoire_kit.core.indexes.cross_indexes import Indexes, build_indexes
 from repertoire_kit.core.model import Entry, ProblemType, Repertoire, Source
 from repertoire_kit.core.settings import DEFAULT_KINDS
-from tests.conftest import Site
-from tests.site.crossindex_html import Page, load_page
+from tests.support.crossindex_html import Page, load_page
+from tests.support.sites import Site
 
 HOME = {"repertoire/index.md": "# Home\n\nWelcome.\n"}
 

@@ -1,7 +1,5 @@
 """Helpers of the security suite: hostile values, the site's Markdown pipeline, and a scanner.
 
-(A uniquely named module rather than conftest.py, so the tests can import it unambiguously.)
-
 - `HOSTILE` holds the hostile values the suite plants in front matter. Every payload that could
   run carries the marker `PWN`, so the scanner can tell a script that came from content from the
   theme's own scripts.
@@ -29,12 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 
 from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
 from repertoire_kit.mkdocs_adapter.plugin import _REQUIRED_EXTENSIONS
+from tests.support.sites import BASE_CONFIG, Site
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MARKER = "PWN"
@@ -375,3 +375,99 @@ def own_text(node: Node) -> str:
         if not (isinstance(c, Node) and "headerlink" in c.attrs.get("class", ""))
     ]
     return Node(node.tag, node.attrs, kept).text()
+
+
+# ----- the front-matter-hostile site (built by the `hostile_site` fixture) -----
+
+SITE_NAME = "Test Exchange"
+
+
+def slug(key: str) -> str:
+    """The record id used for one hostile value."""
+    return "hostile-" + key.replace("_", "-")
+
+
+def front_matter_file(fields: dict[str, Any], body: str) -> str:
+    """A record file; PyYAML writes the values, so they arrive exactly as given."""
+    return f"---\n{yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)}---\n{body}"
+
+
+def hostile_records() -> dict[str, str]:
+    """Per hostile value: a problem type, a member, a case and a path carrying it everywhere."""
+    files: dict[str, str] = {}
+    for key, value in HOSTILE.items():
+        name = slug(key)
+        files[f"repertoire/problems/{name}.md"] = front_matter_file(
+            {"title": value, "summary": value}, "What this problem is.\n"
+        )
+        files[f"repertoire/members/{name}.md"] = front_matter_file(
+            {
+                "name": value,
+                "affiliation": value,
+                "role": "member",
+                "links": [{"label": value, "url": 'https://example.org/?q=<x>&y="z"'}],
+            },
+            "A member who audits.\n",
+        )
+        files[f"repertoire/cases/{name}.md"] = front_matter_file(
+            {
+                "title": value,
+                "summary": value,
+                "problem_types": [name],
+                "contributors": [name],
+                "date": "2024-03-01",
+                "tags": [value],
+                "description": value,
+            },
+            "## Context\n\nWhat happened.\n",
+        )
+        files[f"repertoire/paths/{name}.md"] = front_matter_file(
+            {
+                "title": value,
+                "summary": value,
+                "audience": value,
+                "steps": [
+                    {"entry": f"cases/{name}", "note": value},
+                    {"entry": "cases/first-case", "note": value},
+                ],
+            },
+            "Follow these steps.\n",
+        )
+    return files
+
+
+def hostile_config() -> str:
+    """BASE_CONFIG with Material's tags plugin and the repository's Markdown extensions."""
+    config = BASE_CONFIG.format(options="").replace("  - search\n", "  - search\n  - tags\n")
+    extensions = [
+        {name: MARKDOWN_SETTINGS[name]} if name in MARKDOWN_SETTINGS else name
+        for name in MARKDOWN_EXTENSIONS
+    ]
+    return config + yaml.safe_dump({"markdown_extensions": extensions}, sort_keys=False)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site and the text of its files."""
+
+    site: Site
+
+    def text(self, rel: str) -> str:
+        path = self.site.site_dir / rel
+        if rel == "" or rel.endswith("/"):
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    @property
+    def site_dir(self) -> Path:
+        return self.site.site_dir
+
+
+def new_site(
+    factory: pytest.TempPathFactory, name: str, files: dict[str, str], config: str | None = None
+) -> Site:
+    """A project folder outside any test's tmp_path, for builds shared by several tests."""
+    root = factory.mktemp(name) / "project"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(config or BASE_CONFIG.format(options=""), encoding="utf-8")
+    return Site(root).write(files)

@@ -46,25 +46,6 @@ _READS_AS = {
 }
 
 
-class FieldType(str, Enum):
-    """The value shapes the contract knows; `HANDLERS` holds how each is read and described."""
-
-    TEXT = "text"
-    DATE = "date"
-    YEAR_OR_DATE = "year-or-date"
-    BOOL = "bool"
-    NUMBER = "number"
-    CHOICE = "choice"
-    ID = "id"
-    ID_LIST = "id-list"
-    TEXT_LIST = "text-list"
-    URL = "url"
-    IMAGE = "image"
-    ICON = "icon"
-    RECORDS = "records"
-    MAPPING = "mapping"
-
-
 @dataclass(frozen=True)
 class Field:
     """One front-matter key: what it holds, whether it is required, and its limits."""
@@ -84,7 +65,8 @@ class Field:
     @property
     def handler(self) -> FieldHandler:
         """How a value of this field is read, described and offered."""
-        return HANDLERS[self.type]
+        handler: FieldHandler = self.type.value
+        return handler
 
 
 @dataclass(frozen=True)
@@ -575,23 +557,23 @@ def _field_names(spec: Field) -> str:
     return ", ".join(f"'{f.name}'" for f in spec.item_fields)
 
 
-_TEXT = Text()
-HANDLERS: dict[FieldType, FieldHandler] = {
-    FieldType.TEXT: _TEXT,
-    FieldType.CHOICE: _TEXT,
-    FieldType.DATE: Date(allow_year=False),
-    FieldType.YEAR_OR_DATE: Date(allow_year=True),
-    FieldType.BOOL: Bool(),
-    FieldType.NUMBER: Number(),
-    FieldType.ID: Id(),
-    FieldType.ID_LIST: ListOf(Id()),
-    FieldType.TEXT_LIST: ListOf(_TEXT, singular_example=True),
-    FieldType.URL: Url(),
-    FieldType.IMAGE: Image(),
-    FieldType.ICON: Icon(),
-    FieldType.RECORDS: Records(),
-    FieldType.MAPPING: Mapping(),
-}
+class FieldType(Enum):
+    """The value shapes the contract knows, each with the handler that reads and describes it."""
+
+    TEXT = Text()
+    CHOICE = Text()  # text with `choices`
+    DATE = Date(allow_year=False)
+    YEAR_OR_DATE = Date(allow_year=True)
+    BOOL = Bool()
+    NUMBER = Number()
+    ID = Id()
+    ID_LIST = ListOf(Id())
+    TEXT_LIST = ListOf(Text(), singular_example=True)
+    URL = Url()
+    IMAGE = Image()
+    ICON = Icon()
+    RECORDS = Records()
+    MAPPING = Mapping()
 
 
 def field_schema(spec: Field, settings: Settings) -> dict[str, Any]:

@@ -12,6 +12,7 @@ the whole site, once everything is loaded).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -130,6 +131,17 @@ def _theme(values: dict[str, Any]) -> dict[str, Any]:
     return {key: values[key] for key in _THEME_KEYS if key in values}
 
 
+_MODELS: dict[RecordType, type[Entry | Member | ProblemType | CuratedPath]] = {
+    RecordType.ENTRY: Entry, RecordType.MEMBER: Member, RecordType.PROBLEM: ProblemType,
+    RecordType.PATH: CuratedPath,
+}
+
+# The attributes a record's fields fill: a field the model has no place for (one declared only
+# to be checked) is validated and left out.
+_ATTRIBUTES = {record_type: frozenset(f.name for f in dataclasses.fields(model))
+               for record_type, model in _MODELS.items()}
+
+
 class _RecordLoader:
     """Reads one docs folder's record files into a `Repertoire`."""
 
@@ -157,7 +169,8 @@ class _RecordLoader:
         check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
         for docs_file in files:
             parts = docs_file.docs_path.split("/")
-            if len(parts) == 2 and docs_file.is_markdown and parts[0] in self.settings.record_folders:
+            if (len(parts) == 2 and docs_file.is_markdown
+                and parts[0] in self.settings.record_folders):
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
@@ -213,44 +226,19 @@ class _RecordLoader:
         located, block = read.fields, read.block
         values = _values(located)
         source = _source(docs_file, path, block.body, block.body_first_line, located)
-        kind = self.settings.kind_for_folder(folder)
-        if kind is not None:
-            self.repertoire.entries[record_id] = Entry(
-                id=record_id, kind=kind, title=values["title"], summary=values["summary"],
-                problem_types=values["problem_types"], contributors=values["contributors"],
-                date=values["date"], updated=values.get("updated"),
-                related=values.get("related", ()), level=values.get("level"),
-                tags=values.get("tags", ()), draft=values.get("draft", False),
-                source=source, theme=_theme(values),
-            )
-        elif folder == MEMBERS_DIR:
-            self.repertoire.members[record_id] = Member(
-                id=record_id, name=values["name"], affiliation=values.get("affiliation"),
-                role=values.get("role"), joined=values.get("joined"),
-                links=tuple(Link(v["label"], v["url"]) for v in values.get("links", ())),
-                avatar=values.get("avatar"), source=source, theme=_theme(values),
-            )
-        elif folder == PROBLEMS_DIR:
-            self.repertoire.problems[record_id] = ProblemType(
-                id=record_id, title=values["title"], summary=values.get("summary"),
-                parent=values.get("parent"), source=source, theme=_theme(values),
-            )
-        else:
-            steps = located["steps"]
-            self.repertoire.paths[record_id] = CuratedPath(
-                id=record_id, title=values["title"], summary=values["summary"],
-                audience=values["audience"],
-                steps=tuple(Step(s["entry"], s["note"]) for s in values["steps"]),
-                source=Source(
-                    path=source.path, docs_path=source.docs_path, body=source.body,
-                    body_first_line=source.body_first_line, positions=source.positions,
-                    item_positions={
-                        **source.item_positions,
-                        "steps.entry": tuple(r["entry"].pos for r in steps.records),
-                    },
-                ),
-                theme=_theme(values),
-            )
+        record_type = self._schema(folder).name
+        own = {name: value for name, value in values.items() if name in _ATTRIBUTES[record_type]}
+        if record_type is RecordType.ENTRY:
+            own["kind"] = self.settings.kind_for_folder(folder)
+        elif record_type is RecordType.MEMBER:
+            own["links"] = tuple(Link(v["label"], v["url"]) for v in values.get("links", ()))
+        elif record_type is RecordType.PATH:
+            own["steps"] = tuple(Step(s["entry"], s["note"]) for s in values["steps"])
+            entries = tuple(r["entry"].pos for r in located["steps"].records)
+            source = dataclasses.replace(
+                source, item_positions={**source.item_positions, "steps.entry": entries})
+        self.repertoire.records(record_type)[record_id] = _MODELS[record_type](
+            id=record_id, source=source, theme=_theme(values), **own)
 
     def _schema(self, folder: str) -> RecordSchema:
         """The contract of the records in a folder."""

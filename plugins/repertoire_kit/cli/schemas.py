@@ -25,17 +25,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..core import (
-    MEMBERS_DIR,
-    PATHS_DIR,
-    PROBLEMS_DIR,
     Project,
     Settings,
-    entry_schema,
     json_text,
     load_project,
-    member_schema,
-    path_schema,
-    problem_schema,
+    record_schemas,
     schema_documents,
     schema_file_name,
     snippets_text,
@@ -75,10 +69,9 @@ def markdown_globs(settings: Settings, docs_folder: str) -> dict[str, list[str]]
         return [str(PurePosixPath(docs_folder, folder, "*.md")) for folder in folders]
 
     return {
-        schema_file_name(entry_schema(settings)): globs(*(kind.folder for kind in settings.kinds)),
-        schema_file_name(member_schema(settings)): globs(MEMBERS_DIR),
-        schema_file_name(problem_schema(settings)): globs(PROBLEMS_DIR),
-        schema_file_name(path_schema(settings)): globs(PATHS_DIR),
+        schema_file_name(schema): globs(*(
+            (schema.name.folder,) if schema.name.folder else (k.folder for k in settings.kinds)))
+        for schema in record_schemas(settings)
     }
 
 

@@ -23,7 +23,7 @@ from .authoring.skeletons import (
 )
 from .contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
 from .contract.placeholders import TODO
-from .contract.schemas import entry_schema, member_schema, path_schema, problem_schema
+from .contract.schemas import record_schemas
 from .contract.source import SourceText, split_front_matter
 from .contract.yaml_reader import compose_front_matter
 from .diagnostics import Diagnostic, Diagnostics, Severity
@@ -42,19 +42,19 @@ from .pages.templating import Templates
 from .report import FORMATS, format_text, render, render_markdown_summary
 from .safety.escape import json_text, markdown_text
 from .safety.sanitize import sanitize_html
-from .settings import DEFAULT_PAGES, DEFAULTS, MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from .settings import DEFAULT_PAGES, DEFAULTS, MEMBERS_DIR, PROBLEMS_DIR, Settings
 from .suggest import did_you_mean
 
 __all__ = [
-    "AFFILIATION_PROMPT", "DEFAULTS", "DEFAULT_PAGES", "DRAFT_LINE", "ENTRY_NAME_PATTERN",
-    "FORMATS", "ID_PATTERN", "MEMBERS_DIR", "NEW_MEMBER_ROLE", "PATHS_DIR", "PROBLEMS_DIR",
-    "SUMMARY_PROMPT", "TODO", "Composed", "Diagnostic", "Diagnostics", "Entry", "LoadResult",
-    "Member", "Path", "ProblemType", "Project", "ProjectError", "Settings", "SitePages",
-    "SourceText", "Target", "Templates", "Severity", "body_blocks", "body_text", "build_feed",
-    "build_nav", "clock", "compose_front_matter", "convert_fields", "did_you_mean",
-    "entry_schema", "explore_json", "export_json", "format_text", "json_text",
-    "last_commit_dates", "load_project", "load_repertoire", "markdown_text", "member_schema",
-    "path_schema", "placeholder", "problem_schema", "render", "render_markdown_summary",
-    "sanitize_html", "schema_documents", "schema_file_name", "settings_from_options", "slugify",
-    "snippets_text", "split_front_matter", "targets", "urls", "write_project",
+    "AFFILIATION_PROMPT", "body_blocks", "body_text", "build_feed", "build_nav", "clock",
+    "compose_front_matter", "Composed", "convert_fields", "DEFAULT_PAGES", "DEFAULTS",
+    "Diagnostic", "Diagnostics", "did_you_mean", "DRAFT_LINE", "Entry", "ENTRY_NAME_PATTERN",
+    "explore_json", "export_json", "format_text", "FORMATS", "ID_PATTERN", "json_text",
+    "last_commit_dates", "load_project", "load_repertoire", "LoadResult", "markdown_text",
+    "Member", "MEMBERS_DIR", "NEW_MEMBER_ROLE", "Path", "placeholder", "PROBLEMS_DIR",
+    "ProblemType", "Project", "ProjectError", "record_schemas", "render",
+    "render_markdown_summary", "sanitize_html", "schema_documents", "schema_file_name", "Settings",
+    "settings_from_options", "Severity", "SitePages", "slugify", "snippets_text", "SourceText",
+    "split_front_matter", "SUMMARY_PROMPT", "Target", "targets", "Templates", "TODO", "urls",
+    "write_project",
 ]

@@ -57,14 +57,8 @@ HEADER = (
 _PLURALS = {"entry": "entries"}
 
 
-class TabStops:
-    """Numbers the tab stops of one snippet in the order they are written."""
-
-    def __init__(self) -> None:
-        self._numbers: Iterator[int] = count(1)
-
-    def next(self) -> int:
-        return next(self._numbers)
+# The numbers of one snippet's tab stops, in the order they are written (`count(1)`).
+TabStops = Iterator[int]
 
 
 def escape(text: str) -> str:
@@ -126,7 +120,7 @@ def _reads_back(value: str, expected: object) -> bool:
 def _placeholder_value(offer: Offer, stops: TabStops, in_list: bool) -> str:
     """A tab stop holding an example, in double quotes when YAML would misread it bare."""
     example = _example(offer)
-    number = stops.next()
+    number = next(stops)
     written, expected = (f"[{example.text}]", [example.text]) if in_list else (
         example.text, example.text)
     if _reads_back(written, expected):
@@ -140,15 +134,15 @@ def _item_value(spec: Field, settings: Settings, stops: TabStops, in_list: bool)
     """The value of a scalar field, or of one item of a list field, as its handler offers it."""
     offer = spec.handler.offer(spec, settings)
     if offer.choices:
-        return choice(stops.next(), ordered_choices(spec.name, offer.choices))
+        return choice(next(stops), ordered_choices(spec.name, offer.choices))
     if offer.keep:
-        return tab_stop(stops.next(), _KEPT.get(offer.keep, escape(offer.keep)))
+        return tab_stop(next(stops), _KEPT.get(offer.keep, escape(offer.keep)))
     return _placeholder_value(offer, stops, in_list)
 
 
 def field_lines(spec: Field, settings: Settings, stops: TabStops | None = None) -> list[str]:
     """The snippet lines of one field: `name: value`, or a block for records and mappings."""
-    stops = stops or TabStops()
+    stops = stops or count(1)
     shape = spec.handler.shape
     if shape == "records":
         lines = [f"{spec.name}:"]
@@ -178,13 +172,13 @@ def _body_lines(blocks: tuple[Block, ...], stops: TabStops) -> list[str]:
     for heading, prompt in blocks:
         if heading:
             lines += [f"## {escape(heading)}", ""]
-        lines += [tab_stop(stops.next(), escape(placeholder(prompt))), ""]
+        lines += [tab_stop(next(stops), escape(placeholder(prompt))), ""]
     return lines
 
 
 def file_snippet(target: Target, settings: Settings) -> dict[str, Any]:
     """The snippet of a whole new file of one kind."""
-    stops = TabStops()
+    stops = count(1)
     front = [line for spec in target.schema.fields if starts_a_file(spec)
              for line in field_lines(spec, settings, stops)]
     if target.is_entry:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..contract.fields import RecordSchema
 from ..contract.placeholders import TODO
-from ..contract.schemas import SUMMARY_MAX, entry_schema, member_schema, path_schema, problem_schema
-from ..settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..contract.schemas import SUMMARY_MAX, record_schemas
+from ..settings import Settings
 
 # Entries start unpublished: the check accepts a draft and `make serve` shows it, `make build`
 # never publishes it. Deleting this line is the contributor's "ready" signal.
@@ -91,11 +91,12 @@ class Target:
 
 def targets(settings: Settings) -> dict[str, Target]:
     """Kind name → target: the configured entry kinds, then member, problem and path."""
-    found = {kind.singular: Target(kind.singular, kind.folder, entry_schema(settings), True)
+    entries, *others = record_schemas(settings)
+    found = {kind.singular: Target(kind.singular, kind.folder, entries, True)
              for kind in settings.kinds}
-    found.setdefault("member", Target("member", MEMBERS_DIR, member_schema(settings)))
-    found.setdefault("problem", Target("problem", PROBLEMS_DIR, problem_schema(settings)))
-    found.setdefault("path", Target("path", PATHS_DIR, path_schema(settings)))
+    for schema in others:
+        name = schema.name.value
+        found.setdefault(name, Target(name, str(schema.name.folder), schema))
     return found
 
 

@@ -24,8 +24,10 @@ def make_site(tmp_path: Path):
                 base: dict[str, str] | None = None) -> Site:
         site = Site(tmp_path / "project")
         site.root.mkdir(parents=True, exist_ok=True)
-        option_text = (":\n" + textwrap.indent(textwrap.dedent(options).strip(), " " * 6)) if options else ""
-        (site.root / "mkdocs.yml").write_text(BASE_CONFIG.format(options=option_text) + config, encoding="utf-8")
+        indented = textwrap.indent(textwrap.dedent(options).strip(), " " * 6)
+        option_text = ":\n" + indented if options else ""
+        (site.root / "mkdocs.yml").write_text(
+            BASE_CONFIG.format(options=option_text) + config, encoding="utf-8")
         site.write(dict(MINIMAL if base is None else base))
         site.write(files or {})
         return site

@@ -45,7 +45,8 @@ BROKEN_DATES = """() => [...document.querySelectorAll("article time")].flatMap(t
   if (rects.length <= 1) return [];
   const lineHeight = parseFloat(getComputedStyle(time).lineHeight);
   if (Math.abs(time.getBoundingClientRect().height - lineHeight) < 1) return [];
-  return [time.textContent + " in: " + (time.closest("li, p, td, dd") || time).textContent.trim().slice(0, 80)];
+  return [time.textContent + " in: "
+          + (time.closest("li, p, td, dd") || time).textContent.trim().slice(0, 80)];
 })"""
 
 # Scroll every matrix as far as it goes (sideways, and down where `down` is set); then, for
@@ -201,7 +202,8 @@ MEMBERS = [f"member-{n}" for n in range(1, 10)]
 SMALL_SITE = merge(
     problem("alpha", "Alpha work"),
     *(member(m) for m in MEMBERS),
-    *(entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}") for n, m in enumerate(MEMBERS, 1)),
+    *(entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}")
+      for n, m in enumerate(MEMBERS, 1)),
     entry("cases/case-10", ["alpha"], [MEMBERS[0]], "2024-02-01"),
 )
 

@@ -114,7 +114,8 @@ MISTAKES: dict[str, dict[str, str | None]] = {
     "unknown member 'ana-lukik'": {"contributors": "contributors: [ana-lukik]",
                                    "problem_types": "problem_types: [sampling]"},
     "unknown problem type 'samplig'": {"problem_types": "problem_types: [samplig]"},
-    "which YAML reads as the start of another field": {"summary": "summary: Payroll: what we found"},
+    "which YAML reads as the start of another field": {
+        "summary": "summary: Payroll: what we found"},
     "title: 'NO' is read by YAML": {"title": "title: NO"},
     "expected a list, found the single value": {"problem_types": "problem_types: sampling"},
     "'01/03/2024' is not a date": {"date": "date: 01/03/2024"},

@@ -29,7 +29,8 @@ def test_repeated_headings_are_numbered_as_toc_numbers_them() -> None:
 
 
 def test_a_body_gives_its_headings_and_explicit_ids_without_code() -> None:
-    body = ("## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n```\n## not a heading\n```\n\n"
+    body = ("## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n"
+            "```\n## not a heading\n```\n\n"
             "<span id=\"raw\">x</span> and a note[^1].\n\n!!! tip\n\n    ## In a tip\n\n"
             "[^1]: The note.\n")
     found = body_anchors(body)

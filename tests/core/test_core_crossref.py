@@ -49,7 +49,8 @@ def test_the_minimal_repertoire_has_no_problems(tree: Tree) -> None:
         ({"contributors": "[ann-le]"}, (5, 16, "contributors[0]"),
          "unknown member 'ann-le'", "did you mean 'ann-lee'?"),
         ({"contributors": "[bob-stone]"}, (5, 16, "contributors[0]"),
-         "unknown member 'bob-stone'", "add repertoire/members/bob-stone.md, or use an existing id"),
+         "unknown member 'bob-stone'",
+         "add repertoire/members/bob-stone.md, or use an existing id"),
     ],
 )
 def test_unknown_ids_are_errors_at_the_item_with_a_suggestion(

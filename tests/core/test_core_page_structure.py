@@ -27,7 +27,8 @@ def test_a_first_heading_repeating_the_title_is_a_warning(tree: Tree, heading: s
     [warning] = tree.write(CASE, entry_text(body=f"{heading}\n\n## Context\n\nText.\n")).only(CASE)
     assert (warning.line, warning.col, warning.field, warning.severity.value) == (
         8, 1, "body", "warning")
-    assert warning.message == "this heading repeats the title, which the page already shows above it"
+    assert warning.message == (
+        "this heading repeats the title, which the page already shows above it")
     assert warning.hint == "delete this line: the page adds the title itself"
 
 

@@ -20,7 +20,9 @@ from pathlib import Path
 from tests.support.sites import build_env
 
 REPO = Path(__file__).resolve().parents[2]
-BUILD_FIELDS = {"wall_s", "cpu_s", "max_rss_bytes", "site_bytes", "search_index_bytes", "html_pages"}
+BUILD_FIELDS = {
+    "wall_s", "cpu_s", "max_rss_bytes", "site_bytes", "search_index_bytes", "html_pages",
+}
 
 
 def _is_number(value: object) -> bool:

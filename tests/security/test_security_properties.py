@@ -170,7 +170,8 @@ def test_any_title_reaches_the_entry_page_as_text_only(title: str) -> None:
         if entry is None:  # the contract refused it (control characters, too long): reported
             assert any(d.path == "repertoire/cases/fuzzed.md" for d in result.diagnostics)
             return
-        composed = SitePages(result.repertoire, Settings(), Templates()).compose_record("cases/fuzzed.md")
+        pages = SitePages(result.repertoire, Settings(), Templates())
+        composed = pages.compose_record("cases/fuzzed.md")
         assert composed is not None
         page = composed.fill(sanitize_html(render_markdown(composed.markdown)))
     assert own_text(heading_of(page)) == NORMALISED_WHITESPACE.sub(" ", entry.title).strip()

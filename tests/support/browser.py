@@ -37,8 +37,12 @@ MEASURE_OVERFLOW = """() => {
   const culprits = [];
   for (const node of document.querySelectorAll("body *")) {
     const box = node.getBoundingClientRect();
-    if (box.width && box.right > width + 1 && !node.closest(".md-typeset__scrollwrap, .rep-matrix, .rep-table-scroll, .highlight, .md-sidebar, .md-search, .md-nav")) {
-      culprits.push(node.tagName.toLowerCase() + (node.className && typeof node.className === "string" ? "." + node.className.trim().split(/\\s+/).join(".") : "") + " right=" + Math.round(box.right));
+    if (box.width && box.right > width + 1 && !node.closest(
+        ".md-typeset__scrollwrap, .rep-matrix, .rep-table-scroll, .highlight, "
+        + ".md-sidebar, .md-search, .md-nav")) {
+      const classes = node.className && typeof node.className === "string"
+        ? "." + node.className.trim().split(/\\s+/).join(".") : "";
+      culprits.push(node.tagName.toLowerCase() + classes + " right=" + Math.round(box.right));
     }
     if (culprits.length >= 5) break;
   }
@@ -62,7 +66,8 @@ def served(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"site-{directory.name}", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"site-{directory.name}",
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -294,7 +299,8 @@ def search(reader: Reader, query: str) -> list[str]:
     page.keyboard.type(query)
     page.locator(".md-search-result__item").first.wait_for()
     links = page.locator(".md-search-result__item > a.md-search-result__link")
-    return [urlsplit(href).path.lstrip("/") for href in (a.get_attribute("href") or "" for a in links.all())]
+    hrefs = (a.get_attribute("href") or "" for a in links.all())
+    return [urlsplit(href).path.lstrip("/") for href in hrefs]
 
 
 OpenReader = Callable[..., Reader]

@@ -211,10 +211,11 @@ def _json_strings(value: Any) -> Iterator[str]:
 def json_problems(text: str, where: str) -> list[str]:
     """Problems in a JSON file.
 
-    `repertoire.json` and `explore.json` are data: their strings are the contributed values themselves (the explore
-    script shows them with `textContent`), so what matters is that its bytes stay inert when
-    pasted into HTML: no raw `<`, `>` or `&`. Every other JSON file (the search index above all)
-    holds HTML that Material renders, so each of its strings is read as an HTML fragment.
+    `repertoire.json` and `explore.json` are data: their strings are the contributed values
+    themselves (the explore script shows them with `textContent`), so what matters is that its
+    bytes stay inert when pasted into HTML: no raw `<`, `>` or `&`. Every other JSON file (the
+    search index above all) holds HTML that Material renders, so each of its strings is read as
+    an HTML fragment.
     """
     if where.endswith(DATA_FILES):
         return [f"{where}: raw {char!r}" for char in "<>&" if char in text]

@@ -41,7 +41,8 @@ plugins:
 # The smallest valid repertoire: one problem type, one member, one case.
 MINIMAL: dict[str, str] = {
     "repertoire/index.md": "# Home\n\nWelcome.\n",
-    "repertoire/problems/sampling.md": "---\ntitle: Sampling\nsummary: Choosing what to test.\n---\nHow to choose.\n",
+    "repertoire/problems/sampling.md": (
+        "---\ntitle: Sampling\nsummary: Choosing what to test.\n---\nHow to choose.\n"),
     "repertoire/members/ann-lee.md": "---\nname: Ann Lee\nrole: member\n---\nAnn audits schools.\n",
     "repertoire/cases/first-case.md": (
         "---\ntitle: First case\nsummary: A first case.\nproblem_types: [sampling]\n"
@@ -69,13 +70,16 @@ class Site:
         for rel, text in files.items():
             path = self.root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+            text = textwrap.dedent(text) if text.startswith("\n") else text
+            path.write_text(text, encoding="utf-8")
         return self
 
     def remove(self, rel: str) -> None:
         (self.root / rel).unlink()
 
-    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def build(
+        self, *args: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build` here; the result keeps stdout/stderr for assertions."""
         self.last = subprocess.run(
             [*MKDOCS, "build", *args], cwd=self.root, capture_output=True, text=True,

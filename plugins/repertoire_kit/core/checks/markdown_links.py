@@ -4,9 +4,9 @@ Read the way the site's Markdown reads them: inline links and images (`[text](ta
 `![alt](target)`, `<target>` in angle brackets, balanced parentheses), reference-style links
 (`[text][label]`, `[text][]`, and the `[label]: target` definitions they use) and raw HTML
 (`<a href>`, `<img src>`). Code (fences, indented blocks, spans) and HTML comments are
-skipped, as they never make a link. Brackets are paired in one pass with a stack, paragraph breaks are looked up by bisection
-and a target is read for at most 2,048 characters, so the scan takes linear time whatever the
-input.
+skipped, as they never make a link. Brackets are paired in one pass with a stack, paragraph
+breaks are looked up by bisection and a target is read for at most 2,048 characters, so the
+scan takes linear time whatever the input.
 """
 
 from __future__ import annotations

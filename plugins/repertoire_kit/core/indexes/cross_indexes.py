@@ -288,7 +288,8 @@ class Indexes:
         """Members who co-contributed with this one, with the number of shared entries."""
         counts: Counter[str] = Counter()
         for entry in self.by_member.get(member_id, []):
-            counts.update(m for m in entry.contributors if m != member_id and m in self.repertoire.members)
+            counts.update(m for m in entry.contributors
+                          if m != member_id and m in self.repertoire.members)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def people_to_ask(self, problem_id: str) -> list[tuple[str, int]]:

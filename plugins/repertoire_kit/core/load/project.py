@@ -126,7 +126,8 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
     try:
         raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except FileNotFoundError as error:
-        raise ProjectError(f"no {config_file} here; run from the project folder or pass --config") from error
+        raise ProjectError(
+            f"no {config_file} here; run from the project folder or pass --config") from error
     except (OSError, UnicodeDecodeError) as error:
         raise ProjectError(f"cannot read {config_file}: {error}") from error
     except yaml.YAMLError as error:

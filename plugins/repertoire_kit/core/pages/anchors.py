@@ -88,7 +88,8 @@ def generated_anchors(docs_path: str, site: GeneratedContext) -> GeneratedHeadin
 def _headings(composed: Composed, body: bool) -> GeneratedHeadings:
     """The heading lines of a composed page around the body's place, and the fragments' ids."""
     before, _, after = composed.markdown.partition(_BODY) if body else (composed.markdown, "", "")
-    ids = tuple(found for fragment in composed.fragments for found in _FRAGMENT_ID.findall(fragment))
+    ids = tuple(found for fragment in composed.fragments
+                for found in _FRAGMENT_ID.findall(fragment))
     return GeneratedHeadings(tuple(_HEADING_LINE.findall(before)),
                              tuple(_HEADING_LINE.findall(after)), ids)
 

@@ -21,7 +21,9 @@ def _date(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def build_export(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> dict[str, Any]:
+def build_export(
+    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+) -> dict[str, Any]:
     """The export as plain data (see `escape.json_text` for the bytes)."""
     repertoire = indexes.repertoire
 
@@ -84,7 +86,8 @@ def build_export(indexes: Indexes, settings: Settings, use_directory_urls: bool 
         "format": EXPORT_FORMAT,
         "site": {"name": settings.site_name, "url": settings.site_url or None},
         "kinds": [
-            {"folder": k.folder, "singular": k.singular, "plural": k.plural, "url": url(urls.kind_index(k.folder))}
+            {"folder": k.folder, "singular": k.singular, "plural": k.plural,
+             "url": url(urls.kind_index(k.folder))}
             for k in settings.kinds
         ],
         "entries": entries,
@@ -94,7 +97,9 @@ def build_export(indexes: Indexes, settings: Settings, use_directory_urls: bool 
     }
 
 
-def build_explore_data(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> dict[str, Any]:
+def build_explore_data(
+    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+) -> dict[str, Any]:
     """What the explore page's filters need, and no more: URLs relative to the site root,
     no bodies, no fields the filters or results do not show."""
     repertoire = indexes.repertoire

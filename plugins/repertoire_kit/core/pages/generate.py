@@ -55,7 +55,9 @@ def _extension_name(extension: Any) -> str:
     return str(next(iter(extension))) if isinstance(extension, dict) else str(extension)
 
 
-def generated_config(settings: Settings, nav: list[Any], extensions: tuple[Any, ...]) -> dict[str, Any]:
+def generated_config(
+    settings: Settings, nav: list[Any], extensions: tuple[Any, ...]
+) -> dict[str, Any]:
     """The mkdocs.yml of the generated project."""
     listed = {_extension_name(e) for e in extensions}
     return {
@@ -102,7 +104,8 @@ def write_project(result: LoadResult, settings: Settings, docs_dir: Path, out_di
     if out_dir.exists():
         shutil.rmtree(out_dir)
     files = {f"{DOCS}/{path}": data for path, data in written.items()}
-    files["mkdocs.yml"] = yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
+    config_text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    files["mkdocs.yml"] = config_text.encode("utf-8")
     for path, data in sorted(files.items()):
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -121,3 +121,62 @@ def test_the_import_scanner_sees_the_forms_it_must_catch() -> None:
     names = _imported_names(sample, "repertoire_kit.core.load.loader")
     assert {"mkdocs", "mkdocs.plugins", "repertoire_kit.mkdocs_adapter", "repertoire_kit.cli.main",
             "mkdocs.config", "mkdocs.commands.build"} <= set(names)
+
+
+# What each part of the core may import (ARCHITECTURE.md); "" is the top level.
+ALLOWED = {
+    "": {""},
+    "safety": {"safety"},
+    "contract": {"contract", "", "safety"},
+    "authoring": {"authoring", "contract", "safety", ""},
+    "indexes": {"indexes", ""},
+    "pages": {"pages", "indexes", "authoring", "contract", "safety", ""},
+    "checks": {"checks", "pages", "contract", "safety", ""},
+    "load": {"load", "checks", "pages", "indexes", "authoring", "contract", "safety", ""},
+}
+
+
+def _core_imports() -> list[tuple[str, str, ast.ImportFrom, bool]]:
+    """(importing part, imported module, node, whether only for type checking) of every
+    `from` import inside the core that names a core module."""
+    found = []
+    for path in sorted(CORE_DIR.rglob("*.py")):
+        parts = path.relative_to(CORE_DIR).parts
+        if parts == ("__init__.py",):
+            continue
+        part = parts[0] if len(parts) > 1 else ""
+        module = "repertoire_kit.core." + ".".join(Path(*parts).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                       and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in node.body}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                [target] = _imported_names(ast.Module([node], []), module)[:1]
+                if target.startswith("repertoire_kit.core"):
+                    found.append((part, target, node, id(node) in typing_only))
+    return found
+
+
+def _part(target: str, name: str) -> str:
+    rest = target.removeprefix("repertoire_kit.core").lstrip(".").split(".")
+    if rest == [""]:  # `from .. import clock`
+        rest = [name]
+    return rest[0] if rest[0] in ALLOWED else ""
+
+
+def test_each_part_of_the_core_imports_only_what_the_architecture_allows() -> None:
+    wrong = [
+        f"{part or 'top level'} imports {target}.{alias.name}"
+        for part, target, node, typing_only in _core_imports() if not typing_only
+        for alias in node.names if _part(target, alias.name) not in ALLOWED[part]
+    ]
+    assert wrong == []
+
+
+def test_no_part_of_the_core_imports_another_parts_private_names() -> None:
+    private = [
+        f"{part or 'top level'}: {target}.{alias.name}"
+        for part, target, node, _ in _core_imports() for alias in node.names
+        if alias.name.startswith("_") and _part(target, alias.name) != part
+    ]
+    assert private == []

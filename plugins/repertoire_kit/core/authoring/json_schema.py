@@ -1,6 +1,6 @@
 """JSON Schemas for editors, derived from the same field declarations as the validator.
 
-One schema (draft 2020-12) per kind of front matter: entries, members, problem types and
+One schema (draft 2020-12) per record type: entries, members, problem types and
 curated paths. Every property, type, limit, pattern and choice comes from the `Field`
 declarations in `contract.schemas` and their handlers in `contract.fields`, so a field added
 to the contract appears here without anyone editing this file.
@@ -29,7 +29,7 @@ def schema_file_name(record: RecordSchema) -> str:
 
 
 def record_json_schema(record: RecordSchema, settings: Settings) -> dict[str, Any]:
-    """The whole document for one kind of front matter."""
+    """The whole document for one record type."""
     document: dict[str, Any] = {"$schema": DRAFT}
     if settings.site_url:
         base = settings.site_url.rstrip("/")
@@ -44,7 +44,7 @@ def record_json_schema(record: RecordSchema, settings: Settings) -> dict[str, An
 
 
 def schema_documents(settings: Settings) -> dict[str, dict[str, Any]]:
-    """File name → JSON Schema document, for every kind of front matter."""
+    """File name → JSON Schema document, for every record type."""
     return {
         schema_file_name(record): record_json_schema(record, settings)
         for record in record_schemas(settings)

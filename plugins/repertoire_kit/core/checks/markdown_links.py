@@ -35,8 +35,8 @@ class LinkTarget:
     @property
     def what(self) -> str:
         """How a message names it: 'the link', 'the image', 'the raw HTML link', ..."""
-        kind = "image" if self.image else "link"
-        return f"the raw HTML {kind}" if self.raw_html else f"the {kind}"
+        what = "image" if self.image else "link"
+        return f"the raw HTML {what}" if self.raw_html else f"the {what}"
 
 
 @dataclass(frozen=True)

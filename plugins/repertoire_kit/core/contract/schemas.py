@@ -7,6 +7,8 @@ from `Settings`, so the schemas are built by functions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import RecordType
 from ..settings import LEVELS, Settings
 from .fields import Field, FieldType, RecordSchema
@@ -45,7 +47,7 @@ ENTRY_FIELDS: tuple[Field, ...] = (
     Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
     Field("updated", FieldType.DATE, "When it was last revised; not before date."),
     Field("related", FieldType.ID_LIST,
-          "Ids of related entries, written kind-folder/file-name (cases/…).",
+          "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",
           refers_to=RecordType.ENTRY),
     Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
     Field("tags", FieldType.TEXT_LIST, "Free keywords (Material's tags plugin reads them).",
@@ -56,10 +58,23 @@ ENTRY_FIELDS: tuple[Field, ...] = (
 
 
 def entry_schema(settings: Settings) -> RecordSchema:
-    """A case, story or tool: the same fields for every kind."""
-    del settings
-    return RecordSchema(RecordType.ENTRY, "Entry (case, story or tool)",
-                        ENTRY_FIELDS + THEME_FIELDS)
+    """An entry of any configured kind (case, story, tool): the same fields for every kind."""
+    *others, last = (kind.singular for kind in settings.kinds)
+    kinds = f"{', '.join(others)} or {last}" if others else last
+    return RecordSchema(RecordType.ENTRY, f"Entry ({kinds})",
+                        _naming_kinds(ENTRY_FIELDS + THEME_FIELDS, settings))
+
+
+def _naming_kinds(fields: tuple[Field, ...], settings: Settings) -> tuple[Field, ...]:
+    """The declarations with `{first_kind}` and `{kinds}` in a description replaced by the
+    configured kinds' folders, so that an example id names a folder the site has."""
+    kinds = ", ".join(f"{kind.folder}/…" for kind in settings.kinds)
+    return tuple(
+        replace(spec, item_fields=_naming_kinds(spec.item_fields, settings),
+                description=spec.description.replace("{first_kind}", settings.kinds[0].folder)
+                .replace("{kinds}", kinds))
+        for spec in fields
+    )
 
 
 def member_schema(settings: Settings) -> RecordSchema:
@@ -104,10 +119,8 @@ def problem_schema(settings: Settings) -> RecordSchema:
 
 def path_schema(settings: Settings) -> RecordSchema:
     """A curated onboarding path; the file name is its id and the body introduces it."""
-    del settings
     return RecordSchema(
-        RecordType.PATH, "Curated path",
-        (
+        RecordType.PATH, "Curated path", _naming_kinds((
             Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
             Field("summary", FieldType.TEXT, "One sentence shown on the paths page.",
                   required=True, max_length=SUMMARY_MAX),
@@ -116,17 +129,17 @@ def path_schema(settings: Settings) -> RecordSchema:
                 "steps", FieldType.RECORDS, "The entries to read, in order, each with a note.",
                 required=True, min_items=2,
                 item_fields=(
-                    Field("entry", FieldType.ID, "The entry id (cases/…, stories/…, tools/…).",
+                    Field("entry", FieldType.ID, "The entry id ({kinds}).",
                           required=True, refers_to=RecordType.ENTRY),
                     Field("note", FieldType.TEXT, "Why this step and what to look for.",
                           required=True, max_length=600),
                 ),
             ),
-        ) + THEME_FIELDS,
+        ) + THEME_FIELDS, settings),
     )
 
 
 def record_schemas(settings: Settings) -> list[RecordSchema]:
-    """The contract of every kind of front matter: entries, members, problem types, paths."""
+    """The contract of every record type: entries, members, problem types, paths."""
     return [entry_schema(settings), member_schema(settings), problem_schema(settings),
             path_schema(settings)]

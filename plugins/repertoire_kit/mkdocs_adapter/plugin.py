@@ -34,23 +34,28 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core.authoring.json_schema import schema_documents
-from ..core.diagnostics import Diagnostic, Severity
-from ..core.load.loader import LoadResult, load_repertoire
-from ..core.load.project import settings_from_options
-from ..core.model import Entry
-from ..core.pages import urls
-from ..core.pages.export import explore_json, export_json
-from ..core.pages.feed import build_feed
-from ..core.pages.git_dates import last_commit_dates
-from ..core.pages.navigation import build_nav
-from ..core.pages.site import SitePages
-from ..core.pages.slots import Composed
-from ..core.pages.templating import Templates
-from ..core.report import format_text
-from ..core.safety.escape import json_text
-from ..core.safety.sanitize import sanitize_html
-from ..core.settings import Settings
+from ..core import (
+    Composed,
+    Diagnostic,
+    Entry,
+    LoadResult,
+    Settings,
+    Severity,
+    SitePages,
+    Templates,
+    build_feed,
+    build_nav,
+    explore_json,
+    export_json,
+    format_text,
+    json_text,
+    last_commit_dates,
+    load_repertoire,
+    sanitize_html,
+    schema_documents,
+    settings_from_options,
+    urls,
+)
 from .config import RepertoireConfig
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 

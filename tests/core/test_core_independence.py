@@ -180,3 +180,17 @@ def test_no_part_of_the_core_imports_another_parts_private_names() -> None:
         if alias.name.startswith("_") and _part(target, alias.name) != part
     ]
     assert private == []
+
+
+def test_the_adapter_and_the_cli_import_only_the_cores_public_names() -> None:
+    package = CORE_DIR.parent
+    deeper = [
+        f"{path.relative_to(package)}: {name}"
+        for folder in ("mkdocs_adapter", "cli")
+        for path in sorted((package / folder).glob("*.py"))
+        for name in _imported_names(
+            ast.parse(path.read_text(encoding="utf-8")), f"repertoire_kit.{folder}.{path.stem}")
+        if name.startswith("repertoire_kit.core.")
+        and name.removeprefix("repertoire_kit.core.") not in repertoire_kit.core.__all__
+    ]
+    assert deeper == []

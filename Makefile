@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check bench schemas lock clean
+.PHONY: serve build test lint check bench schemas lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Static checks: ruff's lint rules (configured in pyproject.toml) and mypy strict.
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench $(BENCH_ARGS)

@@ -100,10 +100,12 @@ VERBS = (
     "traced", "summarised", "measured", "checked", "discussed", "split", "merged", "published",
 )
 OBJECTS = (
-    "the payment orders", "the annual plan", "the risk register", "every contract over the threshold",
+    "the payment orders", "the annual plan", "the risk register",
+    "every contract over the threshold",
     "the follow-up register", "the draft report", "the asset inventory", "the supplier master file",
     "the budget classification", "the grant agreements", "the overtime claims",
-    "the approval workflow", "the training records", "the fixed-asset ledger", "the warranty claims",
+    "the approval workflow", "the training records", "the fixed-asset ledger",
+    "the warranty claims",
     "the vehicle logs", "the fuel cards", "the quarterly returns", "the access rights",
     "the recommendations from last year", "the interview notes", "the sampling plan",
     "the exit meeting minutes", "the terms of reference", "the list of open findings",
@@ -127,7 +129,8 @@ ADJECTIVES = (
     "larger than expected", "easier to read", "hard to defend", "never tested",
 )
 FINDINGS = (
-    "had no approval on file", "were paid twice", "were approved by the same person who prepared them",
+    "had no approval on file", "were paid twice",
+    "were approved by the same person who prepared them",
     "could not be traced to a contract", "were recorded after the deadline",
     "matched the ledger exactly", "had been closed without evidence",
     "sat outside the register", "showed the same bank account",
@@ -262,7 +265,8 @@ class _Prose:
         pick, rng = self.pick, self.rng
         shape = rng.randrange(6)
         if shape == 0:
-            text = f"{pick(CONNECTORS)} {pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)} {pick(QUALIFIERS)}."
+            text = (f"{pick(CONNECTORS)} {pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)} "
+                    f"{pick(QUALIFIERS)}.")
         elif shape == 1:
             text = (f"{pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)}, and {pick(SUBJECTS)} "
                     f"{pick(VERBS)} {pick(OBJECTS)}.")
@@ -301,7 +305,8 @@ class _Prose:
 
     def code_block(self) -> str:
         """A fill-in form like the sample tools' templates."""
-        lines = [f"{self.pick(OBJECTS).upper()}: ____________" for _ in range(self.rng.randrange(3, 6))]
+        lines = [f"{self.pick(OBJECTS).upper()}: ____________"
+                 for _ in range(self.rng.randrange(3, 6))]
         return "\n".join(["```text", *lines, "Prepared: ______ date ______", "```"])
 
 
@@ -320,7 +325,8 @@ class _Writer:
         tree: list[tuple[str, str, str | None]] = []
         for (area_id, area_title), subtypes in PROBLEM_CATALOGUE[: self.shape.problem_areas]:
             tree.append((area_id, area_title, None))
-            tree.extend((sid, title, area_id) for sid, title in subtypes[: self.shape.subtypes_per_area])
+            tree.extend((sid, title, area_id)
+                        for sid, title in subtypes[: self.shape.subtypes_per_area])
         return tree
 
     def problem_file(self, title: str, parent: str | None) -> str:
@@ -342,7 +348,8 @@ class _Writer:
         role = rng.choices([r for r, _ in ROLES], weights=[w for _, w in ROLES])[0]
         fields = [
             f"name: {quoted(name)}",
-            f"affiliation: {quoted(f'{rng.choice(UNITS)}, {rng.choice(INSTITUTIONS)} ({rng.choice(COUNTRIES)})')}",
+            "affiliation: " + quoted(
+                f"{rng.choice(UNITS)}, {rng.choice(INSTITUTIONS)} ({rng.choice(COUNTRIES)})"),
             f"role: {role}",
             f"joined: {rng.randrange(2010, 2025)}",
         ]
@@ -462,7 +469,8 @@ class _Writer:
     # Curated paths -------------------------------------------------------------------------
 
     def path_file(self, steps: list[_Entry]) -> str:
-        title = f"{self.prose.pick(GERUNDS)} {self.prose.pick(OBJECTS).removeprefix('the ')}: a path"
+        gerund = self.prose.pick(GERUNDS)  # picked first: the same titles as before
+        title = f"{gerund} {self.prose.pick(OBJECTS).removeprefix('the ')}: a path"
         fields = [
             f"title: {quoted(title)}",
             f"summary: {quoted(self.prose.sentence())}",

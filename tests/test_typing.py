@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 
 def test_package_passes_mypy_strict():

@@ -1,9 +1,10 @@
 """Fixtures of the browser suite: the built sample served on 127.0.0.1, and headless Chromium.
 
 The sample is built once per session (strict) by the shared `sample_site` fixture and served by
-a small threaded `http.server` on a free loopback port (`browser_support.served`). Playwright drives Debian's `chromium`
-through `executable_path`; nothing is downloaded. Every request the pages make to another host
-(web fonts, the repository's API) is refused in the browser, so the suite stays on this machine.
+a small threaded `http.server` on a free loopback port (`tests.support.browser.served`).
+Playwright drives Debian's `chromium` through `executable_path`; nothing is downloaded. Every
+request the pages make to another host (web fonts, the repository's API) is refused in the
+browser, so the suite stays on this machine.
 
 Where Playwright or Chromium is missing the browser tests are skipped with the reason; when the
 `CI` variable is set they fail instead, so a CI machine can never pass by running nothing.
@@ -21,8 +22,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from tests.browser.browser_support import DESKTOP, OpenReader, Reader, SampleModel, served
-from tests.conftest import Site
+from tests.support.browser import DESKTOP, OpenReader, Reader, SampleModel, served
+from tests.support.sites import Site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel
+from tests.support.browser import OpenReader, Reader, SampleModel
 
 PAGE_TYPES = (
     "home", "entry", "problem-type", "member", "path", "paths", "problem-types", "members",

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel
+from tests.support.browser import OpenReader, Reader, SampleModel
 
 FACETS = ("kind", "problem", "member", "level")
 
@@ -76,7 +76,9 @@ def one_choice_per_facet(sample_model: SampleModel) -> dict[str, str]:
     }
 
 
-def test_lists_every_published_entry_newest_first(reader: Reader, sample_model: SampleModel) -> None:
+def test_lists_every_published_entry_newest_first(
+    reader: Reader, sample_model: SampleModel
+) -> None:
     open_explore(reader)
     assert shown(reader) == expected(sample_model)
     total = len(sample_model.entries)
@@ -96,7 +98,9 @@ def test_each_filter_alone(facet: str, reader: Reader, sample_model: SampleModel
     assert count_line(reader) == f"Showing {len(want)} of {len(sample_model.entries)} entries."
 
 
-def test_a_parent_problem_type_takes_in_its_sub_types(reader: Reader, sample_model: SampleModel) -> None:
+def test_a_parent_problem_type_takes_in_its_sub_types(
+    reader: Reader, sample_model: SampleModel
+) -> None:
     parent = sample_model.problem_with_subtypes()
     only_children = [
         e for e in sample_model.entries
@@ -113,7 +117,8 @@ def test_a_parent_problem_type_takes_in_its_sub_types(reader: Reader, sample_mod
 
 def test_filters_combine_and_counts_follow(reader: Reader, sample_model: SampleModel) -> None:
     """Every option's count is what choosing it would show, given the other filters."""
-    anchor = max(sorted(sample_model.entries, key=lambda e: e["id"]), key=lambda e: len(e["contributors"]))
+    anchor = max(sorted(sample_model.entries, key=lambda e: e["id"]),
+                 key=lambda e: len(e["contributors"]))
     root = anchor["problem_types"][0]
     while sample_model.problem(root)["parent"]:
         root = sample_model.problem(root)["parent"]
@@ -133,7 +138,8 @@ def test_filters_combine_and_counts_follow(reader: Reader, sample_model: SampleM
         assert counts[""] == len(expected(sample_model, **others)), facet
         for value, count in counts.items():
             if value:
-                assert count == len(expected(sample_model, **others, **{facet: value})), (facet, value)
+                wanted = expected(sample_model, **others, **{facet: value})
+                assert count == len(wanted), (facet, value)
 
 
 def test_the_address_keeps_the_filters_and_restores_them(
@@ -159,7 +165,9 @@ def test_the_address_keeps_the_filters_and_restores_them(
     assert reader.errors == shared.errors == []
 
 
-def test_an_unknown_value_in_the_address_means_any(reader: Reader, sample_model: SampleModel) -> None:
+def test_an_unknown_value_in_the_address_means_any(
+    reader: Reader, sample_model: SampleModel
+) -> None:
     open_explore(reader, "?kind=no-such-kind&member=nobody")
     assert reader.page.locator("#rep-explore-kind").input_value() == ""
     assert shown(reader) == expected(sample_model)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.browser_support import OpenReader, Reader, SampleModel, search
-from tests.conftest import Site
+from tests.support.browser import OpenReader, Reader, SampleModel, search
+from tests.support.sites import Site
 
 FIRST_PATH_LINK = (
     "xpath=//h2[@id='start-here']/following-sibling::*//a[contains(@href, 'paths/')]"
@@ -105,9 +105,11 @@ def test_search_finds_entries_by_their_problem_type_name(
     reader: Reader, sample_model: SampleModel
 ) -> None:
     problem = max(
-        sorted(sample_model.data["problem_types"], key=lambda p: p["id"]), key=lambda p: p["entries"]
+        sorted(sample_model.data["problem_types"], key=lambda p: p["id"]),
+        key=lambda p: p["entries"],
     )
-    expected = {sample_model.path_of(e) for e in sample_model.entries if problem["id"] in e["problem_types"]}
+    expected = {sample_model.path_of(e) for e in sample_model.entries
+                if problem["id"] in e["problem_types"]}
     reader.open("")
     found = search(reader, problem["title"])
     assert expected.intersection(found), (problem["title"], found)

@@ -19,11 +19,16 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser.browser_support import (
-    EVERY_PAGE_TYPE, NOT_FOUND_PAGE, OpenReader, Reader, SampleModel, search,
+from tests.support.browser import (
+    EVERY_PAGE_TYPE,
+    NOT_FOUND_PAGE,
+    OpenReader,
+    Reader,
+    SampleModel,
+    search,
 )
-from tests.browser.browser_support import pages_by_type as pages_of_every_type
-from tests.conftest import Site
+from tests.support.browser import pages_by_type as pages_of_every_type
+from tests.support.sites import Site
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Request, Route

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.browser_support import (
-    DESKTOP, MEASURE_OVERFLOW, PHONE, OpenReader, Reader, SampleModel,
+from tests.support.browser import (
+    DESKTOP,
+    MEASURE_OVERFLOW,
+    PHONE,
+    OpenReader,
+    Reader,
+    SampleModel,
 )
 
 PAGE_TYPES = (

@@ -19,12 +19,18 @@ from typing import Any
 
 import pytest
 
-from tests.browser.browser_support import (
-    EVERY_PAGE_TYPE, MEASURE_OVERFLOW, PHONE, OpenReader, Reader, SampleModel, pages_by_type,
+from tests.support.browser import (
+    EVERY_PAGE_TYPE,
+    MEASURE_OVERFLOW,
+    PHONE,
+    OpenReader,
+    Reader,
+    SampleModel,
+    pages_by_type,
     served,
 )
-from tests.conftest import BASE_CONFIG, Site
-from tests.site.crossindex_sites import entry, member, merge, problem
+from tests.support.crossindex_sites import entry, member, merge, problem
+from tests.support.sites import BASE_CONFIG, Site
 
 # The not-found page is Material's own and addressed from the deployed root (see
 # test_browser_no_third_party); every other type is read here.
@@ -39,7 +45,8 @@ BROKEN_DATES = """() => [...document.querySelectorAll("article time")].flatMap(t
   if (rects.length <= 1) return [];
   const lineHeight = parseFloat(getComputedStyle(time).lineHeight);
   if (Math.abs(time.getBoundingClientRect().height - lineHeight) < 1) return [];
-  return [time.textContent + " in: " + (time.closest("li, p, td, dd") || time).textContent.trim().slice(0, 80)];
+  return [time.textContent + " in: "
+          + (time.closest("li, p, td, dd") || time).textContent.trim().slice(0, 80)];
 })"""
 
 # Scroll every matrix as far as it goes (sideways, and down where `down` is set); then, for
@@ -195,7 +202,8 @@ MEMBERS = [f"member-{n}" for n in range(1, 10)]
 SMALL_SITE = merge(
     problem("alpha", "Alpha work"),
     *(member(m) for m in MEMBERS),
-    *(entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}") for n, m in enumerate(MEMBERS, 1)),
+    *(entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}")
+      for n, m in enumerate(MEMBERS, 1)),
     entry("cases/case-10", ["alpha"], [MEMBERS[0]], "2024-02-01"),
 )
 
@@ -258,7 +266,7 @@ def test_after_a_filter_the_count_is_on_the_first_screen(
     box = count.bounding_box()
     assert box is not None
     assert page.evaluate("window.scrollY") == 0
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
 
 
 def test_at_a_glance_starts_within_the_second_screen(reader_factory: OpenReader) -> None:

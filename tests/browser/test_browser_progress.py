@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from tests.browser.browser_support import Reader, SampleModel
+from tests.support.browser import Reader, SampleModel
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -39,7 +39,8 @@ def test_ticked_steps_survive_a_reload(reader: Reader, sample_model: SampleModel
     assert not step_box(reader, 2).is_checked()
     assert summary(reader) == f"2 of {total} steps done"
     stored = reader.page.evaluate(f"localStorage.getItem('repertoire:path:{path['id']}')")
-    assert sorted(json.loads(stored)) == sorted([path["steps"][0]["entry"], path["steps"][-1]["entry"]])
+    ends = [path["steps"][0]["entry"], path["steps"][-1]["entry"]]
+    assert sorted(json.loads(stored)) == sorted(ends)
 
     step_box(reader, 1).uncheck()
     reader.reload()
@@ -48,7 +49,9 @@ def test_ticked_steps_survive_a_reload(reader: Reader, sample_model: SampleModel
     assert reader.errors == []
 
 
-def test_the_paths_list_shows_each_paths_progress(reader: Reader, sample_model: SampleModel) -> None:
+def test_the_paths_list_shows_each_paths_progress(
+    reader: Reader, sample_model: SampleModel
+) -> None:
     path = sample_model.first_path()
     reader.open(sample_model.path_of(path))
     step_box(reader, 2).check()

@@ -4,7 +4,8 @@
 
 Off by default: set REPERTOIRE_SCREENSHOTS to a folder to make them, for example
 
-    REPERTOIRE_SCREENSHOTS=test-artifacts .venv/bin/python -m pytest tests/browser/test_browser_screenshots.py -q
+    REPERTOIRE_SCREENSHOTS=test-artifacts .venv/bin/python -m pytest \
+        tests/browser/test_browser_screenshots.py -q
 
 Files are named `<width>-<page>.png` (`375-entry.png`, `1280-who-knows-what-synthetic.png`,
 `-dark` for the dark scheme); a page taller than 4,000 px keeps only its first 4,000, so that
@@ -24,10 +25,16 @@ from types import ModuleType
 
 import pytest
 
-from tests.browser.browser_support import (
-    DESKTOP, PHONE, ROOT, OpenReader, SampleModel, pages_by_type, served,
+from tests.support.browser import (
+    DESKTOP,
+    PHONE,
+    ROOT,
+    OpenReader,
+    SampleModel,
+    pages_by_type,
+    served,
 )
-from tests.conftest import Site
+from tests.support.sites import Site
 
 FOLDER = os.environ.get("REPERTOIRE_SCREENSHOTS", "")
 pytestmark = pytest.mark.skipif(

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.browser.browser_support import SampleModel
+from tests.support.browser import SampleModel
 
 LINKING_ATTRIBUTES = {
     "a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
@@ -74,7 +74,8 @@ class SiteLinks:
         if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
             return None
         written = urlsplit(link)
-        if (written.scheme or written.path.startswith("/")) and not parts.path.startswith(site.path):
+        rooted = written.scheme or written.path.startswith("/")
+        if rooted and not parts.path.startswith(site.path):
             return None
         return parts.path, unquote(parts.fragment)
 
@@ -126,7 +127,8 @@ def tiny_site(tmp_path: Path) -> Path:
         "index.html": (
             '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>'
             '<a href="/base/a/index.html">ok</a><a href="https://example.org/base/a/">ok</a>'
-            '<a href="https://elsewhere.example/">off site</a><a href="mailto:x@example.org">mail</a>'
+            '<a href="https://elsewhere.example/">off site</a>'
+            '<a href="mailto:x@example.org">mail</a>'
             '<img src="missing.png"><a href="a/#nowhere">bad</a><a href="/other/">other site</a>'
             '<a href="https://example.org/forum/">other site</a><a href="../up/">climbs out</a>'
         ),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Site
+from tests.support.sites import ROOT, Site
 
 
 @pytest.fixture

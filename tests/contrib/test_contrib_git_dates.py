@@ -14,8 +14,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from repertoire_kit.core.git_dates import has_full_history, last_commit_dates, parse_log
-from tests.contrib.contrib_helpers import git
+from repertoire_kit.core.pages.git_dates import has_full_history, last_commit_dates, parse_log
+from tests.support.contrib import git
 
 JANUARY = "2024-01-02T10:00:00+00:00"
 MARCH = "2024-03-04T23:30:00-05:00"  # the committer's own calendar day counts

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.contract.schemas import THEME_FIELDS, entry_schema, member_schema
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
-from repertoire_kit.core.schemas import THEME_FIELDS, entry_schema, member_schema
-from tests.conftest import ROOT
-from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
+from tests.support.contrib import REPERTOIRE, fill_placeholders
+from tests.support.sites import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 SITE_GUIDE = (ROOT / "repertoire" / "reference" / "contributing.md").read_text(encoding="utf-8")
@@ -114,7 +114,8 @@ MISTAKES: dict[str, dict[str, str | None]] = {
     "unknown member 'ana-lukik'": {"contributors": "contributors: [ana-lukik]",
                                    "problem_types": "problem_types: [sampling]"},
     "unknown problem type 'samplig'": {"problem_types": "problem_types: [samplig]"},
-    "which YAML reads as the start of another field": {"summary": "summary: Payroll: what we found"},
+    "which YAML reads as the start of another field": {
+        "summary": "summary: Payroll: what we found"},
     "title: 'NO' is read by YAML": {"title": "title: NO"},
     "expected a list, found the single value": {"problem_types": "problem_types: sampling"},
     "'01/03/2024' is not a date": {"date": "date: 01/03/2024"},

@@ -16,12 +16,17 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from repertoire_kit.core.json_schema import schema_documents
-from repertoire_kit.core.project import load_project
-from repertoire_kit.core.schemas import entry_schema, member_schema, path_schema, problem_schema
+from repertoire_kit.core.authoring.json_schema import schema_documents
+from repertoire_kit.core.contract.schemas import (
+    entry_schema,
+    member_schema,
+    path_schema,
+    problem_schema,
+)
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.settings import Settings
-from tests.conftest import ROOT
-from tests.contrib.contrib_helpers import front_matter_text, load_yaml12
+from tests.support.contrib import front_matter_text, load_yaml12
+from tests.support.sites import ROOT
 
 SETTINGS = load_project(ROOT / "mkdocs.yml").settings
 DOCUMENTS = schema_documents(SETTINGS)

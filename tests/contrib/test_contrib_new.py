@@ -3,9 +3,9 @@
 For every kind (case, story, tool, member, problem, path) the scaffold's front matter is valid
 as written: an entry (a draft) passes `repertoire check`, while a member, problem type or path,
 published at once, gets an error at each `TODO:` placeholder still in it; once they are filled
-and the draft line deleted, every kind passes and is published by a real build. It never overwrites, refuses unknown ids with a did-you-mean,
-quotes titles YAML would misread, asks for missing values on a terminal, and follows the
-kinds configured in mkdocs.yml.
+and the draft line deleted, every kind passes and is published by a real build. It never
+overwrites, refuses unknown ids with a did-you-mean, quotes titles YAML would misread, asks for
+missing values on a terminal, and follows the kinds configured in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -14,18 +14,17 @@ import json
 import os
 import pty
 import subprocess
-
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 
 from repertoire_kit.cli.main import main
 from repertoire_kit.core import clock
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
-from tests.conftest import build_env
-from tests.contrib.contrib_helpers import REPERTOIRE, fill_placeholders
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
+from tests.support.contrib import REPERTOIRE, fill_placeholders
+from tests.support.sites import build_env
 
 ENTRY_ARGS = ["--problem", "sampling", "--by", "mira-kovac"]
 SCAFFOLDS = {

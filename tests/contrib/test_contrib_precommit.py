@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, build_env
-from tests.contrib.contrib_helpers import git
+from tests.support.contrib import git
+from tests.support.sites import ROOT, build_env
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 HOOKED_FILE = "repertoire/cases/a-case.md"

@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import ROOT, build_env
-from tests.contrib.contrib_helpers import REPERTOIRE
+from tests.support.contrib import REPERTOIRE
+from tests.support.sites import ROOT, build_env
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from tests.core.core_helpers import Tree
+from tests.support.core import Tree
 
 
 @pytest.fixture

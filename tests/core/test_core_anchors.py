@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from repertoire_kit.core.anchors import GeneratedContext, PageAnchors, body_anchors
-from repertoire_kit.core.loader import LoadResult, load_repertoire
-from repertoire_kit.core.project import Project, load_project
+from repertoire_kit.core.contract.source import SourceText, split_front_matter
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.source import SourceText, split_front_matter
-from repertoire_kit.core.site_markdown import HeadingIds
+from repertoire_kit.core.load.loader import LoadResult, load_repertoire
+from repertoire_kit.core.load.project import Project, load_project
+from repertoire_kit.core.pages.anchors import GeneratedContext, PageAnchors, body_anchors
+from repertoire_kit.core.pages.site_markdown import HeadingIds
 
 _HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
 _ANY_ID = re.compile(r'\sid="([^"]+)"')
@@ -29,7 +29,8 @@ def test_repeated_headings_are_numbered_as_toc_numbers_them() -> None:
 
 
 def test_a_body_gives_its_headings_and_explicit_ids_without_code() -> None:
-    body = ("## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n```\n## not a heading\n```\n\n"
+    body = ("## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n"
+            "```\n## not a heading\n```\n\n"
             "<span id=\"raw\">x</span> and a note[^1].\n\n!!! tip\n\n    ## In a tip\n\n"
             "[^1]: The note.\n")
     found = body_anchors(body)

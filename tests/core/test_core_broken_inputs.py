@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.core.report import format_github, format_text
-
-from tests.core.core_helpers import BROKEN_FIXTURES, Tree, load_project_dir, located
+from tests.support.core import BROKEN_FIXTURES, Tree, load_project_dir, located
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,7 @@ def test_each_defect_is_reported_at_its_path_line_and_field(tree: Tree, d: Defec
     drop_in(tree, d.files)
     diagnostics = tree.diagnostics()
     assert located(diagnostics) == expected_diagnostics(d)
-    for diagnostic, (_, _, _, says) in zip(diagnostics, d.expected):
+    for diagnostic, (_, _, _, says) in zip(diagnostics, d.expected, strict=True):
         assert says in diagnostic.message
         assert diagnostic.severity.value == ("warning" if d.warning else "error")
     assert d.hint in diagnostics[0].hint

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.cli.main import main
-
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text
+from tests.support.core import EXTRA_LINE, Tree, entry_text
 
 TEXT_LINE = re.compile(
     r"^(?P<path>repertoire/[^:]+):(?P<line>\d+):(?P<col>\d+): "

@@ -11,9 +11,14 @@ then line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text, located
+from repertoire_kit.core.diagnostics import Diagnostics, Position
+from tests.support.core import EXTRA_LINE, Tree, entry_text, located
+from tests.support.sites import MINIMAL
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"
@@ -44,7 +49,8 @@ def test_the_minimal_repertoire_has_no_problems(tree: Tree) -> None:
         ({"contributors": "[ann-le]"}, (5, 16, "contributors[0]"),
          "unknown member 'ann-le'", "did you mean 'ann-lee'?"),
         ({"contributors": "[bob-stone]"}, (5, 16, "contributors[0]"),
-         "unknown member 'bob-stone'", "add repertoire/members/bob-stone.md, or use an existing id"),
+         "unknown member 'bob-stone'",
+         "add repertoire/members/bob-stone.md, or use an existing id"),
     ],
 )
 def test_unknown_ids_are_errors_at_the_item_with_a_suggestion(
@@ -271,3 +277,22 @@ def test_an_id_shared_by_a_broken_member_does_not_hide_an_unknown_problem_type(t
     assert [(d.line, d.field, d.message) for d in diagnostics] == [
         (4, "problem_types[0]", "unknown problem type 'procurement'"),
     ]
+
+
+def test_an_unknown_entry_id_without_a_folder_suggests_the_first_configured_kind(
+    make_site: Callable[..., Any],
+) -> None:
+    base = {key.replace("/cases/", "/guides/"): text for key, text in MINIMAL.items()}
+    tree = Tree(make_site(base=base, options="kinds:\n  - {folder: guides, singular: guide, "
+                                              "plural: guides}\n"))
+    tree.write("guides/second.md", entry_text(related="[nowhere]"))
+    [problem] = tree.diagnostics()
+    assert problem.message == "unknown entry 'nowhere'"
+    assert problem.hint == "add repertoire/guides/nowhere.md, or use an existing id"
+
+
+def test_diagnostics_count_what_they_yield() -> None:
+    diagnostics = Diagnostics()
+    for _ in range(2):
+        diagnostics.error("a.md", Position(3), "title", "is empty")
+    assert len(diagnostics) == len(list(diagnostics)) == 1

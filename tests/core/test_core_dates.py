@@ -15,11 +15,10 @@ import subprocess
 import pytest
 
 from repertoire_kit.core import clock
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
-
-from tests.conftest import REPERTOIRE, build_env
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text, located
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
+from tests.support.core import EXTRA_LINE, Tree, entry_text, located
+from tests.support.sites import REPERTOIRE, build_env
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

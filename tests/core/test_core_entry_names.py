@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from repertoire_kit.core.fields import ENTRY_NAME_PATTERN, ID_PATTERN
-
-from tests.core.core_helpers import Tree, entry_text, located
+from repertoire_kit.core.contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN
+from tests.support.core import Tree, entry_text, located
 
 
 @pytest.mark.parametrize("name", ["some_case", "assisted_compliance", "a_b-c_2024", "x"])

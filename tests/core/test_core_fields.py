@@ -15,13 +15,18 @@ from typing import Any
 
 import pytest
 
+from repertoire_kit.core.contract.fields import RecordSchema, convert_fields
+from repertoire_kit.core.contract.schemas import (
+    SUMMARY_MAX,
+    entry_schema,
+    member_schema,
+    path_schema,
+    problem_schema,
+)
+from repertoire_kit.core.contract.yaml_reader import MAX_DEPTH, compose_front_matter
 from repertoire_kit.core.diagnostics import Diagnostic, Diagnostics
-from repertoire_kit.core.fields import RecordSchema, convert_fields
-from repertoire_kit.core.schemas import SUMMARY_MAX, entry_schema, member_schema, problem_schema
-from repertoire_kit.core.settings import Settings
-from repertoire_kit.core.yaml_reader import MAX_DEPTH, compose_front_matter
-
-from tests.core.core_helpers import ENTRY_FIELDS
+from repertoire_kit.core.settings import Kind, Settings
+from tests.support.core import ENTRY_FIELDS
 
 PATH = "repertoire/cases/x.md"
 FIRST_LINE = 2  # the YAML starts on the line after the opening '---'
@@ -412,3 +417,14 @@ def test_a_value_with_a_colon_gets_the_quoted_line_to_write() -> None:
         "the value contains ': ', which YAML reads as the start of another field"
     )
     assert diagnostics[0].hint == 'put the value in quotes: title: "Budget: the sequel"'
+
+
+def test_the_schemas_name_the_configured_kinds() -> None:
+    settings = Settings(kinds=(Kind("guides", "guide", "guides"), Kind("notes", "note", "notes")))
+    entry = entry_schema(settings)
+    assert entry.title == "Entry (guide or note)"
+    related = entry.field("related")
+    assert related is not None and "(guides/…)" in related.description
+    steps = path_schema(settings).field("steps")
+    assert steps is not None and steps.item_fields[0].description == (
+        "The entry id (guides/…, notes/…).")

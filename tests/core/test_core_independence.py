@@ -15,12 +15,12 @@ import textwrap
 from pathlib import Path
 
 import repertoire_kit.core
-
-from tests.core.core_helpers import REPO_ROOT
+from tests.support.core import REPO_ROOT
 
 CORE_DIR = Path(repertoire_kit.core.__file__).resolve().parent
 CORE_MODULES = sorted(
-    f"repertoire_kit.core.{path.stem}" for path in CORE_DIR.glob("*.py") if path.stem != "__init__"
+    "repertoire_kit.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
+    for path in CORE_DIR.rglob("*.py") if path.stem != "__init__"
 )
 
 BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
@@ -46,8 +46,8 @@ BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
     for name in modules:
         importlib.import_module(name)
 
-    from repertoire_kit.core.loader import load_repertoire
-    from repertoire_kit.core.project import load_project
+    from repertoire_kit.core.load.loader import load_repertoire
+    from repertoire_kit.core.load.project import load_project
     project = load_project(Path(sys.argv[2]) / "mkdocs.yml")
     result = load_repertoire(project.root, project.docs_dir, project.settings)
     leaked = sorted(m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs."))
@@ -58,7 +58,7 @@ BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
 
 
 def test_the_module_list_is_not_empty() -> None:
-    assert "repertoire_kit.core.loader" in CORE_MODULES
+    assert "repertoire_kit.core.load.loader" in CORE_MODULES
     assert len(CORE_MODULES) >= 20
 
 
@@ -101,8 +101,8 @@ def _imported_names(tree: ast.AST, module: str) -> list[str]:
 
 def test_no_core_source_imports_mkdocs_the_adapter_or_the_cli() -> None:
     offenders: list[str] = []
-    for path in sorted(CORE_DIR.glob("*.py")):
-        module = f"repertoire_kit.core.{path.stem}"
+    for path in sorted(CORE_DIR.rglob("*.py")):
+        module = "repertoire_kit.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
         source = path.read_text(encoding="utf-8")
         for name in _imported_names(ast.parse(source), module):
             if name.split(".")[0] == "mkdocs" or name.startswith(
@@ -114,10 +114,83 @@ def test_no_core_source_imports_mkdocs_the_adapter_or_the_cli() -> None:
 
 def test_the_import_scanner_sees_the_forms_it_must_catch() -> None:
     sample = ast.parse(
-        "import mkdocs\nfrom mkdocs.plugins import x\nfrom ..mkdocs_adapter import y\n"
-        "from ..cli.main import z\n__import__('mkdocs.config')\n"
+        "import mkdocs\nfrom mkdocs.plugins import x\nfrom ...mkdocs_adapter import y\n"
+        "from ...cli.main import z\n__import__('mkdocs.config')\n"
         "def later():\n    importlib.import_module('mkdocs.commands.build')\n"
     )
-    names = _imported_names(sample, "repertoire_kit.core.loader")
+    names = _imported_names(sample, "repertoire_kit.core.load.loader")
     assert {"mkdocs", "mkdocs.plugins", "repertoire_kit.mkdocs_adapter", "repertoire_kit.cli.main",
             "mkdocs.config", "mkdocs.commands.build"} <= set(names)
+
+
+# What each part of the core may import (ARCHITECTURE.md); "" is the top level.
+ALLOWED = {
+    "": {""},
+    "safety": {"safety"},
+    "contract": {"contract", "", "safety"},
+    "authoring": {"authoring", "contract", "safety", ""},
+    "indexes": {"indexes", ""},
+    "pages": {"pages", "indexes", "authoring", "contract", "safety", ""},
+    "checks": {"checks", "pages", "contract", "safety", ""},
+    "load": {"load", "checks", "pages", "indexes", "authoring", "contract", "safety", ""},
+}
+
+
+def _core_imports() -> list[tuple[str, str, ast.ImportFrom, bool]]:
+    """(importing part, imported module, node, whether only for type checking) of every
+    `from` import inside the core that names a core module."""
+    found = []
+    for path in sorted(CORE_DIR.rglob("*.py")):
+        parts = path.relative_to(CORE_DIR).parts
+        if parts == ("__init__.py",):
+            continue
+        part = parts[0] if len(parts) > 1 else ""
+        module = "repertoire_kit.core." + ".".join(Path(*parts).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                       and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in node.body}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                [target] = _imported_names(ast.Module([node], []), module)[:1]
+                if target.startswith("repertoire_kit.core"):
+                    found.append((part, target, node, id(node) in typing_only))
+    return found
+
+
+def _part(target: str, name: str) -> str:
+    rest = target.removeprefix("repertoire_kit.core").lstrip(".").split(".")
+    if rest == [""]:  # `from .. import clock`
+        rest = [name]
+    return rest[0] if rest[0] in ALLOWED else ""
+
+
+def test_each_part_of_the_core_imports_only_what_the_architecture_allows() -> None:
+    wrong = [
+        f"{part or 'top level'} imports {target}.{alias.name}"
+        for part, target, node, typing_only in _core_imports() if not typing_only
+        for alias in node.names if _part(target, alias.name) not in ALLOWED[part]
+    ]
+    assert wrong == []
+
+
+def test_no_part_of_the_core_imports_another_parts_private_names() -> None:
+    private = [
+        f"{part or 'top level'}: {target}.{alias.name}"
+        for part, target, node, _ in _core_imports() for alias in node.names
+        if alias.name.startswith("_") and _part(target, alias.name) != part
+    ]
+    assert private == []
+
+
+def test_the_adapter_and_the_cli_import_only_the_cores_public_names() -> None:
+    package = CORE_DIR.parent
+    deeper = [
+        f"{path.relative_to(package)}: {name}"
+        for folder in ("mkdocs_adapter", "cli")
+        for path in sorted((package / folder).glob("*.py"))
+        for name in _imported_names(
+            ast.parse(path.read_text(encoding="utf-8")), f"repertoire_kit.{folder}.{path.stem}")
+        if name.startswith("repertoire_kit.core.")
+        and name.removeprefix("repertoire_kit.core.") not in repertoire_kit.core.__all__
+    ]
+    assert deeper == []

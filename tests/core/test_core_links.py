@@ -17,10 +17,9 @@ import json
 
 import pytest
 
-from repertoire_kit.core.markdown_links import LinkTarget, find_links
+from repertoire_kit.core.checks.markdown_links import LinkTarget, find_links
 from repertoire_kit.core.report import format_github, format_text
-
-from tests.core.core_helpers import Tree, entry_text, located
+from tests.support.core import Tree, entry_text, located
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"
@@ -84,7 +83,8 @@ def body_errors(tree: Tree, body: str, rel: str = CASE) -> list[tuple[int, int, 
 
 
 WORKING = [
-    "[a case](first-case.md)", "[a case](first-case.md#context)", "[a case](../cases/first-case.md)",
+    "[a case](first-case.md)", "[a case](first-case.md#context)",
+    "[a case](../cases/first-case.md)",
     "[by address](../first-case/)", "[by address](../first-case/#context)",
     "[by address](../first-case)", "[member](../../members/ann-lee/)",
     "[member](../members/ann-lee.md#contributions-2)", "[problem](../problems/sampling.md)",
@@ -250,7 +250,8 @@ def test_mkdocs_own_validation_finds_nothing_the_check_passed(make_site) -> None
     site = make_site({CASE_PATH: entry_text(body=body, extra="related: [cases/first-case]\n"),
                       "repertoire/cases/first-case.md": entry_text(
                           title="First case", date="2024-02-01",
-                          body="## Context\n\nSee [its connected entries](new-case.md#connected-entries), "
+                          body="## Context\n\nSee "
+                          "[its connected entries](new-case.md#connected-entries), "
                                "[its own](#connected-entries) and [more](#first-case).\n")},
                      config=MKDOCS_VALIDATION)
     check = site.check()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from repertoire_kit.core.markup_scan import scan_markdown
+from repertoire_kit.core.safety.markup_scan import scan_markdown
 
 
 def found(body: str, first_line: int = 1) -> list[tuple[int, int, str]]:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from repertoire_kit.core.pages.site_markdown import unclosed_html_block
 from repertoire_kit.core.report import format_text
-from repertoire_kit.core.site_markdown import unclosed_html_block
-
-from tests.core.core_helpers import Tree, entry_text
+from tests.support.core import Tree, entry_text
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"
@@ -28,7 +27,8 @@ def test_a_first_heading_repeating_the_title_is_a_warning(tree: Tree, heading: s
     [warning] = tree.write(CASE, entry_text(body=f"{heading}\n\n## Context\n\nText.\n")).only(CASE)
     assert (warning.line, warning.col, warning.field, warning.severity.value) == (
         8, 1, "body", "warning")
-    assert warning.message == "this heading repeats the title, which the page already shows above it"
+    assert warning.message == (
+        "this heading repeats the title, which the page already shows above it")
     assert warning.hint == "delete this line: the page adds the title itself"
 
 

@@ -9,13 +9,12 @@ drafts. Proved on the finder as a plain function and on tiny sites, with `repert
 
 from __future__ import annotations
 
+from repertoire_kit.core.authoring.skeletons import placeholder
+from repertoire_kit.core.contract.fields import Located
+from repertoire_kit.core.contract.placeholders import body_placeholders, field_placeholders
 from repertoire_kit.core.diagnostics import Position
-from repertoire_kit.core.fields import Located
-from repertoire_kit.core.placeholders import body_placeholders, field_placeholders
 from repertoire_kit.core.report import format_github, format_text
-from repertoire_kit.core.skeletons import placeholder
-
-from tests.core.core_helpers import EXTRA_LINE, Tree, entry_text, located
+from tests.support.core import EXTRA_LINE, Tree, entry_text, located
 
 CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"

@@ -14,20 +14,19 @@ from pathlib import Path
 import pytest
 
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.files import DocsFile
-from repertoire_kit.core.placement import check_placement
-from repertoire_kit.core.project import nav_pages
+from repertoire_kit.core.load.files import DocsFile
+from repertoire_kit.core.load.placement import check_placement
+from repertoire_kit.core.load.project import nav_pages
 from repertoire_kit.core.report import format_text
 from repertoire_kit.core.settings import Settings
+from tests.support.core import Tree, entry_text, located
 
-from tests.core.core_helpers import Tree, entry_text, located
 
-
-def placed(docs_paths: list[str], settings: Settings = Settings()) -> list[tuple[str, str]]:
+def placed(docs_paths: list[str], settings: Settings | None = None) -> list[tuple[str, str]]:
     """(path, hint) of each file `check_placement` reports, on its own."""
     diags = Diagnostics()
     files = [DocsFile(Path(docs_path), docs_path) for docs_path in docs_paths]
-    check_placement(files, "docs/", settings, diags)
+    check_placement(files, "docs/", settings or Settings(), diags)
     return [(d.path, d.hint) for d in diags]
 
 

@@ -21,8 +21,7 @@ import pytest
 import yaml
 
 from repertoire_kit.core.report import format_text
-
-from tests.core.core_helpers import copy_sample_into, load_project_dir
+from tests.support.core import copy_sample_into, load_project_dir
 
 Expected = tuple[str, int, int, str]  # path, line, col, field
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import pytest
 
-from repertoire_kit.core.diagnostics import FILE_FIELD, Diagnostic, Diagnostics
-from repertoire_kit.core.source import (
+from repertoire_kit.core.contract.source import (
     MAX_FILE_BYTES,
     FrontMatterBlock,
     SourceText,
     decode_source,
     split_front_matter,
 )
-from repertoire_kit.core.yaml_reader import compose_front_matter
-
-from tests.core.core_helpers import Tree, entry_text, located
+from repertoire_kit.core.contract.yaml_reader import compose_front_matter
+from repertoire_kit.core.diagnostics import FILE_FIELD, Diagnostic, Diagnostics
+from tests.support.core import Tree, entry_text, located
 
 PATH = "repertoire/cases/x.md"
 

@@ -1,10 +1,10 @@
 """The front-matter reader gives exactly the node tree PyYAML's composer builds.
 
 `yaml_reader` composes with PyYAML and walks the tree once to refuse anchors, foreign tags and
-depth; what it accepts must be PyYAML's tree untouched. The field layer relies on every node's tag, value,
-style and position, so this compares them with `yaml.compose` on every front matter of the
-sample community and on YAML chosen for its corners (implicit types, flow and block styles,
-quoting, explicit `!` and `!!str` tags, empty and nested collections, complex keys).
+depth; what it accepts must be PyYAML's tree untouched. The field layer relies on every node's
+tag, value, style and position, so this compares them with `yaml.compose` on every front matter
+of the sample community and on YAML chosen for its corners (implicit types, flow and block
+styles, quoting, explicit `!` and `!!str` tags, empty and nested collections, complex keys).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
+
+from repertoire_kit.core.contract.yaml_reader import compose_front_matter
 from repertoire_kit.core.diagnostics import Diagnostics
-from repertoire_kit.core.yaml_reader import compose_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

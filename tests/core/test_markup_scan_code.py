@@ -16,13 +16,14 @@ sanitiser when the page is written anyway.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.markup_scan import (
+
+from repertoire_kit.core.safety.markup_scan import (
     _CODE_SPAN,
     _FEW_BACKTICKS,
     _PAIRED_BACKSLASHES,
@@ -30,15 +31,14 @@ from repertoire_kit.core.markup_scan import (
     _spans_by_runs,
     scan_markdown,
 )
-
-from tests.conftest import Site
-from tests.security.security_support import (
+from tests.support.security import (
     MARKDOWN_EXTENSIONS,
     MARKDOWN_SETTINGS,
     html_problems,
     parse_tree,
     render_markdown,
 )
+from tests.support.sites import Site
 
 SCRIPT = "<script>alert('PWN')</script>"
 SCRIPT_FOUND = "raw <script> is not allowed"

@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-from typing import Sequence
+from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.indexes import (
+
+from repertoire_kit.core.indexes.cross_indexes import (
     MAX_COMBINED_LABELS,
     Indexes,
     build_indexes,
@@ -26,8 +27,7 @@ from repertoire_kit.core.indexes import (
     labels_of,
 )
 from repertoire_kit.core.model import Entry, Repertoire
-
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_sites import (
     SiteFactory,
     build_ok,
     entry,
@@ -36,6 +36,7 @@ from tests.site.crossindex_sites import (
     model_entry,
     problem,
 )
+from tests.support.related import reference_related
 
 LIMITS = (0, 1, 2, 5, 1000)
 
@@ -65,17 +66,7 @@ def indexes_of(entries: Sequence[Entry], include_drafts: bool = False) -> Indexe
 
 def reference_ranking(indexes: Indexes, target: Entry, limit: int) -> list[str]:
     """The documented ranking, by comparing the target with every visible entry."""
-    visible = indexes.repertoire.published_entries()
-    left_out = {target.id, *target.related, *(e.id for e in visible if target.id in e.related)}
-    scored = []
-    for other in visible:
-        shared_problems = len(set(other.problem_types) & set(target.problem_types))
-        shared_people = len(set(other.contributors) & set(target.contributors))
-        if other.id in left_out or not (shared_problems or shared_people):
-            continue
-        newest = (-(other.updated or other.date).toordinal(), -other.date.toordinal(), other.id)
-        scored.append(((-shared_problems, -shared_people, *newest), other.id))
-    return [entry_id for _, entry_id in sorted(scored)[:limit]]
+    return reference_related(target, indexes.repertoire.published_entries(), limit)
 
 
 def ranking(indexes: Indexes, target_id: str, limit: int = 5) -> list[str]:

@@ -20,30 +20,13 @@ from typing import NoReturn
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.editor import EditorMessage
+from tests.support.sites import ROOT
 
 NPM_FILES = ("package.json", "package-lock.json")
 REMARK_CONFIG = ".remarkrc.mjs"
 SCHEMAS = "schemas"
 MIN_NODE = 18  # what the locked packages declare they need
-_FIRST_NAME = re.compile(r"`([^`]+)`")
-
-
-@dataclass(frozen=True)
-class EditorMessage:
-    """One problem as the editor shows it: where, how bad, and the text."""
-
-    path: str
-    line: int
-    column: int
-    reason: str
-    is_error: bool
-
-    @property
-    def field(self) -> str:
-        """The field the message names first (written in backticks, as the check writes it)."""
-        found = _FIRST_NAME.search(self.reason)
-        return found.group(1) if found else ""
 
 
 @dataclass(frozen=True)

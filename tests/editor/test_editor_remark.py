@@ -15,9 +15,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import MINIMAL, ROOT, Site
-from tests.editor.conftest import EditorMessage
-from tests.editor.test_editor_schemas import GUIDES_KIND, run_schemas
+from tests.support.editor import GUIDES_KIND, EditorMessage, run_schemas
+from tests.support.sites import MINIMAL, ROOT, Site
 
 BROKEN_ENTRY = """\
 ---

@@ -17,12 +17,12 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from repertoire_kit.cli.main import main
 from repertoire_kit.cli.schemas import FILES_MAP, schema_files
-from repertoire_kit.core.json_schema import schema_documents
-from repertoire_kit.core.project import load_project
+from repertoire_kit.core.authoring.json_schema import schema_documents
+from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
-from tests.conftest import ROOT
+from tests.support.editor import GUIDES_KIND, run_schemas
+from tests.support.sites import ROOT
 
 COMMITTED = ROOT / "schemas"
 PROJECT = load_project(ROOT / "mkdocs.yml")
@@ -34,13 +34,6 @@ SHARED_KEYWORDS = frozenset({
     "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "uniqueItems",
     "properties", "additionalProperties", "required", "anyOf", "not",
 })
-GUIDES_KIND = (
-    "  - repertoire:\n      kinds:\n"
-    "        - {folder: cases, singular: case, plural: cases}\n"
-    "        - {folder: guides, singular: guide, plural: guides}\n"
-)
-
-
 def committed_files() -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(COMMITTED.iterdir())}
 
@@ -54,10 +47,6 @@ def schemas_for(rel: str, globs: dict[str, list[str]]) -> list[str]:
     """Every schema whose globs match a project-relative path (the editor needs exactly one)."""
     return [name for name, patterns in globs.items()
             if any(PurePosixPath(rel).match(pattern) for pattern in patterns)]
-
-
-def run_schemas(config: Path, out_dir: Path) -> int:
-    return main(["--config", str(config), "schemas", str(out_dir)])
 
 
 def test_the_committed_files_are_a_fresh_generation():

@@ -19,23 +19,32 @@ import re
 import shutil
 import subprocess
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import yaml
 
 from repertoire_kit.cli.main import main
 from repertoire_kit.cli.schemas import SNIPPETS_FILE
-from repertoire_kit.core.editor_snippets import field_lines, snippets_text
-from repertoire_kit.core.fields import Field, FieldType, RecordSchema
-from repertoire_kit.core.project import load_project
-from repertoire_kit.core.schemas import (
-    THEME_FIELDS, entry_schema, member_schema, path_schema, problem_schema,
+from repertoire_kit.core.authoring.editor_snippets import field_lines, snippets_text
+from repertoire_kit.core.authoring.skeletons import Target, body_blocks, body_text, targets
+from repertoire_kit.core.contract.fields import Field, FieldType, RecordSchema
+from repertoire_kit.core.contract.schemas import (
+    THEME_FIELDS,
+    entry_schema,
+    member_schema,
+    path_schema,
+    problem_schema,
 )
-from repertoire_kit.core.skeletons import Target, body_blocks, body_text, targets
-from tests.conftest import MINIMAL, ROOT, Site
-from tests.editor.snippet_expander import (
-    VARIABLES, SnippetSyntaxError, Stop, expand, read_snippets_file,
+from repertoire_kit.core.load.project import load_project
+from tests.support.sites import MINIMAL, ROOT, Site
+from tests.support.snippet_expander import (
+    VARIABLES,
+    SnippetSyntaxError,
+    Stop,
+    expand,
+    read_snippets_file,
 )
 
 COMMITTED = ROOT / SNIPPETS_FILE

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_env
+from tests.support.sites import ROOT, build_env
 
 
 def _pages(site_dir: Path) -> set[str]:
@@ -22,7 +22,8 @@ def _pages(site_dir: Path) -> set[str]:
 
 
 def test_sample_builds_with_properdocs_like_with_mkdocs(sample_site, tmp_path):
-    pytest.importorskip("properdocs", reason="properdocs is in requirements-dev.lock; run make test")
+    pytest.importorskip("properdocs",
+                        reason="properdocs is in requirements-dev.lock; run make test")
     project = tmp_path / "project"
     shutil.copytree(sample_site.root / "repertoire", project / "repertoire")
     shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -34,6 +35,7 @@ def test_sample_builds_with_properdocs_like_with_mkdocs(sample_site, tmp_path):
     assert result.returncode == 0, result.stderr
     site_dir = project / "site"
     assert _pages(site_dir) == _pages(sample_site.site_dir)
-    assert (site_dir / "repertoire.json").read_bytes() == (sample_site.site_dir / "repertoire.json").read_bytes()
+    plugin_export = (sample_site.site_dir / "repertoire.json").read_bytes()
+    assert (site_dir / "repertoire.json").read_bytes() == plugin_export
     entry = (site_dir / "cases/sampling-payroll-across-forty-schools/index.html").read_text()
     assert 'class="rep-panel"' in entry and "Elena Moraru" in entry

@@ -11,7 +11,7 @@ from html import unescape
 
 import pytest
 
-from repertoire_kit.core.assets import ASSETS
+from repertoire_kit.core.pages.assets import ASSETS
 
 ENTRY = (
     "---\ntitle: {title}\nsummary: About {title}.\nproblem_types: [sampling]\n"
@@ -48,10 +48,12 @@ def two_path_site(make_site):
     site = make_site({
         **THREE_ENTRIES,
         "repertoire/paths/first-steps.md": path_file(
-            "First steps", [("cases/alpha", "Read the context."), ("cases/beta", "Note the sample."),
+            "First steps", [("cases/alpha", "Read the context."),
+                            ("cases/beta", "Note the sample."),
                             ("tools/gamma", "Try the tool.")]),
         "repertoire/paths/tools-first.md": path_file(
-            "Tools first", [("tools/gamma", "Start with the tool."), ("cases/beta", "Then a case.")]),
+            "Tools first",
+            [("tools/gamma", "Start with the tool."), ("cases/beta", "Then a case.")]),
     })
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
@@ -62,8 +64,10 @@ def test_path_page_lists_steps_in_order_with_notes_and_reading_time(two_path_sit
     html = two_path_site.html("paths/first-steps/")
     titles = re.findall(r'<h3[^>]* id="[^"]*">\d+\. <a href="([^"]+)">([^<]+)</a>', html)
     assert [t for _, t in titles] == ["Alpha", "Beta", "Gamma"]
-    assert [h for h, _ in titles] == ["../../cases/alpha/", "../../cases/beta/", "../../tools/gamma/"]
-    positions = [html.index(note) for note in ("Read the context.", "Note the sample.", "Try the tool.")]
+    assert [h for h, _ in titles] == [
+        "../../cases/alpha/", "../../cases/beta/", "../../tools/gamma/"]
+    notes = ("Read the context.", "Note the sample.", "Try the tool.")
+    positions = [html.index(note) for note in notes]
     assert positions == sorted(positions)
     # 400 + 200 + 200 body words (plus headings) at 200 words a minute.
     assert "about 5 min" in html
@@ -140,7 +144,7 @@ def test_bad_steps_fail_check_and_build_at_the_step_line(make_site, steps, line,
     check = site.check()
     assert check.returncode == 1
     expected = f"repertoire/paths/broken.md:{line}:"
-    lines = [l for l in check.stdout.splitlines() if l.startswith(expected)]
+    lines = [line for line in check.stdout.splitlines() if line.startswith(expected)]
     assert lines, check.stdout
     assert f"{field}: {message}" in lines[0]
     build = site.build()
@@ -151,7 +155,9 @@ def test_bad_steps_fail_check_and_build_at_the_step_line(make_site, steps, line,
 def test_steps_that_are_not_a_list_of_mappings_are_reported(make_site):
     site = make_site({
         **THREE_ENTRIES,
-        "repertoire/paths/flat.md": "---\ntitle: Flat\nsummary: S.\naudience: A\nsteps:\n  - cases/alpha\n  - cases/beta\n---\n",
+        "repertoire/paths/flat.md": (
+            "---\ntitle: Flat\nsummary: S.\naudience: A\nsteps:\n"
+            "  - cases/alpha\n  - cases/beta\n---\n"),
     })
     check = site.check()
     assert check.returncode == 1
@@ -174,7 +180,8 @@ def test_gaps_lists_problem_types_no_path_touches(make_site):
 
 def test_home_shows_four_path_cards_and_links_to_all_of_them(make_site):
     paths = {
-        f"repertoire/paths/path-{n}.md": path_file(f"Path {n}", [("cases/alpha", "Read it."), ("cases/beta", "Then this.")])
+        f"repertoire/paths/path-{n}.md": path_file(
+            f"Path {n}", [("cases/alpha", "Read it."), ("cases/beta", "Then this.")])
         for n in range(1, 6)
     }
     site = make_site({**THREE_ENTRIES, **paths})

@@ -17,10 +17,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import build_env
+from tests.support.sites import build_env
 
 REPO = Path(__file__).resolve().parents[2]
-BUILD_FIELDS = {"wall_s", "cpu_s", "max_rss_bytes", "site_bytes", "search_index_bytes", "html_pages"}
+BUILD_FIELDS = {
+    "wall_s", "cpu_s", "max_rss_bytes", "site_bytes", "search_index_bytes", "html_pages",
+}
 
 
 def _is_number(value: object) -> bool:

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _generator() -> ModuleType:
     """scripts/synthetic.py, imported by path as scripts/bench does."""
-    spec = importlib.util.spec_from_file_location("synthetic_under_test", ROOT / "scripts" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "synthetic_under_test", ROOT / "scripts" / "synthetic.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -88,7 +89,8 @@ def test_problem_types_form_a_two_level_tree_of_forty(thirty: dict[str, str]) ->
     assert len(problems) == 40
     roots = {pid for pid, fields in problems.items() if "parent" not in fields}
     assert len(roots) == 8
-    assert all(fields.get("parent") in roots for pid, fields in problems.items() if pid not in roots)
+    assert all(fields.get("parent") in roots
+               for pid, fields in problems.items() if pid not in roots)
     assert sum(path.startswith("members/") for path in thirty) == 200
 
 

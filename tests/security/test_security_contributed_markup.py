@@ -18,19 +18,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from repertoire_kit.core.markup_scan import scan_markdown
-from repertoire_kit.core.sanitize import sanitize_html
 
-from tests.conftest import MINIMAL, Site
-from tests.security.conftest import new_site
-from tests.security.security_support import (
+from repertoire_kit.core.safety.markup_scan import scan_markdown
+from repertoire_kit.core.safety.sanitize import sanitize_html
+from tests.support.security import (
     MARKDOWN_EXTENSIONS,
     html_problems,
+    new_site,
     parse_tree,
     render_markdown,
     theme_hooks,
     visible_text,
 )
+from tests.support.sites import MINIMAL, Site
 
 # Line 1 '---', lines 2-6 the fields, line 7 '---', line 8 'Intro.', line 9 blank: the hostile
 # text starts on line 10 of every file.

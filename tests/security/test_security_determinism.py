@@ -16,10 +16,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.project import load_project
 
-from tests.conftest import MKDOCS, ROOT, SESSION_EPOCH, build_env
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
+from tests.support.sites import MKDOCS, ROOT, SESSION_EPOCH, build_env
 
 # Not a fixed day: SOURCE_DATE_EPOCH is also "today" for the check of dates, and the sample's
 # dates must not be in its future.

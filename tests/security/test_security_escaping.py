@@ -18,14 +18,16 @@ from typing import Any
 
 import pytest
 
-from tests.security.conftest import SITE_NAME, BuiltSite, slug
-from tests.security.security_support import (
+from tests.support.security import (
     HOSTILE,
+    SITE_NAME,
+    BuiltSite,
     Node,
     executable_markup,
     html_problems,
     own_text,
     parse_tree,
+    slug,
     theme_hooks,
     visible_text,
 )

@@ -17,8 +17,8 @@ from pathlib import Path
 import material
 import pytest
 
-from tests.conftest import MINIMAL, Site
-from tests.security.security_support import check_lines, html_problems
+from tests.support.security import check_lines, html_problems
+from tests.support.sites import MINIMAL, Site
 
 CASE = (
     "---\ntitle: T\nsummary: S.\nproblem_types: [sampling]\ncontributors: [ann-lee]\n"
@@ -85,8 +85,8 @@ REFUSED: dict[str, tuple[list[Step], str]] = {
          ("file", "repertoire/reference/guide.md", "# G\n")],
         (
             "repertoire/reference/guide.md:1:1: file: this file would be published at the same "
-            "address as reference/Guide.md (rename or remove one of them (names that differ only in upper/lower case "
-            "collide on many systems))"
+            "address as reference/Guide.md (rename or remove one of them (names that differ "
+            "only in upper/lower case collide on many systems))"
         ),
     ),
     "a file over 1 MB": (
@@ -287,4 +287,5 @@ def test_a_title_taken_from_a_heading_reaches_the_theme_escaped(
     assert site.build("--strict").returncode == 0, site.last.stderr if site.last else ""
     page = site.html("reference/guide/")
     assert html_problems(page, "reference/guide/") == []
-    assert "<title>Guide &lt;/title&gt;&lt;script&gt;alert(&#x27;PWN&#x27;)&lt;/script&gt; - " in page
+    assert ("<title>Guide &lt;/title&gt;&lt;script&gt;alert(&#x27;PWN&#x27;)"
+            "&lt;/script&gt; - ") in page

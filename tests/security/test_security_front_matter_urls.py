@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import Site
-from tests.security.security_support import check_lines, parse_tree
+from tests.support.security import check_lines, parse_tree
+from tests.support.sites import Site
 
 LINK_REFUSED = [
     "javascript:alert(1)",

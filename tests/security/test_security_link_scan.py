@@ -15,10 +15,9 @@ import time
 
 import pytest
 
-from repertoire_kit.core.markdown_links import find_links
-from repertoire_kit.core.site_markdown import unclosed_html_block
-
-from tests.core.core_helpers import Tree, entry_text
+from repertoire_kit.core.checks.markdown_links import find_links
+from repertoire_kit.core.pages.site_markdown import unclosed_html_block
+from tests.support.core import Tree, entry_text
 
 MEGABYTE = 1_000_000
 # Generous for a shared 2-core machine: the linear scan takes well under a second.

@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.model import Entry
-from repertoire_kit.core.project import load_project
-from repertoire_kit.core.report import format_text
 
-from tests.conftest import ROOT, Site
-from tests.security.security_support import parse_tree
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.load.project import load_project
+from repertoire_kit.core.model import Entry
+from repertoire_kit.core.report import format_text
+from tests.support.security import parse_tree
+from tests.support.sites import ROOT, Site
 
 
 def sample_entries(site: Site) -> list[Entry]:
@@ -103,7 +103,9 @@ def test_drafts_are_held_back_everywhere(sample_site: Site) -> None:
     [
         (
             "summary",
-            lambda text: "\n".join(l for l in text.split("\n") if not l.startswith("summary:")),
+            lambda text: "\n".join(
+                line for line in text.split("\n") if not line.startswith("summary:")
+            ),
         ),
         ("date", lambda text: text.replace("\ndate: ", "\ndate: 2024-02-30 # was ", 1)),
         (

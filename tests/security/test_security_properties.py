@@ -20,15 +20,20 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from repertoire_kit.core.loader import load_repertoire
-from repertoire_kit.core.sanitize import sanitize_html
-from repertoire_kit.core.schemas import entry_schema, member_schema, path_schema, problem_schema
-from repertoire_kit.core.settings import Settings
-from repertoire_kit.core.site import SitePages
-from repertoire_kit.core.templating import Templates
 
-from tests.conftest import MINIMAL, Site
-from tests.security.security_support import Node, own_text, parse_tree, render_markdown
+from repertoire_kit.core.contract.schemas import (
+    entry_schema,
+    member_schema,
+    path_schema,
+    problem_schema,
+)
+from repertoire_kit.core.load.loader import load_repertoire
+from repertoire_kit.core.pages.site import SitePages
+from repertoire_kit.core.pages.templating import Templates
+from repertoire_kit.core.safety.sanitize import sanitize_html
+from repertoire_kit.core.settings import Settings
+from tests.support.security import Node, own_text, parse_tree, render_markdown
+from tests.support.sites import MINIMAL, Site
 
 FOLDERS = ("cases", "members", "problems", "paths")
 FIELD_NAMES = sorted(
@@ -165,7 +170,8 @@ def test_any_title_reaches_the_entry_page_as_text_only(title: str) -> None:
         if entry is None:  # the contract refused it (control characters, too long): reported
             assert any(d.path == "repertoire/cases/fuzzed.md" for d in result.diagnostics)
             return
-        composed = SitePages(result.repertoire, Settings(), Templates()).compose_record("cases/fuzzed.md")
+        pages = SitePages(result.repertoire, Settings(), Templates())
+        composed = pages.compose_record("cases/fuzzed.md")
         assert composed is not None
         page = composed.fill(sanitize_html(render_markdown(composed.markdown)))
     assert own_text(heading_of(page)) == NORMALISED_WHITESPACE.sub(" ", entry.title).strip()

@@ -6,10 +6,10 @@ from functools import lru_cache
 
 import pytest
 
-from tests.conftest import Site
-from tests.site.crossindex_html import load_page
-from tests.site.crossindex_sites import PageReader
-from tests.site.crossindex_truth import Truth, read_truth
+from tests.support.crossindex_html import load_page
+from tests.support.crossindex_sites import PageReader
+from tests.support.crossindex_truth import Truth, read_truth
+from tests.support.sites import Site
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from tests.conftest import Site
-from tests.site.crossindex_html import Page
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_html import Page
+from tests.support.crossindex_sites import (
     PageReader,
     SiteFactory,
     build_ok,
@@ -24,7 +23,8 @@ from tests.site.crossindex_sites import (
     path,
     problem,
 )
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://example.org/test/"
@@ -160,7 +160,8 @@ def test_who_knows_what_matrix_counts_sub_types_in_their_parent(make_site: SiteF
     its sub-types, its rows only the members who contributed there."""
     page = build_ok(make_site(COMMUNITY, base={}))("who-knows-what/")
     assert page.matrix() == {
-        problem_url("ethics"): ([problem_url("ethics")], {member_url("ann"): {problem_url("ethics"): 1}}),
+        problem_url("ethics"): (
+            [problem_url("ethics")], {member_url("ann"): {problem_url("ethics"): 1}}),
         problem_url("planning"): (
             [problem_url(p) for p in ("planning", "scoping", "universe")],
             {

@@ -12,9 +12,8 @@ a purpose-built site and on `core.indexes.related_entries` as a plain function.
 from __future__ import annotations
 
 from repertoire_kit.core.model import Entry
-
-from tests.site.crossindex_html import Page
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_html import Page
+from tests.support.crossindex_sites import (
     PageReader,
     SiteFactory,
     build_ok,
@@ -25,7 +24,8 @@ from tests.site.crossindex_sites import (
     model_indexes,
     problem,
 )
-from tests.site.crossindex_truth import Truth, TruthEntry
+from tests.support.crossindex_truth import Truth, TruthEntry
+from tests.support.related import reference_related
 
 KIND_TITLES = {"cases": "Case", "stories": "Story", "tools": "Tool"}
 CONNECTED = "Connected entries"
@@ -49,17 +49,8 @@ def listed(page: Page, how: str) -> list[str]:
 
 
 def expected_similar(truth: Truth, target: TruthEntry, limit: int) -> list[str]:
-    """The computed suggestions, ranked by brute force over every pair (fine for a test)."""
-    already = {target.id, *target.related, *truth.referencing(target.id)}
-    scored = []
-    for other in truth.published:
-        if other.id in already:
-            continue
-        problems = len(set(other.problem_types) & set(target.problem_types))
-        people = len(set(other.contributors) & set(target.contributors))
-        if problems or people:
-            scored.append(((-problems, -people, *other.newest_first_key()), other.url))
-    return [url for _, url in sorted(scored)[:limit]]
+    """The computed suggestions, ranked by the brute-force reference (as URLs)."""
+    return [f"{entry_id}/" for entry_id in reference_related(target, truth.published, limit)]
 
 
 # ----- the sample ------------------------------------------------------------------------------

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import Site
-from tests.site.crossindex_html import load_page
-from tests.site.crossindex_truth import Truth
-
+from tests.support.crossindex_html import load_page
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -134,7 +133,8 @@ def test_generated_pages_link_the_same_entries_as_the_plugin_pages(
         if not (generated_site / url / "index.html").is_file():
             continue
         in_generated = sorted(u for u in load_page(generated_site, url).links() if u in entry_urls)
-        in_plugin = sorted(u for u in load_page(sample_site.site_dir, url).links() if u in entry_urls)
+        plugin_page = load_page(sample_site.site_dir, url)
+        in_plugin = sorted(u for u in plugin_page.links() if u in entry_urls)
         assert in_generated == in_plugin, url
         compared += 1
     assert compared >= len(sample_truth.published) + len(sample_truth.problems) + len(

@@ -8,8 +8,8 @@ template without touching the package, while the other templates stay the defaul
 
 from __future__ import annotations
 
-from tests.conftest import Site
-from tests.site.crossindex_sites import PageReader, SiteFactory, build_ok
+from tests.support.crossindex_sites import PageReader, SiteFactory, build_ok
+from tests.support.sites import Site
 
 GENERATED = {
     "paths/": "Curated paths",
@@ -83,7 +83,8 @@ Our own listing: {{ total }} entries.
 {{ slot("entry_list.html", entries=entries, show_kind=False) }}
 """
 OVERRIDE_FRAGMENT = """\
-<ol class="our-list">{% for e in connections %}<li><strong><a href="{{ e.entry.url }}">{{ e.entry.title }}</a></strong></li>{% endfor %}</ol>
+<ol class="our-list">{% for e in connections %}
+<li><strong><a href="{{ e.entry.url }}">{{ e.entry.title }}</a></strong></li>{% endfor %}</ol>
 """
 
 

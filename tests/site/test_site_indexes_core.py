@@ -7,7 +7,7 @@ past) leaves some without a root, and walking below or above a type in a cycle e
 
 from __future__ import annotations
 
-from tests.site.crossindex_sites import model_entry, model_indexes, model_problem
+from tests.support.crossindex_sites import model_entry, model_indexes, model_problem
 
 TREE = [
     model_problem("planning"),

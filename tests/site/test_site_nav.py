@@ -7,8 +7,8 @@ index page and to no entry, member, problem type or path page.
 
 from __future__ import annotations
 
-from tests.site.crossindex_sites import PageReader, SiteFactory, build_ok, entry
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_sites import PageReader, SiteFactory, build_ok, entry
+from tests.support.crossindex_truth import Truth
 
 INDEX_PAGES = [
     "",

@@ -9,7 +9,7 @@ outside them stops the build with the file, line, field and allowed values.
 
 from __future__ import annotations
 
-from tests.site.crossindex_sites import SiteFactory, build_ok, entry, member
+from tests.support.crossindex_sites import SiteFactory, build_ok, entry, member
 
 KINDS = """
 kinds:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.site.crossindex_sites import (
+from tests.support.crossindex_sites import (
     PageReader,
     SiteFactory,
     build_ok,

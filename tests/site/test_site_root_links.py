@@ -10,9 +10,9 @@ values cannot contain it: `<` is always encoded).
 from __future__ import annotations
 
 import pytest
-from repertoire_kit.core import urls
 
-from tests.conftest import Site
+from repertoire_kit.core.pages import urls
+from tests.support.sites import Site
 
 MARKER_TITLE = "Odd <repertoire-root/> title"
 
@@ -26,7 +26,8 @@ MARKER_TITLE = "Odd <repertoire-root/> title"
     ],
 )
 def test_from_root_makes_links_relative_to_the_page(page: str, expected: str) -> None:
-    assert urls.from_root(f"[x]({urls.root_link('problems/p.md')})", urls.markdown_root(page)) == expected
+    link = f"[x]({urls.root_link('problems/p.md')})"
+    assert urls.from_root(link, urls.markdown_root(page)) == expected
 
 
 @pytest.mark.parametrize(
@@ -63,6 +64,7 @@ def test_a_title_spelling_the_marker_stays_text(make_site) -> None:
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
     listing = site.html("cases/")
-    assert "Odd &lt;repertoire-root/&gt; title" in listing or "Odd &#60;repertoire-root/&#62; title" in listing
+    assert ("Odd &lt;repertoire-root/&gt; title" in listing
+            or "Odd &#60;repertoire-root/&#62; title" in listing)
     assert 'href="../../problems/sampling/"' in site.html("cases/odd/")
     assert urls.ROOT not in listing

@@ -18,10 +18,10 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import Site
-from tests.site.crossindex_html import Page, load_page, resolve
-from tests.site.crossindex_sites import PageReader
-from tests.site.crossindex_truth import Truth
+from tests.support.crossindex_html import Page, load_page, resolve
+from tests.support.crossindex_sites import PageReader
+from tests.support.crossindex_truth import Truth
+from tests.support.sites import Site
 
 SITE_URL = "https://example.org/repertoire/"
 KIND_SINGULAR = {"cases": "case", "stories": "story", "tools": "tool"}

@@ -8,13 +8,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from ..core.generate import write_project
-from ..core.loader import load_repertoire
-from ..core.project import ProjectError, load_project
-from ..core.report import FORMATS, render, render_markdown_summary
+from ..core import (
+    FORMATS,
+    ProjectError,
+    load_project,
+    load_repertoire,
+    render,
+    render_markdown_summary,
+    write_project,
+)
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas
 
@@ -37,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         "only those files' problems are shown.",
     )
     check.add_argument("paths", nargs="*", type=Path,
-                       help="the docs folder, or files to report on (default: docs_dir of mkdocs.yml)")
+                       help="the docs folder, or files to report on "
+                       "(default: docs_dir of mkdocs.yml)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), github (workflow annotations), or json")
     check.add_argument("--summary", type=Path, default=None,
@@ -65,7 +71,8 @@ def _generate(args: argparse.Namespace) -> int:
     out_dir = args.out_dir.resolve()
     if out_dir == project.root or project.docs_dir.resolve().is_relative_to(out_dir) \
             or project.root.is_relative_to(out_dir):
-        print("repertoire generate: refusing to overwrite the project or its docs folder", file=sys.stderr)
+        print("repertoire generate: refusing to overwrite the project or its docs folder",
+              file=sys.stderr)
         return EXIT_USAGE
     written = write_project(result, project.settings, project.docs_dir, out_dir,
                             project.markdown_extensions)
@@ -84,8 +91,9 @@ def _check(args: argparse.Namespace) -> int:
         if missing:
             print(f"repertoire check: no such file: {missing[0]}", file=sys.stderr)
             return EXIT_USAGE
-        only = {p.resolve().relative_to(project.root).as_posix() if p.resolve().is_relative_to(project.root)
-                else p.as_posix() for p in args.paths}
+        only = {p.resolve().relative_to(project.root).as_posix()
+                if p.resolve().is_relative_to(project.root) else p.as_posix()
+                for p in args.paths}
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE

@@ -20,26 +20,42 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import yaml
 
-from ..core import clock
-from ..core.diagnostics import Diagnostics
-from ..core.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
-from ..core.loader import load_repertoire, slugify
-from ..core.project import Project, load_project
-from ..core.report import format_text
-from ..core.settings import MEMBERS_DIR, PROBLEMS_DIR, Settings
-from ..core.skeletons import (
-    AFFILIATION_PROMPT, DRAFT_LINE, NEW_MEMBER_ROLE, SUMMARY_PROMPT, TODO, Target, body_blocks,
-    body_text, placeholder, targets,
+from ..core import (
+    AFFILIATION_PROMPT,
+    DRAFT_LINE,
+    ENTRY_NAME_PATTERN,
+    ID_PATTERN,
+    MEMBERS_DIR,
+    NEW_MEMBER_ROLE,
+    PROBLEMS_DIR,
+    SUMMARY_PROMPT,
+    TODO,
+    Diagnostics,
+    Project,
+    Settings,
+    SourceText,
+    Target,
+    body_blocks,
+    body_text,
+    clock,
+    compose_front_matter,
+    convert_fields,
+    did_you_mean,
+    format_text,
+    load_project,
+    load_repertoire,
+    placeholder,
+    slugify,
+    split_front_matter,
+    targets,
 )
-from ..core.source import SourceText, split_front_matter
-from ..core.suggest import did_you_mean
-from ..core.yaml_reader import compose_front_matter
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 RESERVED_IDS = ("index", "readme")

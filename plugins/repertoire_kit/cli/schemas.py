@@ -24,12 +24,16 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.editor_snippets import snippets_text
-from ..core.escape import json_text
-from ..core.json_schema import schema_documents, schema_file_name
-from ..core.project import Project, load_project
-from ..core.schemas import entry_schema, member_schema, path_schema, problem_schema
-from ..core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..core import (
+    Project,
+    Settings,
+    json_text,
+    load_project,
+    record_schemas,
+    schema_documents,
+    schema_file_name,
+    snippets_text,
+)
 
 EXIT_OK, EXIT_USAGE = 0, 2
 # Read by `.remarkrc.mjs`: schema file name → globs of the Markdown files it validates.
@@ -65,10 +69,9 @@ def markdown_globs(settings: Settings, docs_folder: str) -> dict[str, list[str]]
         return [str(PurePosixPath(docs_folder, folder, "*.md")) for folder in folders]
 
     return {
-        schema_file_name(entry_schema(settings)): globs(*(kind.folder for kind in settings.kinds)),
-        schema_file_name(member_schema(settings)): globs(MEMBERS_DIR),
-        schema_file_name(problem_schema(settings)): globs(PROBLEMS_DIR),
-        schema_file_name(path_schema(settings)): globs(PATHS_DIR),
+        schema_file_name(schema): globs(*(
+            (schema.name.folder,) if schema.name.folder else (k.folder for k in settings.kinds)))
+        for schema in record_schemas(settings)
     }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 # A day's slack for time zones: the earliest zone is 14 hours ahead of UTC.

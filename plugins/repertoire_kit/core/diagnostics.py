@@ -6,9 +6,9 @@ collection so that one run reports every problem of the whole repertoire at once
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Iterator
 
 
 class Severity(str, Enum):
@@ -79,10 +79,6 @@ class Diagnostics:
             Diagnostic(path, pos.line, pos.col, field_name, message, hint, Severity.WARNING)
         )
 
-    def extend(self, others: Iterable[Diagnostic]) -> None:
-        """Take over diagnostics found elsewhere."""
-        self.items.extend(others)
-
     @property
     def has_errors(self) -> bool:
         """Whether anything found must stop a build."""
@@ -92,12 +88,9 @@ class Diagnostics:
         """Every diagnostic once, in path, line, column order (stable for the same input)."""
         return sorted(set(self.items))
 
-    def for_path(self, path: str) -> list[Diagnostic]:
-        """The diagnostics of one file, for showing them on its page while serving."""
-        return [d for d in self.sorted() if d.path == path]
-
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.sorted())
 
     def __len__(self) -> int:
-        return len(self.items)
+        """How many diagnostics iterating yields: each once."""
+        return len(set(self.items))

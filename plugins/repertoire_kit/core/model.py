@@ -8,10 +8,37 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from .diagnostics import Position
-from .settings import Kind
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Kind
+
+
+class RecordType(str, Enum):
+    """The four sorts of record file; a field's `refers_to` names one of them."""
+
+    ENTRY = "entry"
+    MEMBER = "member"
+    PROBLEM = "problem"
+    PATH = "path"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def noun(self) -> str:
+        """How a message names one record of this type."""
+        return "problem type" if self is RecordType.PROBLEM else self.value
+
+    @property
+    def folder(self) -> str | None:
+        """The folder its files live in; None for entries, whose folders are the kinds'."""
+        return _FOLDERS.get(self)
+
+
+_FOLDERS = {RecordType.MEMBER: MEMBERS_DIR, RecordType.PROBLEM: PROBLEMS_DIR,
+            RecordType.PATH: PATHS_DIR}
 
 
 @dataclass(frozen=True)
@@ -133,6 +160,14 @@ class Repertoire:
     problems: dict[str, ProblemType] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     include_drafts: bool = False
+
+    def records(self, record_type: RecordType) -> dict[str, Any]:
+        """The loaded records of one type, by id."""
+        by_type: dict[RecordType, dict[str, Any]] = {
+            RecordType.ENTRY: self.entries, RecordType.MEMBER: self.members,
+            RecordType.PROBLEM: self.problems, RecordType.PATH: self.paths,
+        }
+        return by_type[record_type]
 
     def published_entries(self) -> list[Entry]:
         """Entries a reader may see, in id order."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from .diagnostics import Diagnostic
 

@@ -6,7 +6,7 @@ same options from mkdocs.yml without importing MkDocs (see `core.project`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ DEFAULT_PAGES: tuple[str, ...] = ("reference/",)
 MEMBERS_DIR = "members"
 PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
+# The numeric options and the least value each may take.
+LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1}
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,6 @@ class Settings:
     page_size: int = 50
     site_url: str = ""
     site_name: str = "Repertoire"
-    extra_reserved: tuple[str, ...] = field(default_factory=tuple)
     # Whether `make build` publishes drafts (the `include_drafts` option set to true), whatever
     # this run shows: a link to a draft is broken on a site that leaves drafts out.
     drafts_published: bool = False
@@ -57,11 +58,9 @@ class Settings:
     custom_slugify: bool = False
 
     def __post_init__(self) -> None:
-        if self.page_size < 1:
-            raise ValueError(f"page_size must be 1 or more, not {self.page_size}")
-        for name in ("related_limit", "new_limit"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must be 0 or more, not {getattr(self, name)}")
+        for name, least in LIMITS.items():
+            if getattr(self, name) < least:
+                raise ValueError(f"{name} must be {least} or more, not {getattr(self, name)}")
 
     def kind_for_folder(self, folder: str) -> Kind | None:
         """The kind whose entries live in `folder`, if any."""
@@ -78,3 +77,7 @@ class Settings:
     def record_folders(self) -> tuple[str, ...]:
         """Every folder whose Markdown files are records of the contract."""
         return tuple(k.folder for k in self.kinds) + (MEMBERS_DIR, PROBLEMS_DIR, PATHS_DIR)
+
+
+DEFAULTS = Settings()
+"""Every option at its default: the one place the plugin's and the check's defaults come from."""

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
-
+from collections.abc import Iterable
 
 _CUTOFF = 0.6
 # How much less similar than the best match another may be and still be suggested.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..core import DEFAULT_PAGES, DEFAULTS
+
 
 class KindOption(base.Config):
     """One kind of entry: `{folder: cases, singular: case, plural: cases}`."""
@@ -23,16 +25,17 @@ class RepertoireConfig(base.Config):
     """Allowed member roles; default steward, core, member, alumni."""
     include_drafts = c.Optional(c.Type(bool))
     """Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`."""
-    related_limit = c.Type(int, default=5)
+    related_limit = c.Type(int, default=DEFAULTS.related_limit)
     """How many computed related entries an entry page shows."""
-    new_limit = c.Type(int, default=20)
+    new_limit = c.Type(int, default=DEFAULTS.new_limit)
     """How many entries the What's new page and the feed list."""
-    page_size = c.Type(int, default=50)
+    page_size = c.Type(int, default=DEFAULTS.page_size)
     """How many entries one page of a kind's or a problem type's listing shows."""
-    pages = c.ListOfItems(c.Type(str), default=["reference/"])
+    pages = c.ListOfItems(c.Type(str), default=list(DEFAULT_PAGES))
     """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = c.Type(bool, default=True)
-    """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml has a nav."""
+    """Build the navigation (sections and index pages, never every entry) unless mkdocs.yml
+    has a nav."""
     cache_theme_partials = c.Type(bool, default=True)
-    """Render the theme's navigation (for pages it does not list), logo, palette, search and
-    repository link once per folder."""
+    """Render the theme's navigation (for pages it does not list), logo, palette, search,
+    repository link and configuration blocks once per folder."""

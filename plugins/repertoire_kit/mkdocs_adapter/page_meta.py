@@ -8,14 +8,20 @@ validated record, and nothing the contributor wrote reaches a template unescaped
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup
 
-from ..core.diagnostics import Diagnostic
-from ..core.escape import markdown_text
-from ..core.model import Entry, Member, Path, ProblemType
-from ..core.report import format_text
+from ..core import (
+    Diagnostic,
+    Entry,
+    Member,
+    Path,
+    ProblemType,
+    format_text,
+    markdown_text,
+)
 
 
 def _escaped(value: Any) -> Any:

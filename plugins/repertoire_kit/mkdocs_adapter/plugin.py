@@ -41,24 +41,29 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import urls
-from ..core.assets import served_assets
-from ..core.diagnostics import Diagnostic, Severity
-from ..core.escape import json_text
-from ..core.export import explore_json, export_json
-from ..core.feed import build_feed
-from ..core.git_dates import last_commit_dates
-from ..core.json_schema import schema_documents
-from ..core.loader import LoadResult, load_repertoire
-from ..core.model import Entry
-from ..core.navigation import build_nav
-from ..core.project import settings_from_options
-from ..core.report import format_text
-from ..core.sanitize import sanitize_html
-from ..core.settings import Settings
-from ..core.site import SitePages
-from ..core.slots import Composed
-from ..core.templating import Templates
+from ..core import (
+    Composed,
+    Diagnostic,
+    Entry,
+    LoadResult,
+    Settings,
+    Severity,
+    SitePages,
+    Templates,
+    build_feed,
+    build_nav,
+    explore_json,
+    export_json,
+    format_text,
+    json_text,
+    last_commit_dates,
+    load_repertoire,
+    sanitize_html,
+    served_assets,
+    schema_documents,
+    settings_from_options,
+    urls,
+)
 from .config import RepertoireConfig
 from .theme_cache import cache_theme_partials
 from .page_chrome import fold_chrome

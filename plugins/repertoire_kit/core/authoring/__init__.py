@@ -1,0 +1,6 @@
+"""Help for people writing records, derived from the contract.
+
+Owns new-file skeletons (`skeletons`, used by `repertoire new`), the editors' JSON Schemas
+(`json_schema`) and VS Code snippets (`editor_snippets`). Imports `contract`, `safety` and the
+top-level modules only, so that what editors offer is what the check enforces.
+"""

@@ -1,0 +1,120 @@
+"""The kinds of file a contributor starts, and the shape each one starts with.
+
+`repertoire new` (which writes a file) and the editor's snippets (which a contributor expands
+while typing) both begin a file of a given kind: the configured entry kinds, then members,
+problem types and paths. Both lay out the same body, a heading per section with a `TODO:` line
+saying what to write there, so the two ways in cannot drift apart. The wording lives here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..contract.fields import RecordSchema
+from ..contract.placeholders import TODO
+from ..contract.schemas import SUMMARY_MAX, record_schemas
+from ..settings import Settings
+
+# Entries start unpublished: the check accepts a draft and `make serve` shows it, `make build`
+# never publishes it. Deleting this line is the contributor's "ready" signal.
+DRAFT_LINE = "draft: true  # delete this line when the entry is ready to publish"
+# The role a new member starts with, when the site's roles include it.
+NEW_MEMBER_ROLE = "member"
+# Field → the value a new file starts with, where one is the obvious start (offered first).
+STARTING_CHOICES: dict[str, str] = {"role": NEW_MEMBER_ROLE}
+
+# One block of a body: a section heading (or None for text without one) and what to write.
+Block = tuple[str | None, str]
+
+# The body of each kind of entry. Headings follow the sample.
+ENTRY_SECTIONS: dict[str, tuple[Block, ...]] = {
+    "case": (
+        ("Context", "Where and when did this happen? The organisation, the audit, the team "
+                    "and the time you had, in a few sentences."),
+        ("The challenge", "What made it hard? What would have gone wrong with the usual approach?"),
+        ("What we did", "The steps you took, in order, with the numbers left in."),
+        ("Outcome", "What changed as a result, and what did not."),
+        ("Lessons", "What a colleague in another country could reuse. A short list works well."),
+    ),
+    "story": (
+        ("Setting", "Where you were, what your role was, and what was at stake."),
+        ("What happened", "The moment itself, told in the first person, as plainly as you can."),
+        ("What it taught us", "What you do differently since, and what you would tell a newcomer."),
+    ),
+    "tool": (
+        ("Purpose", "What this tool is for, in one or two sentences."),
+        ("When to use it", "The situations it fits, and the ones it does not."),
+        ("How to use it", "The steps, in order, with a short worked example."),
+        ("Template", "The template itself, ready to copy: a table, a checklist or a list of "
+                     "questions."),
+    ),
+}
+# A kind a maintainer added in mkdocs.yml gets a neutral layout.
+GENERIC_SECTIONS: tuple[Block, ...] = (
+    ("Context", "Where and when, and who was involved."),
+    ("What happened", "The substance of the entry."),
+    ("Lessons", "What a colleague could reuse."),
+)
+MEMBER_BODY: tuple[Block, ...] = ((
+    None,
+    "a short bio in the third person, in two or three paragraphs: what you do and where, "
+    "what you have worked on, and what colleagues may ask you about.",
+),)
+PROBLEM_BODY: tuple[Block, ...] = ((
+    None,
+    "describe the problem as practitioners meet it: where it shows up, the questions it "
+    "raises, and what to watch for.",
+),)
+PATH_BODY: tuple[Block, ...] = ((
+    None,
+    "introduce the path: who it is for, what they will be able to do at the end, and how "
+    "long it takes.",
+),)
+AFFILIATION_PROMPT = "where you work, such as Internal Audit Unit, Ministry of Health (Country)"
+SUMMARY_PROMPT = {
+    "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
+             "want to read it",
+    "problem": "one sentence that says what the problem is",
+    "path": "one sentence that says what the reader gets from this path",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A kind of file to start: the folder it goes in and the contract it must meet."""
+
+    name: str
+    folder: str
+    schema: RecordSchema
+    is_entry: bool = False
+
+
+def targets(settings: Settings) -> dict[str, Target]:
+    """Kind name → target: the configured entry kinds, then member, problem and path."""
+    entries, *others = record_schemas(settings)
+    found = {kind.singular: Target(kind.singular, kind.folder, entries, True)
+             for kind in settings.kinds}
+    for schema in others:
+        name = schema.name.value
+        found.setdefault(name, Target(name, str(schema.name.folder), schema))
+    return found
+
+
+def placeholder(what: str) -> str:
+    """A marked gap: `TODO: what`, easy to spot in the file and in review."""
+    return f"{TODO} {what}"
+
+
+def body_blocks(target: Target) -> tuple[Block, ...]:
+    """The body a new file of this kind starts with."""
+    if target.is_entry:
+        return ENTRY_SECTIONS.get(target.name, GENERIC_SECTIONS)
+    return {"member": MEMBER_BODY, "problem": PROBLEM_BODY}.get(target.name, PATH_BODY)
+
+
+def body_text(blocks: tuple[Block, ...]) -> str:
+    """The body as written to a file: each heading, a blank line, then its `TODO:` line."""
+    return "\n".join(
+        (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt)}\n"
+        for heading, prompt in blocks
+    )

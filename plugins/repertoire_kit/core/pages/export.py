@@ -1,0 +1,140 @@
+"""`repertoire.json`: a stable, documented export of every published record.
+
+The shape is versioned (`format`) and documented in the reference; keys and list orders are
+fixed (records by id), so two builds of the same content give the same bytes. Strings are
+escaped for embedding (see `escape.json_text`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..indexes.cross_indexes import Indexes
+from ..safety.escape import json_text
+from ..settings import Settings
+from . import urls
+
+EXPORT_FORMAT = 1
+
+
+def _date(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def build_export(
+    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+) -> dict[str, Any]:
+    """The export as plain data (see `escape.json_text` for the bytes)."""
+    repertoire = indexes.repertoire
+
+    def url(docs_path: str) -> str:
+        return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
+
+    entries = []
+    for entry in sorted(indexes.entries, key=lambda e: e.id):
+        entries.append({
+            "id": entry.id,
+            "kind": entry.kind.singular,
+            "url": url(entry.source.docs_path),
+            "title": entry.title,
+            "summary": entry.summary,
+            "problem_types": list(entry.problem_types),
+            "contributors": list(entry.contributors),
+            "date": entry.date.isoformat(),
+            "updated": _date(entry.updated),
+            "related": [r for r in entry.related if repertoire.is_visible(r)],
+            "level": entry.level,
+            "tags": list(entry.tags),
+            "words": len(entry.source.body.split()),
+        })
+    members = []
+    for member in sorted(repertoire.members.values(), key=lambda m: m.id):
+        members.append({
+            "id": member.id,
+            "url": url(member.source.docs_path),
+            "name": member.name,
+            "affiliation": member.affiliation,
+            "role": member.role,
+            "joined": _date(member.joined),
+            "links": [{"label": link.label, "url": link.url} for link in member.links],
+            "avatar": member.avatar,
+            "contributions": len(indexes.by_member.get(member.id, [])),
+        })
+    problems = []
+    for problem in sorted(repertoire.problems.values(), key=lambda p: p.id):
+        problems.append({
+            "id": problem.id,
+            "url": url(problem.source.docs_path),
+            "title": problem.title,
+            "summary": problem.summary,
+            "parent": problem.parent if problem.parent in repertoire.problems else None,
+            "children": indexes.children.get(problem.id, []),
+            "entries": len(indexes.by_problem.get(problem.id, [])),
+            "entries_with_subtypes": len(indexes.entries_under(problem.id)),
+        })
+    paths = []
+    for path in sorted(repertoire.paths.values(), key=lambda p: p.id):
+        paths.append({
+            "id": path.id,
+            "url": url(path.source.docs_path),
+            "title": path.title,
+            "summary": path.summary,
+            "audience": path.audience,
+            "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
+        })
+    return {
+        "format": EXPORT_FORMAT,
+        "site": {"name": settings.site_name, "url": settings.site_url or None},
+        "kinds": [
+            {"folder": k.folder, "singular": k.singular, "plural": k.plural,
+             "url": url(urls.kind_index(k.folder))}
+            for k in settings.kinds
+        ],
+        "entries": entries,
+        "members": members,
+        "problem_types": problems,
+        "paths": paths,
+    }
+
+
+def build_explore_data(
+    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+) -> dict[str, Any]:
+    """What the explore page's filters need, and no more: URLs relative to the site root,
+    no bodies, no fields the filters or results do not show."""
+    repertoire = indexes.repertoire
+
+    def url(docs_path: str) -> str:
+        return urls.page_url(docs_path, use_directory_urls)
+
+    return {
+        "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
+        "problem_types": [
+            {"id": p.id, "title": p.title, "url": url(p.source.docs_path),
+             "parent": p.parent if p.parent in repertoire.problems else None,
+             "children": indexes.children.get(p.id, [])}
+            for p in sorted(repertoire.problems.values(), key=lambda p: p.id)
+        ],
+        "members": [
+            {"id": m.id, "name": m.name, "url": url(m.source.docs_path)}
+            for m in sorted(repertoire.members.values(), key=lambda m: m.id)
+        ],
+        "entries": [
+            {"id": e.id, "kind": e.kind.singular, "title": e.title, "url": url(e.source.docs_path),
+             "summary": e.summary, "problem_types": list(e.problem_types),
+             "contributors": list(e.contributors), "date": e.date.isoformat(),
+             "updated": _date(e.updated), "level": e.level}
+            for e in indexes.entries
+        ],
+    }
+
+
+def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+    """The text of the explore page's data file (compact, safe to embed in HTML)."""
+    return json_text(build_explore_data(indexes, settings, use_directory_urls), indent=None) + "\n"
+
+
+def export_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+    """The text of `repertoire.json`: compact (it is read by programs, and indenting would
+    take Python's slower JSON encoder and about a third more bytes), safe to embed in HTML."""
+    return json_text(build_export(indexes, settings, use_directory_urls), indent=None) + "\n"

@@ -1,0 +1,48 @@
+"""The site navigation: sections and index pages, never one link per entry.
+
+Material renders the whole navigation into every page, so listing every entry there would make
+a build quadratic in the number of entries. Entries are reached from the index pages instead.
+The generated pages and their sections come from the registry.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..settings import Settings
+from . import urls
+from .registry import index_pages
+
+NavItem = Any  # MkDocs' nav format: a str path, or {title: path-or-list}
+
+
+def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
+    """A navigation of the home page, the generated indexes and the maintainers' own pages.
+
+    `other_pages` are Markdown pages that are neither records nor generated (reference pages,
+    an about page); they keep their folders as sections and take their titles from the page.
+    """
+    nav: list[NavItem] = [{"Home": urls.HOME}]
+    sections: dict[str, list[NavItem]] = {}
+    for page in index_pages(settings):
+        item = {page.title: page.docs_path}
+        if page.nav_section:
+            if page.nav_section not in sections:
+                sections[page.nav_section] = []
+                nav.append({page.nav_section: sections[page.nav_section]})
+            sections[page.nav_section].append(item)
+        elif page.nav_section == "":
+            nav.append(item)
+    folders: dict[str, list[NavItem]] = {}
+    for docs_path in sorted(other_pages):
+        if docs_path == urls.HOME:
+            continue
+        parts = PurePosixPath(docs_path).parts
+        folders.setdefault(parts[0] if len(parts) > 1 else "", []).append(docs_path)
+    for folder, items in sorted(folders.items()):
+        if folder:
+            nav.append({folder.replace("-", " ").capitalize(): items})
+        else:
+            nav.extend(items)
+    return nav

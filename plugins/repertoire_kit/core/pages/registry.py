@@ -1,0 +1,94 @@
+"""The one registry of the pages a repertoire adds to a site.
+
+Each generated page has a docs path, a title, the layout template it is made from and its
+place in the navigation. The MkDocs adapter, `repertoire generate`, the navigation and the
+loader's collision check all read this list; nothing keeps a copy of it. Index pages are
+known from the settings alone (before anything is loaded); the later pages of paginated
+listings depend on how many entries there are (`listing_pages`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..indexes.cross_indexes import Indexes
+from ..settings import Settings
+from . import urls
+
+BROWSE = "Browse"
+COMMUNITY = "Community"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the indexes.
+
+    `nav_section` is "" for the top level, a section's title, or None for a page reached
+    only by links (later pages of a listing). `subject` is what a listing is about (a kind
+    folder, a problem type id) and `number` its page number.
+    """
+
+    docs_path: str
+    title: str
+    layout: str
+    nav_section: str | None
+    subject: str | None = None
+    number: int = 1
+
+
+def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
+    """The generated index pages, in navigation order."""
+    return (
+        GeneratedPage(urls.PATHS_INDEX, "Curated paths", "paths_index.md", ""),
+        GeneratedPage(urls.PROBLEMS_INDEX, "Problem types", "problems_index.md", BROWSE),
+        *(
+            GeneratedPage(urls.kind_index(kind.folder), kind.plural.capitalize(), "kind_index.md",
+                          BROWSE, kind.folder)
+            for kind in settings.kinds
+        ),
+        GeneratedPage(urls.MEMBERS_INDEX, "Members", "members_index.md", BROWSE),
+        GeneratedPage(urls.EXPLORE, "Explore", "explore.md", BROWSE),
+        GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", COMMUNITY),
+        GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
+        GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
+    )
+
+
+def generated_files() -> tuple[str, ...]:
+    """The other files a build writes itself."""
+    return (urls.EXPORT_JSON, urls.FEED, urls.EXPLORE_JSON, urls.STYLESHEET, urls.SCRIPT)
+
+
+def generated_paths(settings: Settings) -> tuple[str, ...]:
+    """Every docs path a build writes whatever the content, so that a contributed file taking
+    one is reported instead of silently replaced (later listing pages live in `page/`
+    folders, which no record can take)."""
+    return (*(page.docs_path for page in index_pages(settings)), *generated_files())
+
+
+def page_count(items: int, page_size: int) -> int:
+    """How many pages a listing of `items` takes (at least one)."""
+    return max(1, math.ceil(items / page_size))
+
+
+def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, ...]:
+    """The later pages of the kind listings and of large problem types' listings."""
+    size = settings.page_size
+    pages: list[GeneratedPage] = []
+    for kind in settings.kinds:
+        count = page_count(len(indexes.by_kind.get(kind.folder, [])), size)
+        pages += [
+            GeneratedPage(urls.kind_index(kind.folder, n), f"{kind.plural.capitalize()} (page {n} of {count})",
+                          "kind_index.md", None, kind.folder, n)
+            for n in range(2, count + 1)
+        ]
+    for problem in sorted(indexes.repertoire.problems.values(), key=lambda p: p.id):
+        count = page_count(len(indexes.entries_under(problem.id)), size)
+        pages += [
+            GeneratedPage(urls.problem_listing(problem.source.docs_path, n),
+                          f"{problem.title} (page {n} of {count})", "problem_listing.md", None,
+                          problem.id, n)
+            for n in range(2, count + 1)
+        ]
+    return tuple(pages)

@@ -1,0 +1,252 @@
+"""The pages a repertoire adds to a site, each composed as Markdown with HTML slots.
+
+`SitePages` knows which pages exist (the registry's generated pages, the record pages) and
+composes each one from its layout, giving the layout typed views only. The MkDocs adapter and
+`repertoire generate` both call it, so their outputs cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any, Mapping
+
+from markupsafe import Markup
+
+from ..indexes.cross_indexes import Indexes, build_indexes
+from ..indexes.gaps import Gaps, find_gaps
+from ..model import Entry, Member, Path, ProblemType, Repertoire
+from ..safety.escape import markdown_url
+from ..settings import Settings
+from . import urls
+from .git_dates import last_updated
+from .registry import GeneratedPage, index_pages, listing_pages, page_count
+from .slots import Composed
+from .templating import Templates
+from .views import Link, Pagination, ViewBuilder
+
+Record = Entry | Member | ProblemType | Path
+HOME_PATHS = 4
+"""Path cards on the home page; the rest are one link away, so the overview starts soon."""
+ROLE_TITLES = {"steward": "Stewards", "core": "Core members", "member": "Members", "alumni": "Alumni"}
+
+
+class SitePages:
+    """Every generated and record page of one build."""
+
+    def __init__(self, repertoire: Repertoire, settings: Settings, templates: Templates,
+                 commit_dates: Mapping[str, dt.date] | None = None,
+                 use_directory_urls: bool = True) -> None:
+        self.settings = settings
+        self.templates = templates
+        self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
+        self.use_directory_urls = use_directory_urls
+        self.repertoire = repertoire
+        self.indexes: Indexes = build_indexes(repertoire, tuple(k.folder for k in settings.kinds))
+        self.views = ViewBuilder(self.indexes, settings, use_directory_urls)
+        self._records: dict[str, Record] = {
+            record.source.docs_path: record
+            for records in (self.repertoire.entries, self.repertoire.members,
+                            self.repertoire.problems, self.repertoire.paths)
+            for record in records.values()
+        }
+        self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
+        self._gap_lists: Gaps | None = None
+
+    # ----- which pages exist -------------------------------------------------------------
+
+    def generated_pages(self) -> tuple[GeneratedPage, ...]:
+        """The pages this build adds, index pages first in navigation order."""
+        return self._pages
+
+    def generated_page(self, docs_path: str) -> GeneratedPage | None:
+        """The generated page at a docs path, if there is one."""
+        return next((page for page in self._pages if page.docs_path == docs_path), None)
+
+    def record_at(self, docs_path: str) -> Record | None:
+        """The record published at a docs path, if that page is one."""
+        return self._records.get(docs_path)
+
+    def is_hidden(self, docs_path: str) -> bool:
+        """Whether a page must not be published in this build (a draft, when drafts are off)."""
+        record = self._records.get(docs_path)
+        return isinstance(record, Entry) and not self.repertoire.is_visible(record.id)
+
+    def last_updated(self, entry: Entry) -> str:
+        """When an entry last changed: its last commit (full history only) or updated/date."""
+        return last_updated(entry, self.commit_dates).isoformat()
+
+    # ----- composing ---------------------------------------------------------------------
+
+    def compose_record(self, docs_path: str, body_text: str | None = None) -> Composed | None:
+        """A record page: its title, panel, the member's body (or `body_text`) and the
+        derived sections."""
+        record = self._records.get(docs_path)
+        if record is None:
+            return None
+        body = Markup(record.source.body.strip() if body_text is None else body_text)
+        if isinstance(record, Entry):
+            return self._page("entry.md", docs_path, **self._entry(record), body=body)
+        if isinstance(record, Member):
+            return self._page("member.md", docs_path, **self._member(record), body=body)
+        if isinstance(record, ProblemType):
+            return self._page("problem.md", docs_path, **self._problem(record, 1), body=body)
+        return self._page("path.md", docs_path, **self._path(record), body=body)
+
+    def compose_generated(self, page: GeneratedPage) -> Composed:
+        """A generated page from its layout and the views it needs."""
+        context: dict[str, Any] = {"title": page.title}
+        if page.layout == "kind_index.md":
+            context.update(self._kind_listing(page))
+        elif page.layout == "problem_listing.md":
+            problem = self.repertoire.problems[str(page.subject)]
+            context.update(self._problem(problem, page.number))
+        else:
+            context.update(getattr(self, f"_{page.layout[: -len('.md')]}")())
+        return self._page(page.layout, page.docs_path, **context)
+
+    def compose_home(self, body: str) -> Composed:
+        """The maintainer's home page text followed by the generated overview."""
+        return self._page("home.md", urls.HOME, body=Markup(body.rstrip()), **self._home())
+
+    def _page(self, layout: str, docs_path: str, **context: Any) -> Composed:
+        composed = self.templates.page(
+            layout, link=lambda target: Markup(markdown_url(urls.relative(docs_path, target))),
+            **context,
+        )
+        markdown = urls.from_root(composed.markdown, urls.markdown_root(docs_path))
+        way = urls.html_root(docs_path, self.use_directory_urls)
+        return composed.with_links_from(lambda html: urls.from_root(html, way), markdown)
+
+    # ----- the views of each page --------------------------------------------------------
+
+    def _entry(self, entry: Entry) -> dict[str, Any]:
+        changed = self.last_updated(entry)
+        return {
+            "entry": self.views.entry(entry),
+            "last_updated": changed if changed != entry.date.isoformat() else None,
+            "pagers": self.views.pagers(entry),
+            "connections": self.views.connections(entry),
+        }
+
+    def _member(self, member: Member) -> dict[str, Any]:
+        mine = self.indexes.by_member.get(member.id, [])
+        return {
+            "panel": self.views.member_panel(member),
+            "total": len(mine),
+            "groups": self.views.by_kind(mine),
+            "problems": self.views.member_problems(member.id),
+            "partners": self.views.collaborators(member.id),
+        }
+
+    def _problem(self, problem: ProblemType, number: int) -> dict[str, Any]:
+        everything = self.indexes.entries_under(problem.id)
+        size = self.settings.page_size
+        count = page_count(len(everything), size)
+        shown = everything[(number - 1) * size: number * size]
+        totals = Counter(e.kind.folder for e in everything)
+        pages = tuple(
+            Link(str(n), self.views.url(
+                problem.source.docs_path if n == 1 else urls.problem_listing(problem.source.docs_path, n)))
+            for n in range(1, count + 1)
+        )
+        return {
+            "problem": self.views.problem_link(problem.id),
+            "problem_path": problem.source.docs_path,
+            "summary": problem.summary,
+            "ancestors": self.views.ancestors(problem.id),
+            "subtypes": self.views.subtypes(problem.id) if number == 1 else (),
+            "total": len(everything),
+            "groups": self.views.by_kind(shown, totals),
+            "pagination": Pagination(number, count, pages),
+            "people": self.views.people_to_ask(problem.id) if number == 1 else (),
+        }
+
+    def _path(self, path: Path) -> dict[str, Any]:
+        return {"card": self.views.path_card(path), "steps": self.views.path_steps(path)}
+
+    def _kind_listing(self, page: GeneratedPage) -> dict[str, Any]:
+        kind = self.settings.kind_for_folder(str(page.subject))
+        assert kind is not None  # the registry makes kind pages from the settings' kinds
+        everything = self.indexes.by_kind.get(kind.folder, [])
+        size = self.settings.page_size
+        count = page_count(len(everything), size)
+        pages = tuple(Link(str(n), self.views.url(urls.kind_index(kind.folder, n)))
+                      for n in range(1, count + 1))
+        return {
+            "kind": kind,
+            "total": len(everything),
+            "entries": self.views.entries(everything[(page.number - 1) * size: page.number * size]),
+            "pagination": Pagination(page.number, count, pages),
+        }
+
+    def _home(self) -> dict[str, Any]:
+        glance = [
+            (self.views.page_link(kind.plural.capitalize(), urls.kind_index(kind.folder)),
+             len(self.indexes.by_kind.get(kind.folder, [])))
+            for kind in self.settings.kinds
+        ]
+        glance += [
+            (self.views.page_link("Problem types", urls.PROBLEMS_INDEX), len(self.repertoire.problems)),
+            (self.views.page_link("Members", urls.MEMBERS_INDEX), len(self.repertoire.members)),
+            (self.views.page_link("Curated paths", urls.PATHS_INDEX), len(self.repertoire.paths)),
+        ]
+        also = (
+            self.views.page_link("who knows what", urls.WHO_KNOWS_WHAT),
+            self.views.page_link("gaps", urls.GAPS),
+            self.views.page_link("what's new", urls.NEW),
+            self.views.page_link("explore", urls.EXPLORE),
+        )
+        return {
+            "cards": self.views.path_cards()[:HOME_PATHS], "paths": len(self.repertoire.paths),
+            "all_paths": self.views.page_link("all curated paths", urls.PATHS_INDEX),
+            "glance": tuple(glance), "also": also,
+            "newest": self.views.entries(self.indexes.entries[:5]),
+        }
+
+    def _paths_index(self) -> dict[str, Any]:
+        return {"cards": self.views.path_cards()}
+
+    def _problems_index(self) -> dict[str, Any]:
+        return {"kinds": self.settings.kinds, "rows": self.views.tree()}
+
+    def _members_index(self) -> dict[str, Any]:
+        members = sorted(self.repertoire.members.values(), key=lambda m: (m.name.casefold(), m.id))
+        groups = []
+        for role in (*self.settings.roles, None):
+            in_role = [m for m in members if m.role == role]
+            if in_role:
+                label = ROLE_TITLES.get(role, role.capitalize()) if role else "Without a role"
+                rows = tuple(
+                    (self.views.member_link(m.id), m.affiliation, len(self.indexes.by_member.get(m.id, [])))
+                    for m in in_role
+                )
+                groups.append((label, rows))
+        return {"total": len(members), "groups": tuple(groups)}
+
+    def _who_knows_what(self) -> dict[str, Any]:
+        return {"ask": self.views.ask_rows(), "groups": self.views.matrix()}
+
+    def _gaps(self) -> dict[str, Any]:
+        if self._gap_lists is None:
+            self._gap_lists = find_gaps(self.indexes)
+        gaps = self._gap_lists
+        return {
+            "empty": self.views.gap_problems(gaps.empty),
+            "missing_kinds": self.views.missing_kinds(gaps),
+            "single_contributor": self.views.single_contributor(gaps),
+            "untouched_by_paths": self.views.gap_problems(gaps.untouched_by_paths),
+            "quiet_members": self.views.quiet_members(gaps),
+        }
+
+    def _new(self) -> dict[str, Any]:
+        return {"entries": self.views.entries(self.indexes.entries[: self.settings.new_limit])}
+
+    def _explore(self) -> dict[str, Any]:
+        return {
+            "total": len(self.indexes.entries),
+            "kinds": tuple(self.views.page_link(k.plural, urls.kind_index(k.folder)) for k in self.settings.kinds),
+            "data": self.views.page_link("explore data", urls.EXPLORE_JSON),
+            "problems": self.views.page_link("problem type", urls.PROBLEMS_INDEX),
+            "members": self.views.page_link("member", urls.MEMBERS_INDEX),
+        }

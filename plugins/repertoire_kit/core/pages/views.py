@@ -1,0 +1,411 @@
+"""Typed views of what the generated parts of a page show, built in Python, printed by templates.
+
+A template gets only these frozen values (never the model or the indexes), so an override
+cannot reach past what a page is meant to show and every decision (what is connected, which
+neighbours a pager has, which members a matrix group shows) is made here, where it is tested
+as plain code. Strings are plain text: the templates escape each one where it lands. Links to
+records are root-anchored (`urls.root_url`), so one view serves every page that shows the
+record and is made once per build; `urls.from_root` makes them relative when a page is done.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..indexes.cross_indexes import Indexes
+from ..indexes.gaps import Gaps
+from ..model import Entry, Member, Path
+from ..settings import Kind, Settings
+from . import urls
+
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read `words` at a steady pace, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A label and where it leads; `url` is None when the target is not published."""
+
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class EntryItem:
+    """An entry as every listing shows it."""
+
+    id: str
+    title: str
+    url: str
+    kind: str
+    kind_plural: str
+    date: str
+    changed: str
+    summary: str
+    level: str | None
+    draft: bool
+    problems: tuple[Link, ...]
+    contributors: tuple[Link, ...]
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Connection:
+    """An entry connected to the one on the page, and how."""
+
+    entry: EntryItem
+    how: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where an entry stands in one curated path."""
+
+    path: Link
+    step: int
+    steps: int
+    previous: Link | None
+    next: Link | None
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A linked record with a count (people to ask, problem types worked on)."""
+
+    link: Link
+    count: int
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """The entries of one kind in a listing grouped by kind; `count` may exceed what is shown
+    (a paginated listing shows one page of the group)."""
+
+    kind: Kind
+    count: int
+    entries: tuple[EntryItem, ...]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Plain links between the pages of one listing."""
+
+    number: int
+    count: int
+    pages: tuple[Link, ...]
+
+    @property
+    def previous(self) -> Link | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> Link | None:
+        return self.pages[self.number] if self.number < self.count else None
+
+
+@dataclass(frozen=True)
+class MemberPanel:
+    """A member's own fields, for the panel of their profile."""
+
+    name: str
+    affiliation: str | None
+    role: str | None
+    joined: str | None
+    links: tuple[Link, ...]
+    avatar: str | None
+
+
+@dataclass(frozen=True)
+class PathCard:
+    """A curated path as cards show it."""
+
+    id: str
+    link: Link
+    summary: str
+    audience: str
+    steps: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a curated path."""
+
+    number: int
+    entry: EntryItem
+    docs_path: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """A problem type in tree order, with its depth and entry counts per kind."""
+
+    link: Link
+    summary: str | None
+    depth: int
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    """One top-level problem type of the who-knows-what matrix: its columns (itself and its
+    sub-types) and only the members who contributed in it, each with a count per column."""
+
+    root: Link
+    columns: tuple[TreeRow, ...]
+    rows: tuple[tuple[Link, tuple[int, ...]], ...]
+    peak: int
+
+
+@dataclass(frozen=True)
+class AskRow:
+    """A problem type with the members to ask about it, most entries first."""
+
+    link: Link
+    depth: int
+    people: tuple[Counted, ...]
+
+
+class ViewBuilder:
+    """Makes each view once per build from the indexes (records recur on many pages)."""
+
+    def __init__(self, indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> None:
+        self.indexes = indexes
+        self.use_directory_urls = use_directory_urls
+        self.settings = settings
+        self.repertoire = indexes.repertoire
+        self._entries: dict[str, EntryItem] = {}
+        self._problems: dict[str, Link] = {}
+        self._members: dict[str, Link] = {}
+
+    # ----- links ------------------------------------------------------------------------
+
+    def url(self, docs_path: str) -> Markup:
+        """A root-anchored link to a page or file, trusted HTML (built from a docs path)."""
+        return Markup(urls.root_url(docs_path, self.use_directory_urls))
+
+    def problem_link(self, problem_id: str) -> Link:
+        link = self._problems.get(problem_id)
+        if link is None:
+            problem = self.repertoire.problems.get(problem_id)
+            link = self._problems[problem_id] = (
+                Link(problem.title, self.url(problem.source.docs_path)) if problem
+                else Link(problem_id, None)
+            )
+        return link
+
+    def member_link(self, member_id: str) -> Link:
+        link = self._members.get(member_id)
+        if link is None:
+            member = self.repertoire.members.get(member_id)
+            link = self._members[member_id] = (
+                Link(member.name, self.url(member.source.docs_path)) if member
+                else Link(member_id, None)
+            )
+        return link
+
+    def page_link(self, label: str, docs_path: str) -> Link:
+        return Link(label, self.url(docs_path))
+
+    # ----- entries ----------------------------------------------------------------------
+
+    def entry(self, entry: Entry) -> EntryItem:
+        item = self._entries.get(entry.id)
+        if item is None:
+            item = self._entries[entry.id] = EntryItem(
+                id=entry.id, title=entry.title, url=self.url(entry.source.docs_path),
+                kind=entry.kind.singular, kind_plural=entry.kind.plural,
+                date=entry.date.isoformat(), changed=entry.last_changed.isoformat(),
+                summary=entry.summary, level=entry.level, draft=entry.draft,
+                problems=tuple(self.problem_link(p) for p in entry.problem_types),
+                contributors=tuple(self.member_link(m) for m in entry.contributors),
+                minutes=reading_minutes(len(entry.source.body.split())),
+            )
+        return item
+
+    def entries(self, entries: list[Entry]) -> tuple[EntryItem, ...]:
+        return tuple(self.entry(e) for e in entries)
+
+    def connections(self, entry: Entry) -> tuple[Connection, ...]:
+        """Named, naming and computed neighbours merged: each entry once, saying how it is
+        connected; named ones first (in the order written), then those naming this one, then
+        the computed suggestions (which never repeat the first two)."""
+        visible = self.repertoire.is_visible
+        named = [self.repertoire.entries[r] for r in entry.related if r != entry.id and visible(r)]
+        citing = self.indexes.referenced_by.get(entry.id, [])
+        citing_ids = {e.id for e in citing}
+        ordered: list[tuple[Entry, list[str]]] = []
+        seen: set[str] = set()
+        for other in named:
+            if other.id not in seen:
+                seen.add(other.id)
+                ordered.append((other, ["named here"] + (["names this entry"] if other.id in citing_ids else [])))
+        for other in citing:
+            if other.id not in seen:
+                seen.add(other.id)
+                ordered.append((other, ["names this entry"]))
+        for other in self.indexes.related_entries(entry, self.settings.related_limit):
+            if other.id not in seen:
+                seen.add(other.id)
+                ordered.append((other, [_shared(entry, other)]))
+        return tuple(Connection(self.entry(other), " · ".join(how)) for other, how in ordered)
+
+    def pagers(self, entry: Entry) -> tuple[Pager, ...]:
+        found = []
+        for path_id, index in self.indexes.paths_by_entry.get(entry.id, []):
+            path = self.repertoire.paths[path_id]
+            steps = [self.repertoire.entries.get(s.entry) for s in path.steps]
+
+            def neighbour(at: int) -> Link | None:
+                other = steps[at] if 0 <= at < len(steps) else None
+                return Link(other.title, self.url(other.source.docs_path)) if other else None
+
+            found.append(Pager(
+                self.page_link(path.title, path.source.docs_path), index + 1, len(steps),
+                neighbour(index - 1), neighbour(index + 1),
+            ))
+        return tuple(found)
+
+    def by_kind(self, entries: list[Entry], counts: Counter[str] | None = None) -> tuple[KindGroup, ...]:
+        """Entries grouped by kind in the configured order, empty kinds left out; `counts`
+        (per kind folder) when the entries are one page of a longer listing."""
+        groups: dict[str, list[Entry]] = {kind.folder: [] for kind in self.settings.kinds}
+        for entry in entries:
+            groups.setdefault(entry.kind.folder, []).append(entry)
+        return tuple(
+            KindGroup(kind, counts[kind.folder] if counts else len(groups[kind.folder]),
+                      self.entries(groups[kind.folder]))
+            for kind in self.settings.kinds if groups[kind.folder]
+        )
+
+    # ----- members, problems, paths -----------------------------------------------------
+
+    def member_panel(self, member: Member) -> MemberPanel:
+        avatar: str | None = None
+        if member.avatar:
+            avatar = (urls.attribute_url(member.avatar) if member.avatar.lower().startswith("https://")
+                      else self.url(member.avatar))
+        return MemberPanel(
+            name=member.name, affiliation=member.affiliation, role=member.role,
+            joined=str(member.joined) if member.joined is not None else None,
+            links=tuple(Link(link.label, urls.attribute_url(link.url)) for link in member.links),
+            avatar=avatar,
+        )
+
+    def member_problems(self, member_id: str) -> tuple[Counted, ...]:
+        return tuple(Counted(self.problem_link(p), n) for p, n in self.indexes.member_problems(member_id))
+
+    def collaborators(self, member_id: str) -> tuple[Counted, ...]:
+        return tuple(Counted(self.member_link(m), n) for m, n in self.indexes.collaborators(member_id))
+
+    def people_to_ask(self, problem_id: str) -> tuple[Counted, ...]:
+        return tuple(Counted(self.member_link(m), n) for m, n in self.indexes.people_to_ask(problem_id))
+
+    def ancestors(self, problem_id: str) -> tuple[Link, ...]:
+        return tuple(self.problem_link(a) for a in reversed(self.indexes.ancestors(problem_id)))
+
+    def subtypes(self, problem_id: str) -> tuple[TreeRow, ...]:
+        return tuple(self.tree_row(child, 0) for child in self.indexes.children.get(problem_id, []))
+
+    def tree_row(self, problem_id: str, depth: int) -> TreeRow:
+        problem = self.repertoire.problems[problem_id]
+        counts = self.indexes.kind_counts(self.indexes.entries_under(problem_id))
+        return TreeRow(self.problem_link(problem_id), problem.summary, depth,
+                       tuple(counts.get(k.folder, 0) for k in self.settings.kinds))
+
+    def tree(self) -> tuple[TreeRow, ...]:
+        return tuple(self.tree_row(p, depth) for p, depth in self.indexes.tree())
+
+    def path_card(self, path: Path) -> PathCard:
+        words = sum(self._words(step.entry) for step in path.steps)
+        return PathCard(path.id, self.page_link(path.title, path.source.docs_path), path.summary,
+                        path.audience, len(path.steps), reading_minutes(words))
+
+    def path_cards(self) -> tuple[PathCard, ...]:
+        paths = sorted(self.repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id))
+        return tuple(self.path_card(p) for p in paths)
+
+    def path_steps(self, path: Path) -> tuple[PathStep, ...]:
+        steps = []
+        for number, step in enumerate(path.steps, start=1):
+            entry = self.repertoire.entries.get(step.entry)
+            if entry is not None:
+                steps.append(PathStep(number, self.entry(entry), entry.source.docs_path, step.note))
+        return tuple(steps)
+
+    def _words(self, entry_id: str) -> int:
+        entry = self.repertoire.entries.get(entry_id)
+        return len(entry.source.body.split()) if entry else 0
+
+    # ----- community pages --------------------------------------------------------------
+
+    def ask_rows(self) -> tuple[AskRow, ...]:
+        return tuple(
+            AskRow(self.problem_link(p), depth, self.people_to_ask(p)) for p, depth in self.indexes.tree()
+        )
+
+    def matrix(self) -> tuple[MatrixGroup, ...]:
+        """Who knows what, one group per top-level problem type, so that a group is as wide
+        as its own sub-types and as tall as the members who contributed in it (a full
+        member × problem table is mostly empty at a real community's size)."""
+        matrix = self.indexes.contributions_matrix()
+        members = sorted(self.repertoire.members.values(), key=lambda m: (m.name.casefold(), m.id))
+        tree = self.indexes.tree()
+        order = {p: i for i, (p, _) in enumerate(tree)}
+        depth = dict(tree)
+        none: Counter[str] = Counter()
+        groups = []
+        for root in self.indexes.roots():
+            columns = sorted([root, *self.indexes.descendants(root)], key=lambda p: order.get(p, 0))
+            rows = []
+            for member in members:
+                counts = tuple(matrix.get(member.id, none)[p] for p in columns)
+                if any(counts):
+                    rows.append((self.member_link(member.id), counts))
+            if not rows:
+                continue
+            groups.append(MatrixGroup(
+                self.problem_link(root),
+                tuple(TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns),
+                tuple(rows), max(max(c) for _, c in rows),
+            ))
+        return tuple(groups)
+
+    def gap_problems(self, problem_ids: list[str]) -> tuple[tuple[Link, None], ...]:
+        return tuple((self.problem_link(p), None) for p in problem_ids)
+
+    def missing_kinds(self, gaps: Gaps) -> tuple[tuple[Link, str], ...]:
+        plural = {k.folder: k.plural for k in self.settings.kinds}
+        return tuple(
+            (self.problem_link(p), ", ".join(plural.get(k, k) for k in absent))
+            for p, absent in gaps.missing_kinds
+        )
+
+    def single_contributor(self, gaps: Gaps) -> tuple[tuple[Link, Link], ...]:
+        return tuple((self.problem_link(p), self.member_link(m)) for p, m in gaps.single_contributor)
+
+    def quiet_members(self, gaps: Gaps) -> tuple[tuple[Link, str | None], ...]:
+        return tuple(
+            (self.member_link(m), self.repertoire.members[m].affiliation) for m in gaps.quiet_members
+        )
+
+
+def _shared(entry: Entry, other: Entry) -> str:
+    """How a computed suggestion is connected: what it shares with the entry."""
+    problems = len(set(entry.problem_types) & set(other.problem_types))
+    people = len(set(entry.contributors) & set(other.contributors))
+    parts = []
+    if problems:
+        parts.append(f"shares {problems} problem type{'s' if problems != 1 else ''}")
+    if people:
+        parts.append(f"shares {'a contributor' if people == 1 else f'{people} contributors'}")
+    return " and ".join(parts)

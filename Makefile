@@ -23,12 +23,17 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/repertoire check
 
+# The suite starts with ruff (lint rules and formatting, configured in pyproject.toml); mypy
+# strict runs inside it (tests/test_typing.py).
 test: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Static checks: ruff's lint rules (configured in pyproject.toml) and mypy strict.
+# Static checks alone: ruff's lint rules and formatting, and mypy strict.
 lint: $(STAMP)
 	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
 bench: $(STAMP)

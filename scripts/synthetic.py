@@ -33,49 +33,108 @@ FIRST_DAY, LAST_DAY = date(2015, 1, 5), date(2025, 6, 30)
 
 # Problem types: (id, title) of each broad area, then (id, title) of its sub-types.
 PROBLEM_CATALOGUE: tuple[tuple[tuple[str, str], tuple[tuple[str, str], ...]], ...] = (
-    (("planning", "Audit planning"), (
-        ("risk-assessment", "Risk assessment"), ("audit-universe", "The audit universe"),
-        ("annual-plan", "The annual plan"), ("resource-planning", "Audit days and resources"),
-        ("plan-revisions", "Revising the plan"))),
-    (("fieldwork", "Fieldwork"), (
-        ("sampling", "Sampling and testing"), ("interviews", "Interviews"),
-        ("data-analytics", "Data analytics"), ("walkthroughs", "Walkthroughs"),
-        ("audit-evidence", "Audit evidence"))),
-    (("reporting", "Reporting"), (
-        ("writing-findings", "Writing findings"), ("recommendations", "Recommendations"),
-        ("exit-meetings", "Exit meetings"), ("management-pushback", "Management pushback"),
-        ("follow-up", "Follow-up"))),
-    (("governance", "Governance"), (
-        ("audit-committee", "The audit committee"), ("independence", "Independence"),
-        ("audit-charter", "The audit charter"), ("reporting-lines", "Reporting lines"),
-        ("professional-ethics", "Professional ethics"))),
-    (("capacity", "Building capacity"), (
-        ("new-auditors", "New auditors"), ("training", "Training"),
-        ("staff-turnover", "Staff turnover"), ("small-units", "Very small units"),
-        ("coaching", "Coaching and mentoring"))),
-    (("quality", "Quality"), (
-        ("quality-assurance", "Quality assurance"), ("peer-review", "Peer review"),
-        ("working-papers", "Working papers"), ("supervision", "Supervision"),
-        ("self-assessment", "Self-assessment"))),
-    (("it-systems", "IT systems"), (
-        ("it-general-controls", "IT general controls"), ("access-rights", "Access rights"),
-        ("system-migrations", "System migrations"), ("spreadsheets", "Spreadsheets"),
-        ("erp-systems", "ERP systems"))),
-    (("fraud", "Fraud and integrity"), (
-        ("fraud-indicators", "Fraud indicators"), ("procurement-fraud", "Procurement fraud"),
-        ("whistleblowing", "Whistleblowing"), ("payroll-fraud", "Payroll fraud"),
-        ("conflicts-of-interest", "Conflicts of interest"))),
+    (
+        ("planning", "Audit planning"),
+        (
+            ("risk-assessment", "Risk assessment"),
+            ("audit-universe", "The audit universe"),
+            ("annual-plan", "The annual plan"),
+            ("resource-planning", "Audit days and resources"),
+            ("plan-revisions", "Revising the plan"),
+        ),
+    ),
+    (
+        ("fieldwork", "Fieldwork"),
+        (
+            ("sampling", "Sampling and testing"),
+            ("interviews", "Interviews"),
+            ("data-analytics", "Data analytics"),
+            ("walkthroughs", "Walkthroughs"),
+            ("audit-evidence", "Audit evidence"),
+        ),
+    ),
+    (
+        ("reporting", "Reporting"),
+        (
+            ("writing-findings", "Writing findings"),
+            ("recommendations", "Recommendations"),
+            ("exit-meetings", "Exit meetings"),
+            ("management-pushback", "Management pushback"),
+            ("follow-up", "Follow-up"),
+        ),
+    ),
+    (
+        ("governance", "Governance"),
+        (
+            ("audit-committee", "The audit committee"),
+            ("independence", "Independence"),
+            ("audit-charter", "The audit charter"),
+            ("reporting-lines", "Reporting lines"),
+            ("professional-ethics", "Professional ethics"),
+        ),
+    ),
+    (
+        ("capacity", "Building capacity"),
+        (
+            ("new-auditors", "New auditors"),
+            ("training", "Training"),
+            ("staff-turnover", "Staff turnover"),
+            ("small-units", "Very small units"),
+            ("coaching", "Coaching and mentoring"),
+        ),
+    ),
+    (
+        ("quality", "Quality"),
+        (
+            ("quality-assurance", "Quality assurance"),
+            ("peer-review", "Peer review"),
+            ("working-papers", "Working papers"),
+            ("supervision", "Supervision"),
+            ("self-assessment", "Self-assessment"),
+        ),
+    ),
+    (
+        ("it-systems", "IT systems"),
+        (
+            ("it-general-controls", "IT general controls"),
+            ("access-rights", "Access rights"),
+            ("system-migrations", "System migrations"),
+            ("spreadsheets", "Spreadsheets"),
+            ("erp-systems", "ERP systems"),
+        ),
+    ),
+    (
+        ("fraud", "Fraud and integrity"),
+        (
+            ("fraud-indicators", "Fraud indicators"),
+            ("procurement-fraud", "Procurement fraud"),
+            ("whistleblowing", "Whistleblowing"),
+            ("payroll-fraud", "Payroll fraud"),
+            ("conflicts-of-interest", "Conflicts of interest"),
+        ),
+    ),
     # Beyond the default 8 areas: with all 10 areas of 5 sub-types, 60 problem types, the size
     # that issue 11 asks the who-knows-what page to stay usable at.
-    (("public-finance", "Public finance"), (
-        ("budget-execution", "Budget execution"), ("grants-and-transfers", "Grants and transfers"),
-        ("public-procurement", "Public procurement"), ("asset-management", "Asset management"),
-        ("revenue-collection", "Revenue collection"))),
-    (("stakeholders", "Working with stakeholders"), (
-        ("auditee-relations", "Auditee relations"), ("external-auditors", "External auditors"),
-        ("political-leaders", "Ministers and political leaders"),
-        ("communicating-results", "Communicating results"),
-        ("professional-networks", "Professional networks"))),
+    (
+        ("public-finance", "Public finance"),
+        (
+            ("budget-execution", "Budget execution"),
+            ("grants-and-transfers", "Grants and transfers"),
+            ("public-procurement", "Public procurement"),
+            ("asset-management", "Asset management"),
+            ("revenue-collection", "Revenue collection"),
+        ),
+    ),
+    (
+        ("stakeholders", "Working with stakeholders"),
+        (
+            ("auditee-relations", "Auditee relations"),
+            ("external-auditors", "External auditors"),
+            ("political-leaders", "Ministers and political leaders"),
+            ("communicating-results", "Communicating results"),
+            ("professional-networks", "Professional networks"),
+        ),
+    ),
 )
 
 SECTIONS = {
@@ -87,104 +146,335 @@ SECTIONS = {
 LIST_SECTIONS = frozenset({"Lessons", "What it taught us", "How to use it"})
 
 SUBJECTS = (
-    "the audit team", "our unit", "the head of finance", "the regional office", "the ministry",
-    "the audit committee", "the chief accountant", "a senior colleague", "management",
-    "the procurement department", "the internal control unit", "the municipality",
-    "the treasury", "the payroll section", "the programme manager", "the deputy minister",
-    "two junior auditors", "the IT department", "the grants directorate", "the school directors",
-    "the legal department", "our head of unit", "the secretary general", "the hospital board",
+    "the audit team",
+    "our unit",
+    "the head of finance",
+    "the regional office",
+    "the ministry",
+    "the audit committee",
+    "the chief accountant",
+    "a senior colleague",
+    "management",
+    "the procurement department",
+    "the internal control unit",
+    "the municipality",
+    "the treasury",
+    "the payroll section",
+    "the programme manager",
+    "the deputy minister",
+    "two junior auditors",
+    "the IT department",
+    "the grants directorate",
+    "the school directors",
+    "the legal department",
+    "our head of unit",
+    "the secretary general",
+    "the hospital board",
 )
 VERBS = (
-    "reviewed", "questioned", "documented", "reconciled", "sampled", "mapped", "tested",
-    "challenged", "rewrote", "compared", "tracked", "escalated", "postponed", "approved",
-    "traced", "summarised", "measured", "checked", "discussed", "split", "merged", "published",
+    "reviewed",
+    "questioned",
+    "documented",
+    "reconciled",
+    "sampled",
+    "mapped",
+    "tested",
+    "challenged",
+    "rewrote",
+    "compared",
+    "tracked",
+    "escalated",
+    "postponed",
+    "approved",
+    "traced",
+    "summarised",
+    "measured",
+    "checked",
+    "discussed",
+    "split",
+    "merged",
+    "published",
 )
 OBJECTS = (
-    "the payment orders", "the annual plan", "the risk register",
+    "the payment orders",
+    "the annual plan",
+    "the risk register",
     "every contract over the threshold",
-    "the follow-up register", "the draft report", "the asset inventory", "the supplier master file",
-    "the budget classification", "the grant agreements", "the overtime claims",
-    "the approval workflow", "the training records", "the fixed-asset ledger",
+    "the follow-up register",
+    "the draft report",
+    "the asset inventory",
+    "the supplier master file",
+    "the budget classification",
+    "the grant agreements",
+    "the overtime claims",
+    "the approval workflow",
+    "the training records",
+    "the fixed-asset ledger",
     "the warranty claims",
-    "the vehicle logs", "the fuel cards", "the quarterly returns", "the access rights",
-    "the recommendations from last year", "the interview notes", "the sampling plan",
-    "the exit meeting minutes", "the terms of reference", "the list of open findings",
+    "the vehicle logs",
+    "the fuel cards",
+    "the quarterly returns",
+    "the access rights",
+    "the recommendations from last year",
+    "the interview notes",
+    "the sampling plan",
+    "the exit meeting minutes",
+    "the terms of reference",
+    "the list of open findings",
 )
 QUALIFIERS = (
-    "before the end of the quarter", "with a simple spreadsheet", "in three regional offices",
-    "without any written procedure", "for the first time in a decade", "against the budget law",
-    "despite the staff shortage", "over two audit seasons", "in the weeks before the election",
-    "with help from the legal department", "line by line", "on a shared drive",
-    "after the reorganisation", "during the annual closing", "at the request of the minister",
-    "in less than a week", "across forty schools", "from the old system", "by telephone",
+    "before the end of the quarter",
+    "with a simple spreadsheet",
+    "in three regional offices",
+    "without any written procedure",
+    "for the first time in a decade",
+    "against the budget law",
+    "despite the staff shortage",
+    "over two audit seasons",
+    "in the weeks before the election",
+    "with help from the legal department",
+    "line by line",
+    "on a shared drive",
+    "after the reorganisation",
+    "during the annual closing",
+    "at the request of the minister",
+    "in less than a week",
+    "across forty schools",
+    "from the old system",
+    "by telephone",
 )
 CONNECTORS = (
-    "However,", "As a result,", "In practice,", "At first,", "Later,", "By the second week,",
-    "Looking back,", "In the end,", "Surprisingly,", "Meanwhile,", "For a small unit,",
-    "Within a month,", "On the second visit,",
+    "However,",
+    "As a result,",
+    "In practice,",
+    "At first,",
+    "Later,",
+    "By the second week,",
+    "Looking back,",
+    "In the end,",
+    "Surprisingly,",
+    "Meanwhile,",
+    "For a small unit,",
+    "Within a month,",
+    "On the second visit,",
 )
 ADJECTIVES = (
-    "incomplete", "out of date", "reliable", "duplicated", "missing", "unclear", "well kept",
-    "inconsistent", "signed but not dated", "approved after payment", "kept on paper",
-    "larger than expected", "easier to read", "hard to defend", "never tested",
+    "incomplete",
+    "out of date",
+    "reliable",
+    "duplicated",
+    "missing",
+    "unclear",
+    "well kept",
+    "inconsistent",
+    "signed but not dated",
+    "approved after payment",
+    "kept on paper",
+    "larger than expected",
+    "easier to read",
+    "hard to defend",
+    "never tested",
 )
 FINDINGS = (
-    "had no approval on file", "were paid twice",
+    "had no approval on file",
+    "were paid twice",
     "were approved by the same person who prepared them",
-    "could not be traced to a contract", "were recorded after the deadline",
-    "matched the ledger exactly", "had been closed without evidence",
-    "sat outside the register", "showed the same bank account",
+    "could not be traced to a contract",
+    "were recorded after the deadline",
+    "matched the ledger exactly",
+    "had been closed without evidence",
+    "sat outside the register",
+    "showed the same bank account",
 )
 IMPERATIVES = (
-    "reconcile", "read", "walk through", "ask for", "test", "write down", "agree on", "share",
-    "question", "map",
+    "reconcile",
+    "read",
+    "walk through",
+    "ask for",
+    "test",
+    "write down",
+    "agree on",
+    "share",
+    "question",
+    "map",
 )
 PLACES = (
-    "regional hospitals", "forty schools", "a small ministry", "the road agency", "a municipality",
-    "the tax office", "the pension fund", "the customs service", "a grants programme",
-    "the state treasury", "a water utility", "the health insurance fund", "a border agency",
+    "regional hospitals",
+    "forty schools",
+    "a small ministry",
+    "the road agency",
+    "a municipality",
+    "the tax office",
+    "the pension fund",
+    "the customs service",
+    "a grants programme",
+    "the state treasury",
+    "a water utility",
+    "the health insurance fund",
+    "a border agency",
 )
 GERUNDS = (
-    "Sampling", "Mapping", "Testing", "Reconciling", "Auditing", "Following up", "Scoping",
-    "Tracing", "Reporting", "Reviewing", "Planning", "Interviewing",
+    "Sampling",
+    "Mapping",
+    "Testing",
+    "Reconciling",
+    "Auditing",
+    "Following up",
+    "Scoping",
+    "Tracing",
+    "Reporting",
+    "Reviewing",
+    "Planning",
+    "Interviewing",
 )
 PEOPLE = (
-    "director", "chair", "accountant", "minister", "auditee", "trainee", "inspector",
-    "head of unit", "programme manager",
+    "director",
+    "chair",
+    "accountant",
+    "minister",
+    "auditee",
+    "trainee",
+    "inspector",
+    "head of unit",
+    "programme manager",
 )
 TOOL_NOUNS = (
-    "checklist", "template", "matrix", "register", "canvas", "questionnaire", "query",
-    "worksheet", "briefing pack", "plan", "table", "guide",
+    "checklist",
+    "template",
+    "matrix",
+    "register",
+    "canvas",
+    "questionnaire",
+    "query",
+    "worksheet",
+    "briefing pack",
+    "plan",
+    "table",
+    "guide",
 )
 TAGS = (
-    "payroll", "procurement", "grants", "roads", "schools", "hospitals", "treasury",
-    "spreadsheets", "statistics", "one page", "first assignment", "small unit", "elections",
-    "warranties", "fuel", "vehicles", "budget", "pensions", "customs", "training",
+    "payroll",
+    "procurement",
+    "grants",
+    "roads",
+    "schools",
+    "hospitals",
+    "treasury",
+    "spreadsheets",
+    "statistics",
+    "one page",
+    "first assignment",
+    "small unit",
+    "elections",
+    "warranties",
+    "fuel",
+    "vehicles",
+    "budget",
+    "pensions",
+    "customs",
+    "training",
 )
 LEVELS = ("newcomer", "practitioner", "expert")
 FIRST_NAMES = (
-    "Mira", "Elena", "Giorgi", "Olena", "Tomasz", "Katrin", "Lejla", "Armen", "Aigerim", "Dauren",
-    "Ivan", "Nilufar", "Ana", "Marko", "Irina", "Davit", "Zarina", "Petra", "Andrei", "Jelena",
-    "Rustam", "Maja", "Bogdan", "Nino", "Sanjar", "Vesna", "Oksana", "Lukas", "Dilnoza", "Emil",
+    "Mira",
+    "Elena",
+    "Giorgi",
+    "Olena",
+    "Tomasz",
+    "Katrin",
+    "Lejla",
+    "Armen",
+    "Aigerim",
+    "Dauren",
+    "Ivan",
+    "Nilufar",
+    "Ana",
+    "Marko",
+    "Irina",
+    "Davit",
+    "Zarina",
+    "Petra",
+    "Andrei",
+    "Jelena",
+    "Rustam",
+    "Maja",
+    "Bogdan",
+    "Nino",
+    "Sanjar",
+    "Vesna",
+    "Oksana",
+    "Lukas",
+    "Dilnoza",
+    "Emil",
 )
 LAST_NAMES = (
-    "Kovač", "Moraru", "Beridze", "Shevchenko", "Wróbel", "Tamm", "Hodžić", "Hakobyan",
-    "Nurlanova", "Seitkali", "Dimitrov", "Rashidova", "Popescu", "Petrović", "Ivanova",
-    "Kapanadze", "Yusupova", "Novak", "Rusu", "Marković", "Karimov", "Horvat", "Lysenko",
-    "Gelashvili", "Abdullaev", "Kranjc", "Bondarenko", "Vaitkus", "Tashkentova", "Georgiev",
+    "Kovač",
+    "Moraru",
+    "Beridze",
+    "Shevchenko",
+    "Wróbel",
+    "Tamm",
+    "Hodžić",
+    "Hakobyan",
+    "Nurlanova",
+    "Seitkali",
+    "Dimitrov",
+    "Rashidova",
+    "Popescu",
+    "Petrović",
+    "Ivanova",
+    "Kapanadze",
+    "Yusupova",
+    "Novak",
+    "Rusu",
+    "Marković",
+    "Karimov",
+    "Horvat",
+    "Lysenko",
+    "Gelashvili",
+    "Abdullaev",
+    "Kranjc",
+    "Bondarenko",
+    "Vaitkus",
+    "Tashkentova",
+    "Georgiev",
 )
 INSTITUTIONS = (
-    "Ministry of Finance", "Ministry of Health", "State Treasury", "Road Agency", "Tax Service",
-    "Pension Fund", "Customs Service", "Ministry of Education", "City of the capital",
-    "Health Insurance Fund", "Ministry of Agriculture", "Employment Agency",
+    "Ministry of Finance",
+    "Ministry of Health",
+    "State Treasury",
+    "Road Agency",
+    "Tax Service",
+    "Pension Fund",
+    "Customs Service",
+    "Ministry of Education",
+    "City of the capital",
+    "Health Insurance Fund",
+    "Ministry of Agriculture",
+    "Employment Agency",
 )
 UNITS = (
-    "Internal Audit Unit", "Central Harmonisation Unit", "Audit Directorate",
-    "Internal Control Department", "Audit and Inspection Office",
+    "Internal Audit Unit",
+    "Central Harmonisation Unit",
+    "Audit Directorate",
+    "Internal Control Department",
+    "Audit and Inspection Office",
 )
 COUNTRIES = (
-    "Croatia", "Moldova", "Georgia", "Ukraine", "Poland", "Estonia", "Bosnia and Herzegovina",
-    "Armenia", "Kazakhstan", "Bulgaria", "Uzbekistan", "Romania", "Serbia", "Lithuania",
+    "Croatia",
+    "Moldova",
+    "Georgia",
+    "Ukraine",
+    "Poland",
+    "Estonia",
+    "Bosnia and Herzegovina",
+    "Armenia",
+    "Kazakhstan",
+    "Bulgaria",
+    "Uzbekistan",
+    "Romania",
+    "Serbia",
+    "Lithuania",
 )
 ROLES = (("steward", 3), ("core", 15), ("member", 75), ("alumni", 7))
 
@@ -265,22 +555,30 @@ class _Prose:
         pick, rng = self.pick, self.rng
         shape = rng.randrange(6)
         if shape == 0:
-            text = (f"{pick(CONNECTORS)} {pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)} "
-                    f"{pick(QUALIFIERS)}.")
+            text = (
+                f"{pick(CONNECTORS)} {pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)} "
+                f"{pick(QUALIFIERS)}."
+            )
         elif shape == 1:
-            text = (f"{pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)}, and {pick(SUBJECTS)} "
-                    f"{pick(VERBS)} {pick(OBJECTS)}.")
+            text = (
+                f"{pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)}, and {pick(SUBJECTS)} "
+                f"{pick(VERBS)} {pick(OBJECTS)}."
+            )
         elif shape == 2:
             total = rng.randrange(40, 2000)
-            text = (f"We found that {rng.randrange(2, total // 2)} of {total} items in "
-                    f"{pick(OBJECTS)} {pick(FINDINGS)}.")
+            text = (
+                f"We found that {rng.randrange(2, total // 2)} of {total} items in "
+                f"{pick(OBJECTS)} {pick(FINDINGS)}."
+            )
         elif shape == 3:
             text = f"{pick(SUBJECTS)} told us that {pick(OBJECTS)} were {pick(ADJECTIVES)}."
         elif shape == 4:
             text = f"The lesson was simple: {pick(IMPERATIVES)} {pick(OBJECTS)} {pick(QUALIFIERS)}."
         else:
-            text = (f"{pick(CONNECTORS)} {pick(OBJECTS)} turned out to be {pick(ADJECTIVES)}, "
-                    f"so {pick(SUBJECTS)} {pick(VERBS)} them {pick(QUALIFIERS)}.")
+            text = (
+                f"{pick(CONNECTORS)} {pick(OBJECTS)} turned out to be {pick(ADJECTIVES)}, "
+                f"so {pick(SUBJECTS)} {pick(VERBS)} them {pick(QUALIFIERS)}."
+            )
         return text[0].upper() + text[1:]
 
     def summary(self) -> str:
@@ -299,14 +597,18 @@ class _Prose:
 
     def table(self) -> str:
         """A small Markdown table of made-up counts."""
-        rows = [f"| {self.pick(OBJECTS).capitalize()} | {self.rng.randrange(5, 900)} | "
-                f"{self.rng.randrange(0, 40)} |" for _ in range(self.rng.randrange(3, 6))]
+        rows = [
+            f"| {self.pick(OBJECTS).capitalize()} | {self.rng.randrange(5, 900)} | "
+            f"{self.rng.randrange(0, 40)} |"
+            for _ in range(self.rng.randrange(3, 6))
+        ]
         return "\n".join(["| Population | Items tested | Exceptions |", "|---|---|---|", *rows])
 
     def code_block(self) -> str:
         """A fill-in form like the sample tools' templates."""
-        lines = [f"{self.pick(OBJECTS).upper()}: ____________"
-                 for _ in range(self.rng.randrange(3, 6))]
+        lines = [
+            f"{self.pick(OBJECTS).upper()}: ____________" for _ in range(self.rng.randrange(3, 6))
+        ]
         return "\n".join(["```text", *lines, "Prepared: ______ date ______", "```"])
 
 
@@ -325,8 +627,9 @@ class _Writer:
         tree: list[tuple[str, str, str | None]] = []
         for (area_id, area_title), subtypes in PROBLEM_CATALOGUE[: self.shape.problem_areas]:
             tree.append((area_id, area_title, None))
-            tree.extend((sid, title, area_id)
-                        for sid, title in subtypes[: self.shape.subtypes_per_area])
+            tree.extend(
+                (sid, title, area_id) for sid, title in subtypes[: self.shape.subtypes_per_area]
+            )
         return tree
 
     def problem_file(self, title: str, parent: str | None) -> str:
@@ -348,14 +651,17 @@ class _Writer:
         role = rng.choices([r for r, _ in ROLES], weights=[w for _, w in ROLES])[0]
         fields = [
             f"name: {quoted(name)}",
-            "affiliation: " + quoted(
-                f"{rng.choice(UNITS)}, {rng.choice(INSTITUTIONS)} ({rng.choice(COUNTRIES)})"),
+            "affiliation: "
+            + quoted(f"{rng.choice(UNITS)}, {rng.choice(INSTITUTIONS)} ({rng.choice(COUNTRIES)})"),
             f"role: {role}",
             f"joined: {rng.randrange(2010, 2025)}",
         ]
         if rng.random() < 0.3:
-            fields += ["links:", "  - label: Profile on the Exchange forum",
-                       f"    url: https://example.org/forum/{member_id}"]
+            fields += [
+                "links:",
+                "  - label: Profile on the Exchange forum",
+                f"    url: https://example.org/forum/{member_id}",
+            ]
         return _document(fields, self._paragraphs(rng.randrange(50, 150)))
 
     # Entries -------------------------------------------------------------------------------
@@ -385,9 +691,15 @@ class _Writer:
             return f"When {pick(SUBJECTS)} {pick(VERBS)} {pick(OBJECTS)}"
         return f"{pick(OBJECTS).removeprefix('the ').capitalize()} {pick(TOOL_NOUNS)}"
 
-    def entry_file(self, entry: _Entry, planned: list[_Entry],
-                   problem_ids: list[str], problem_weights: list[float],
-                   member_ids: list[str], member_weights: list[float]) -> str:
+    def entry_file(
+        self,
+        entry: _Entry,
+        planned: list[_Entry],
+        problem_ids: list[str],
+        problem_weights: list[float],
+        member_ids: list[str],
+        member_weights: list[float],
+    ) -> str:
         """Front matter and body of one entry; `related` names only other entries."""
         rng = self.rng
         problems = _distinct(rng, problem_ids, problem_weights, rng.randint(1, 3))

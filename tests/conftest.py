@@ -20,14 +20,19 @@ from tests.support.sites import BASE_CONFIG, MINIMAL, ROOT, Site
 def make_site(tmp_path: Path):
     """Create a site from files; `options` is YAML text appended under the plugin."""
 
-    def factory(files: dict[str, str] | None = None, options: str = "", config: str = "",
-                base: dict[str, str] | None = None) -> Site:
+    def factory(
+        files: dict[str, str] | None = None,
+        options: str = "",
+        config: str = "",
+        base: dict[str, str] | None = None,
+    ) -> Site:
         site = Site(tmp_path / "project")
         site.root.mkdir(parents=True, exist_ok=True)
         indented = textwrap.indent(textwrap.dedent(options).strip(), " " * 6)
         option_text = ":\n" + indented if options else ""
         (site.root / "mkdocs.yml").write_text(
-            BASE_CONFIG.format(options=option_text) + config, encoding="utf-8")
+            BASE_CONFIG.format(options=option_text) + config, encoding="utf-8"
+        )
         site.write(dict(MINIMAL if base is None else base))
         site.write(files or {})
         return site

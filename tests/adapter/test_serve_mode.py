@@ -41,9 +41,10 @@ def test_serving_logs_problems_and_shows_them_instead_of_raw_front_matter(make_s
     site = make_site({"repertoire/cases/broken.md": BROKEN_CASE})
     records = serve_build(site, caplog)
     messages = [r.getMessage() for r in records if r.levelno == logging.WARNING]
-    assert any("repertoire/cases/broken.md:3:10: summary: "
-               "'NO' is read by YAML as a yes/no value" in m
-               for m in messages), messages
+    assert any(
+        "repertoire/cases/broken.md:3:10: summary: 'NO' is read by YAML as a yes/no value" in m
+        for m in messages
+    ), messages
     page = site.html("cases/broken/")
     assert "This file has problems and is not published" in page
     assert "summary: &#39;NO&#39;" in page or "summary: 'NO'" in page
@@ -64,15 +65,19 @@ def test_serving_previews_drafts_and_building_leaves_them_out(make_site, caplog)
 
 
 def test_building_fails_with_every_problem_whether_or_not_strict(make_site):
-    site = make_site({
-        "repertoire/cases/broken.md": BROKEN_CASE,
-        "repertoire/cases/other.md": (
-            BROKEN_CASE.replace("NO", "fine").replace("[sampling]", "[sampling, smapling]")),
-    })
+    site = make_site(
+        {
+            "repertoire/cases/broken.md": BROKEN_CASE,
+            "repertoire/cases/other.md": (
+                BROKEN_CASE.replace("NO", "fine").replace("[sampling]", "[sampling, smapling]")
+            ),
+        }
+    )
     for args in ((), ("--strict",)):
         result = site.build(*args)
         assert result.returncode != 0
         assert "repertoire/cases/broken.md:3:10: summary:" in result.stderr
-        assert ("repertoire/cases/other.md:4:27: problem_types[1]: "
-                "unknown problem type 'smapling'") in result.stderr
+        assert (
+            "repertoire/cases/other.md:4:27: problem_types[1]: unknown problem type 'smapling'"
+        ) in result.stderr
         assert "the repertoire has 2 problems" in result.stderr

@@ -5,6 +5,7 @@ one the theme would have rendered without them."""
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from repertoire_kit.mkdocs_adapter.page_chrome import fold_chrome
@@ -32,8 +33,10 @@ def _same_to_a_browser(html: str) -> str:
 def test_cached_partials_give_the_pages_the_theme_renders(make_site, directory_urls: bool) -> None:
     config = f"use_directory_urls: {str(directory_urls).lower()}\n"
     site = make_site(FILES, config=config)
-    uncached = (site.root / "mkdocs.yml").read_text().replace(
-        "  - repertoire", "  - repertoire:\n      cache_theme_partials: false"
+    uncached = (
+        (site.root / "mkdocs.yml")
+        .read_text()
+        .replace("  - repertoire", "  - repertoire:\n      cache_theme_partials: false")
     )
     (site.root / "mkdocs-uncached.yml").write_text(uncached)
     assert site.build("--strict").returncode == 0, site.last.stderr
@@ -52,7 +55,7 @@ def test_cached_partials_give_the_pages_the_theme_renders(make_site, directory_u
 def test_pages_outside_the_nav_share_the_navigation_and_nav_pages_show_their_own(make_site) -> None:
     site = make_site(FILES)
     assert site.build("--strict").returncode == 0, site.last.stderr
-    active = 'md-nav__link--active'
+    active = "md-nav__link--active"
     assert active not in _nav(site.html("cases/second-case/"))
     assert active not in _nav(site.html("stories/a-story/"))
     assert active in _nav(site.html("cases/"))
@@ -64,7 +67,7 @@ def test_pages_outside_the_nav_share_the_navigation_and_nav_pages_show_their_own
 
 def _nav(page: str) -> str:
     start = page.index('<nav class="md-nav md-nav--primary"')
-    return page[start: page.index("md-sidebar--secondary", start)]
+    return page[start : page.index("md-sidebar--secondary", start)]
 
 
 def test_the_theme_indentation_is_folded_and_code_keeps_its_spaces(make_site) -> None:

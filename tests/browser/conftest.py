@@ -29,8 +29,13 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -111,12 +116,18 @@ def reader_factory(browser: Browser, base_url: str) -> Iterator[OpenReader]:
     """Open a reader's tab: desktop width, light scheme and the sample unless told otherwise."""
     contexts: list[BrowserContext] = []
 
-    def open_reader(viewport: dict[str, int] | None = None, color_scheme: str = "light",
-                    javascript: bool = True, site_url: str | None = None) -> Reader:
+    def open_reader(
+        viewport: dict[str, int] | None = None,
+        color_scheme: str = "light",
+        javascript: bool = True,
+        site_url: str | None = None,
+    ) -> Reader:
         """`site_url` is another served site's base URL (see `served`); the sample's if None."""
         context = browser.new_context(
-            viewport=viewport or DESKTOP, color_scheme=color_scheme,  # type: ignore[arg-type]
-            java_script_enabled=javascript, reduced_motion="reduce",
+            viewport=viewport or DESKTOP,
+            color_scheme=color_scheme,  # type: ignore[arg-type]
+            java_script_enabled=javascript,
+            reduced_motion="reduce",
         )
         contexts.append(context)
         return Reader.attach(context, site_url or base_url)

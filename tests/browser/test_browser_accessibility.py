@@ -15,8 +15,19 @@ import pytest
 from tests.support.browser import OpenReader, Reader, SampleModel
 
 PAGE_TYPES = (
-    "home", "entry", "problem-type", "member", "path", "paths", "problem-types", "members",
-    "kind", "explore", "who-knows-what", "gaps", "whats-new",
+    "home",
+    "entry",
+    "problem-type",
+    "member",
+    "path",
+    "paths",
+    "problem-types",
+    "members",
+    "kind",
+    "explore",
+    "who-knows-what",
+    "gaps",
+    "whats-new",
 )
 BLOCKING = ("serious", "critical")
 # Known violations in Material's own markup, by axe rule and element, that neither the plugin
@@ -36,7 +47,8 @@ def ours(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept = []
     for violation in violations:
         nodes = [
-            node for node in violation["nodes"]
+            node
+            for node in violation["nodes"]
             if (violation["id"], " ".join(map(str, node["target"]))) not in THEME_ISSUES
         ]
         if violation["impact"] in BLOCKING and nodes:
@@ -59,7 +71,10 @@ def describe(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_no_serious_accessibility_violations(
-    page_type: str, scheme: str, reader_factory: OpenReader, sample_model: SampleModel,
+    page_type: str,
+    scheme: str,
+    reader_factory: OpenReader,
+    sample_model: SampleModel,
     axe_source: str,
 ) -> None:
     reader = reader_factory(color_scheme=scheme)

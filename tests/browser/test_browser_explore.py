@@ -103,7 +103,8 @@ def test_a_parent_problem_type_takes_in_its_sub_types(
 ) -> None:
     parent = sample_model.problem_with_subtypes()
     only_children = [
-        e for e in sample_model.entries
+        e
+        for e in sample_model.entries
         if parent["id"] not in e["problem_types"]
         and sample_model.covered_problems(parent["id"]).intersection(e["problem_types"])
     ]
@@ -117,8 +118,9 @@ def test_a_parent_problem_type_takes_in_its_sub_types(
 
 def test_filters_combine_and_counts_follow(reader: Reader, sample_model: SampleModel) -> None:
     """Every option's count is what choosing it would show, given the other filters."""
-    anchor = max(sorted(sample_model.entries, key=lambda e: e["id"]),
-                 key=lambda e: len(e["contributors"]))
+    anchor = max(
+        sorted(sample_model.entries, key=lambda e: e["id"]), key=lambda e: len(e["contributors"])
+    )
     root = anchor["problem_types"][0]
     while sample_model.problem(root)["parent"]:
         root = sample_model.problem(root)["parent"]

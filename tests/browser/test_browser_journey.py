@@ -60,7 +60,9 @@ def test_newcomer_walks_from_home_through_a_path_to_a_member_and_back(
     member = sample_model.member(reader.site_path.rstrip("/").rsplit("/", 1)[-1])
     assert heading(reader) == member["name"]
     assert sample_model.covered_problems(problem["id"]).intersection(
-        problem_id for entry in sample_model.entries if member["id"] in entry["contributors"]
+        problem_id
+        for entry in sample_model.entries
+        if member["id"] in entry["contributors"]
         for problem_id in entry["problem_types"]
     ), "the member offered as someone to ask never wrote on this problem"
 
@@ -108,8 +110,9 @@ def test_search_finds_entries_by_their_problem_type_name(
         sorted(sample_model.data["problem_types"], key=lambda p: p["id"]),
         key=lambda p: p["entries"],
     )
-    expected = {sample_model.path_of(e) for e in sample_model.entries
-                if problem["id"] in e["problem_types"]}
+    expected = {
+        sample_model.path_of(e) for e in sample_model.entries if problem["id"] in e["problem_types"]
+    }
     reader.open("")
     found = search(reader, problem["title"])
     assert expected.intersection(found), (problem["title"], found)

@@ -60,8 +60,9 @@ class RequestLog:
         context.on("requestfailed", log._ended)
         return log
 
-    def wait_for_network_idle(self, reader: Reader, quiet_s: float = 0.5,
-                              limit_s: float = 15.0) -> None:
+    def wait_for_network_idle(
+        self, reader: Reader, quiet_s: float = 0.5, limit_s: float = 15.0
+    ) -> None:
         """Wait until no request has been open for `quiet_s`; Playwright's own networkidle
         only covers the load, not what typing into search starts afterwards."""
         deadline = time.monotonic() + limit_s
@@ -84,9 +85,12 @@ class RequestLog:
 def other_hosts(urls: list[str], base_url: str) -> list[str]:
     """The URLs that reach any host but the served site's (data: and about: reach none)."""
     site = urlsplit(base_url).netloc
-    return [url for url in urls
-            if not url.startswith(("data:", "about:"))
-            and urlsplit(url.removeprefix("blob:")).netloc != site]
+    return [
+        url
+        for url in urls
+        if not url.startswith(("data:", "about:"))
+        and urlsplit(url.removeprefix("blob:")).netloc != site
+    ]
 
 
 def serve_from_site_root(reader: Reader, site_url: str | None) -> None:
@@ -120,8 +124,11 @@ def test_every_page_type_has_pages_to_read(
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_contacts_only_the_site(
-    page_type: str, pages_by_type: dict[str, list[str]], reader_factory: OpenReader,
-    sample_model: SampleModel, base_url: str,
+    page_type: str,
+    pages_by_type: dict[str, list[str]],
+    reader_factory: OpenReader,
+    sample_model: SampleModel,
+    base_url: str,
 ) -> None:
     # One word of a title: enough for the worker to search, and quick to type.
     query = max(min(sample_model.entries, key=lambda e: e["id"])["title"].split(), key=len)

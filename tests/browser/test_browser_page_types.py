@@ -17,9 +17,21 @@ from tests.support.browser import (
 )
 
 PAGE_TYPES = (
-    "home", "entry", "problem-type", "member", "path", "paths", "problem-types", "members",
-    "kind", "explore", "who-knows-what", "gaps", "whats-new",
+    "home",
+    "entry",
+    "problem-type",
+    "member",
+    "path",
+    "paths",
+    "problem-types",
+    "members",
+    "kind",
+    "explore",
+    "who-knows-what",
+    "gaps",
+    "whats-new",
 )
+
 
 def test_the_sample_has_every_page_type(sample_model: SampleModel) -> None:
     """The parametrised tests below cover exactly the page types the model knows."""

@@ -87,11 +87,13 @@ def open_settled(reader: Reader, site_path: str) -> None:
 
 def box_of(reader: Reader, selector: str) -> list[dict[str, float]]:
     """The bounding boxes of every element matching `selector`, in page order."""
-    return list(reader.page.locator(selector).evaluate_all(
-        "nodes => nodes.map(n => { const b = n.getBoundingClientRect();"
-        " return {width: b.width, height: b.height, top: b.top, bottom: b.bottom,"
-        " text: n.textContent.trim()}; })"
-    ))
+    return list(
+        reader.page.locator(selector).evaluate_all(
+            "nodes => nodes.map(n => { const b = n.getBoundingClientRect();"
+            " return {width: b.width, height: b.height, top: b.top, bottom: b.bottom,"
+            " text: n.textContent.trim()}; })"
+        )
+    )
 
 
 def too_small(boxes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,7 +120,9 @@ def phone_reader(browser: Any, base_url: str) -> Iterator[Reader]:
 
 @pytest.mark.parametrize("page_type", PHONE_PAGE_TYPES)
 def test_no_page_scrolls_sideways_on_a_phone(
-    page_type: str, phone_pages: dict[str, list[str]], phone_reader: Reader,
+    page_type: str,
+    phone_pages: dict[str, list[str]],
+    phone_reader: Reader,
 ) -> None:
     """At 375 px the document is never wider than the screen; wide tables scroll in a box."""
     assert phone_pages[page_type], f"the sample has no {page_type} page"
@@ -131,7 +135,9 @@ def test_no_page_scrolls_sideways_on_a_phone(
 
 @pytest.mark.parametrize("page_type", PHONE_PAGE_TYPES)
 def test_dates_never_break_inside_the_value(
-    page_type: str, phone_pages: dict[str, list[str]], phone_reader: Reader,
+    page_type: str,
+    phone_pages: dict[str, list[str]],
+    phone_reader: Reader,
 ) -> None:
     """Every date in the article sits on one line (the issue saw `2026-11-` / `26`)."""
     dates = 0
@@ -176,7 +182,8 @@ def test_a_tall_matrix_keeps_its_header_row_and_member_column(reader_factory: Op
 
 
 def test_the_done_box_is_a_big_enough_target(
-    reader_factory: OpenReader, sample_model: SampleModel,
+    reader_factory: OpenReader,
+    sample_model: SampleModel,
 ) -> None:
     """The label holds the box and its word, so the label is the target: it is measured, and
     a tap on its far end (away from the box) ticks the step and is kept in localStorage."""
@@ -202,8 +209,10 @@ MEMBERS = [f"member-{n}" for n in range(1, 10)]
 SMALL_SITE = merge(
     problem("alpha", "Alpha work"),
     *(member(m) for m in MEMBERS),
-    *(entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}")
-      for n, m in enumerate(MEMBERS, 1)),
+    *(
+        entry(f"cases/case-{n}", ["alpha"], [m], f"2024-01-{n:02d}")
+        for n, m in enumerate(MEMBERS, 1)
+    ),
     entry("cases/case-10", ["alpha"], [MEMBERS[0]], "2024-02-01"),
 )
 
@@ -224,7 +233,8 @@ def small_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_pagination_links_are_big_enough_targets(
-    reader_factory: OpenReader, small_site_url: str,
+    reader_factory: OpenReader,
+    small_site_url: str,
 ) -> None:
     reader = reader_factory(viewport=PHONE, site_url=small_site_url)
     reader.open("cases/page/2/")  # a middle page: newer, older and every number
@@ -235,7 +245,8 @@ def test_pagination_links_are_big_enough_targets(
 
 
 def test_more_people_to_ask_unfold_from_a_big_enough_target(
-    reader_factory: OpenReader, small_site_url: str,
+    reader_factory: OpenReader,
+    small_site_url: str,
 ) -> None:
     """Nine people on one problem type: five are listed and the other four fold away."""
     reader = reader_factory(viewport=PHONE, site_url=small_site_url)
@@ -255,7 +266,8 @@ def test_more_people_to_ask_unfold_from_a_big_enough_target(
 
 
 def test_after_a_filter_the_count_is_on_the_first_screen(
-    reader_factory: OpenReader, sample_model: SampleModel,
+    reader_factory: OpenReader,
+    sample_model: SampleModel,
 ) -> None:
     reader = reader_factory(viewport=PHONE)
     open_settled(reader, "explore/")

@@ -72,8 +72,9 @@ def named_pages(model: SampleModel, site_dir: Path) -> dict[str, str]:
 
 def synthetic_module() -> ModuleType:
     """scripts/synthetic.py, imported by path as scripts/bench does."""
-    spec = importlib.util.spec_from_file_location("synthetic_for_screenshots",
-                                                  ROOT / "scripts" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "synthetic_for_screenshots", ROOT / "scripts" / "synthetic.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
@@ -96,7 +97,10 @@ def synthetic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_screenshots_of_every_page_type(
-    width: str, reader_factory: OpenReader, sample_model: SampleModel, site_dir: Path,
+    width: str,
+    reader_factory: OpenReader,
+    sample_model: SampleModel,
+    site_dir: Path,
 ) -> None:
     reader = reader_factory(viewport=WIDTHS[width])
     for name, site_path in named_pages(sample_model, site_dir).items():
@@ -113,7 +117,9 @@ def test_screenshots_of_every_page_type(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_screenshots_of_who_knows_what_at_300_members_and_60_problem_types(
-    width: str, reader_factory: OpenReader, synthetic_url: str,
+    width: str,
+    reader_factory: OpenReader,
+    synthetic_url: str,
 ) -> None:
     """The page from its top (the people to ask), and from the matrices' heading down, since
     at this size the list of people to ask alone is longer than one picture."""

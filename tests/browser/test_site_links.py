@@ -17,8 +17,15 @@ import pytest
 from tests.support.browser import SampleModel
 
 LINKING_ATTRIBUTES = {
-    "a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
-    "iframe": "src", "source": "src", "audio": "src", "video": "src",
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
 }
 NOT_LINKS = ("mailto:", "tel:", "javascript:", "data:")
 
@@ -84,7 +91,7 @@ class SiteLinks:
         base = urlsplit(self.site_url).path
         if not url_path.startswith(base):
             return None
-        relative = unquote(url_path[len(base):])
+        relative = unquote(url_path[len(base) :])
         candidate = self.site_dir / posixpath.normpath(relative or ".")
         if relative.endswith("/") or candidate.is_dir():
             candidate = candidate / "index.html"

@@ -63,8 +63,16 @@ def test_a_merge_dates_the_files_it_brought_in(tmp_path):
     write(root, {"docs/cases/new.md": "new\n"})
     commit_all(root, "new case", "2024-06-01T09:00:00+00:00")
     git(root, "switch", "-q", "main")
-    git(root, "merge", "-q", "--no-ff", "contribution", "-m", "merge",
-        date="2024-06-20T09:00:00+00:00")
+    git(
+        root,
+        "merge",
+        "-q",
+        "--no-ff",
+        "contribution",
+        "-m",
+        "merge",
+        date="2024-06-20T09:00:00+00:00",
+    )
     assert last_commit_dates(docs)["cases/new.md"] == dt.date(2024, 6, 20)
 
 
@@ -81,22 +89,33 @@ def test_files_never_committed_and_folders_outside_git_get_no_date(tmp_path):
 def test_a_shallow_clone_gives_no_dates_at_all(tmp_path):
     docs = make_history(tmp_path / "repo")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", docs.parent.as_uri(), str(clone)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", docs.parent.as_uri(), str(clone)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert git(clone, "rev-parse", "--is-shallow-repository").strip() == "true"
     assert not has_full_history(clone / "docs")
     assert last_commit_dates(clone / "docs") == {}
     full = tmp_path / "full"
-    subprocess.run(["git", "clone", "-q", docs.parent.as_uri(), str(full)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["git", "clone", "-q", docs.parent.as_uri(), str(full)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert last_commit_dates(full / "docs") == last_commit_dates(docs)
 
 
 def test_the_log_parser_keeps_the_newest_date_and_odd_names():
-    output = ("\x1e2024-05-06T08:00:00+02:00\0\ncases/a.md\0cases/with space.md\0"
-              "\x1e2024-01-02T10:00:00+00:00\0\ncases/a.md\0cases/b.md\0")
+    output = (
+        "\x1e2024-05-06T08:00:00+02:00\0\ncases/a.md\0cases/with space.md\0"
+        "\x1e2024-01-02T10:00:00+00:00\0\ncases/a.md\0cases/b.md\0"
+    )
     assert parse_log(output) == {
-        "cases/a.md": dt.date(2024, 5, 6), "cases/with space.md": dt.date(2024, 5, 6),
+        "cases/a.md": dt.date(2024, 5, 6),
+        "cases/with space.md": dt.date(2024, 5, 6),
         "cases/b.md": dt.date(2024, 1, 2),
     }
     assert parse_log("") == {}
@@ -128,8 +147,12 @@ def test_an_entry_page_shows_gits_date_in_a_full_clone_and_its_fields_in_a_shall
     assert last_update_shown(site.html("cases/first-case/")) == "2024-05-06"
 
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", site.root.as_uri(), str(shallow)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", site.root.as_uri(), str(shallow)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     site.root = shallow
     result = site.build()
     assert result.returncode == 0, result.stderr
@@ -137,9 +160,11 @@ def test_an_entry_page_shows_gits_date_in_a_full_clone_and_its_fields_in_a_shall
 
 
 def test_without_git_an_entry_shows_updated_or_else_date(make_site):
-    site = make_site({
-        "repertoire/cases/revised.md": UPDATED_CASE.replace("First case", "Revised"),
-    })
+    site = make_site(
+        {
+            "repertoire/cases/revised.md": UPDATED_CASE.replace("First case", "Revised"),
+        }
+    )
     result = site.build()
     assert result.returncode == 0, result.stderr
     assert last_update_shown(site.html("cases/revised/")) == "2023-02-20"

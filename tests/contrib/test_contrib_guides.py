@@ -37,7 +37,7 @@ def code_blocks(text: str, language: str) -> list[str]:
     blocks = []
     for indent, lang, body in FENCE.findall(text):
         if lang == language:
-            blocks.append("\n".join(line[len(indent):] for line in body.split("\n")))
+            blocks.append("\n".join(line[len(indent) :] for line in body.split("\n")))
     return blocks
 
 
@@ -45,10 +45,11 @@ def section(text: str, heading: str) -> str:
     """The text of a `##`/`###` section, up to the next heading of any level."""
     start = text.index(f"{heading}\n")
     following = re.compile(r"^#{2,3} ", re.MULTILINE).search(text, start + len(heading))
-    return text[start:following.start() if following else len(text)]
+    return text[start : following.start() if following else len(text)]
 
 
 # ----- following the guide as a new member --------------------------------------------------
+
 
 def test_a_new_member_following_the_web_editor_steps_passes_the_check(project):
     step1 = section(GUIDE, "## Step 1: add yourself as a member")
@@ -62,10 +63,12 @@ def test_a_new_member_following_the_web_editor_steps_passes_the_check(project):
     member_id = file_name.removesuffix(".md")
     member = member.replace("Ana Lukić", "Jonas Berg").replace("Ministry of Health", "Oslo")
     case = case.replace(member_id, "jonas-berg").replace("2024-05-14", "2024-06-03")
-    project.write({
-        "repertoire/members/jonas-berg.md": member + "\n",
-        f"repertoire/cases/{case_name}": fill_placeholders(case) + "\n",
-    })
+    project.write(
+        {
+            "repertoire/members/jonas-berg.md": member + "\n",
+            f"repertoire/cases/{case_name}": fill_placeholders(case) + "\n",
+        }
+    )
     check = project.check()
     assert check.returncode == 0, check.stdout
     assert check.stdout.strip() == "repertoire check: no problems found"
@@ -82,7 +85,10 @@ def test_a_new_member_working_locally_follows_the_guides_own_commands(project):
     written = []
     for command in commands:
         result = subprocess.run(
-            [*REPERTOIRE, *command[1:]], cwd=project.root, capture_output=True, text=True,
+            [*REPERTOIRE, *command[1:]],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
             timeout=120,
         )
         assert result.returncode == 0, result.stderr
@@ -106,16 +112,21 @@ def test_a_new_member_working_locally_follows_the_guides_own_commands(project):
 # The mistake behind each error line the guide quotes, as the one field line that differs
 # from a valid case (`None` removes the field; `body` replaces the body).
 VALID_CASE = {
-    "title": "title: Payroll audit", "summary": "summary: What we found.",
-    "problem_types": "problem_types: [sampling]", "contributors": "contributors: [mira-kovac]",
+    "title": "title: Payroll audit",
+    "summary": "summary: What we found.",
+    "problem_types": "problem_types: [sampling]",
+    "contributors": "contributors: [mira-kovac]",
     "date": "date: 2024-03-01",
 }
 MISTAKES: dict[str, dict[str, str | None]] = {
-    "unknown member 'ana-lukik'": {"contributors": "contributors: [ana-lukik]",
-                                   "problem_types": "problem_types: [sampling]"},
+    "unknown member 'ana-lukik'": {
+        "contributors": "contributors: [ana-lukik]",
+        "problem_types": "problem_types: [sampling]",
+    },
     "unknown problem type 'samplig'": {"problem_types": "problem_types: [samplig]"},
     "which YAML reads as the start of another field": {
-        "summary": "summary: Payroll: what we found"},
+        "summary": "summary: Payroll: what we found"
+    },
     "title: 'NO' is read by YAML": {"title": "title: NO"},
     "expected a list, found the single value": {"problem_types": "problem_types: sampling"},
     "'01/03/2024' is not a date": {"date": "date: 01/03/2024"},
@@ -126,12 +137,15 @@ MISTAKES: dict[str, dict[str, str | None]] = {
     "does not start with front matter": {"whole": "title: Payroll audit\n\nText.\n"},
     "raw <script> is not allowed": {"body": "\n<script>alert(1)</script>\n"},
     "'../tools/finding-templat.md' points to": {
-        "body": "See the [finding template](../tools/finding-templat.md).\n"},
+        "body": "See the [finding template](../tools/finding-templat.md).\n"
+    },
     "'../sampling-payroll-across-forty-school/' leads to": {
-        "body": "See [the payroll case](../sampling-payroll-across-forty-school/).\n"},
+        "body": "See [the payroll case](../sampling-payroll-across-forty-school/).\n"
+    },
     "the image 'roster.png'": {"body": "![The payroll roster](roster.png)\n"},
     "has no anchor '#how-to-use-the-templat'": {
-        "body": "See [how to use it](../tools/finding-template.md#how-to-use-the-templat).\n"},
+        "body": "See [how to use it](../tools/finding-template.md#how-to-use-the-templat).\n"
+    },
     "is a placeholder, still to be replaced": {"summary": "summary: 'TODO: one or two sentences'"},
     "this heading repeats the title": {"body": "# Payroll audit\n\nText.\n"},
 }
@@ -143,8 +157,10 @@ def broken_case(mistake: dict[str, str | None]) -> str:
     fields = {**VALID_CASE, **{k: v for k, v in mistake.items() if k not in ("extra", "body")}}
     lines = [line for line in fields.values() if line is not None]
     if "extra" in mistake:
-        lines.insert(len(lines) - 1 if "level" in str(mistake["extra"]) else len(lines),
-                     str(mistake["extra"]))
+        lines.insert(
+            len(lines) - 1 if "level" in str(mistake["extra"]) else len(lines),
+            str(mistake["extra"]),
+        )
     body = mistake.get("body") or "Text.\n"
     return "---\n" + "\n".join(lines) + "\n---\n" + str(body)
 
@@ -202,13 +218,18 @@ def test_the_site_guide_is_built_and_its_links_resolve(sample_site):
 
 # ----- edit links ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "url, source",
     [
-        ("cases/sampling-payroll-across-forty-schools/",
-         "repertoire/cases/sampling-payroll-across-forty-schools.md"),
-        ("stories/when-the-sample-found-nothing/",
-         "repertoire/stories/when-the-sample-found-nothing.md"),
+        (
+            "cases/sampling-payroll-across-forty-schools/",
+            "repertoire/cases/sampling-payroll-across-forty-schools.md",
+        ),
+        (
+            "stories/when-the-sample-found-nothing/",
+            "repertoire/stories/when-the-sample-found-nothing.md",
+        ),
         ("members/mira-kovac/", "repertoire/members/mira-kovac.md"),
         ("problems/sampling/", "repertoire/problems/sampling.md"),
         ("paths/your-first-month/", "repertoire/paths/your-first-month.md"),

@@ -30,26 +30,49 @@ from tests.support.sites import ROOT
 
 SETTINGS = load_project(ROOT / "mkdocs.yml").settings
 DOCUMENTS = schema_documents(SETTINGS)
-FOLDER_SCHEMA = {"members": "member.schema.json", "problems": "problem.schema.json",
-                 "paths": "path.schema.json"}
+FOLDER_SCHEMA = {
+    "members": "member.schema.json",
+    "problems": "problem.schema.json",
+    "paths": "path.schema.json",
+}
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 # Fixtures of the broken-input suite whose defect a schema can see, read as YAML 1.2.
 SCHEMA_VISIBLE = (
-    "cases/bare-number-as-text.md", "cases/control-character.md", "cases/date-not-iso.md",
-    "cases/draft-not-boolean.md", "cases/empty-list.md", "cases/front-matter-not-a-mapping.md",
-    "cases/id-not-a-slug.md", "cases/impossible-date.md", "cases/missing-required-field.md",
-    "cases/single-value-for-list.md", "cases/summary-too-long.md",
-    "cases/unknown-field-plural.md", "cases/unknown-field.md", "cases/unknown-level.md",
-    "cases/yaml-alias-bomb.md", "members/link-javascript.md", "members/link-not-https.md",
-    "members/missing-name.md", "members/unknown-role.md",
+    "cases/bare-number-as-text.md",
+    "cases/control-character.md",
+    "cases/date-not-iso.md",
+    "cases/draft-not-boolean.md",
+    "cases/empty-list.md",
+    "cases/front-matter-not-a-mapping.md",
+    "cases/id-not-a-slug.md",
+    "cases/impossible-date.md",
+    "cases/missing-required-field.md",
+    "cases/single-value-for-list.md",
+    "cases/summary-too-long.md",
+    "cases/unknown-field-plural.md",
+    "cases/unknown-field.md",
+    "cases/unknown-level.md",
+    "cases/yaml-alias-bomb.md",
+    "members/link-javascript.md",
+    "members/link-not-https.md",
+    "members/missing-name.md",
+    "members/unknown-role.md",
 )
 # Defects only `repertoire check` finds: references, YAML 1.1 readings, the body, the file.
 CHECK_ONLY = (
-    "cases/bare-boolean-as-text.md", "cases/bare-boolean-in-list.md",
-    "cases/bare-date-as-text.md", "cases/bare-time-as-text.md", "cases/dangerous-link.md",
-    "cases/dangerous-markup.md", "cases/related-to-itself.md", "cases/related-to-nothing.md",
-    "cases/unknown-contributor.md", "cases/unknown-problem-type.md",
-    "cases/updated-before-date.md", "members/avatar-missing.md", "problems/parent-self.md",
+    "cases/bare-boolean-as-text.md",
+    "cases/bare-boolean-in-list.md",
+    "cases/bare-date-as-text.md",
+    "cases/bare-time-as-text.md",
+    "cases/dangerous-link.md",
+    "cases/dangerous-markup.md",
+    "cases/related-to-itself.md",
+    "cases/related-to-nothing.md",
+    "cases/unknown-contributor.md",
+    "cases/unknown-problem-type.md",
+    "cases/updated-before-date.md",
+    "members/avatar-missing.md",
+    "problems/parent-self.md",
     "problems/parent-unknown.md",
 )
 
@@ -69,8 +92,12 @@ def errors(name: str, data: Any) -> list[str]:
 
 
 def test_one_valid_draft_2020_12_schema_per_kind_of_front_matter():
-    assert sorted(DOCUMENTS) == ["entry.schema.json", "member.schema.json", "path.schema.json",
-                                 "problem.schema.json"]
+    assert sorted(DOCUMENTS) == [
+        "entry.schema.json",
+        "member.schema.json",
+        "path.schema.json",
+        "problem.schema.json",
+    ]
     for document in DOCUMENTS.values():
         Draft202012Validator.check_schema(document)
         assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -79,8 +106,12 @@ def test_one_valid_draft_2020_12_schema_per_kind_of_front_matter():
 
 @pytest.mark.parametrize(
     ("name", "record"),
-    [("entry.schema.json", entry_schema), ("member.schema.json", member_schema),
-     ("problem.schema.json", problem_schema), ("path.schema.json", path_schema)],
+    [
+        ("entry.schema.json", entry_schema),
+        ("member.schema.json", member_schema),
+        ("problem.schema.json", problem_schema),
+        ("path.schema.json", path_schema),
+    ],
 )
 def test_properties_and_required_fields_are_the_declared_ones(name, record):
     declared = record(SETTINGS)
@@ -129,8 +160,11 @@ def test_defects_beyond_a_schema_are_left_to_the_check(fixture):
 
 
 VALID_ENTRY: dict[str, Any] = {
-    "title": "Payroll", "summary": "What we found.", "problem_types": ["sampling"],
-    "contributors": ["ann-lee"], "date": "2024-03-01",
+    "title": "Payroll",
+    "summary": "What we found.",
+    "problem_types": ["sampling"],
+    "contributors": ["ann-lee"],
+    "date": "2024-03-01",
 }
 
 
@@ -181,8 +215,12 @@ def test_the_member_schema_follows_the_validator_on_dates_images_and_links(membe
 
 
 def test_a_path_needs_two_steps_with_entry_ids():
-    path = {"title": "P", "summary": "S", "audience": "A",
-            "steps": [{"entry": "cases/a", "note": "n"}, {"entry": "tools/b", "note": "n"}]}
+    path = {
+        "title": "P",
+        "summary": "S",
+        "audience": "A",
+        "steps": [{"entry": "cases/a", "note": "n"}, {"entry": "tools/b", "note": "n"}],
+    }
     assert errors("path.schema.json", path) == []
     assert errors("path.schema.json", {**path, "steps": path["steps"][:1]})
     assert errors("path.schema.json", {**path, "steps": [{"entry": "a", "note": "n"}] * 2})

@@ -28,22 +28,39 @@ from tests.support.sites import build_env
 
 ENTRY_ARGS = ["--problem", "sampling", "--by", "mira-kovac"]
 SCAFFOLDS = {
-    "case": (["case", "Counting school buses", *ENTRY_ARGS],
-             "repertoire/cases/counting-school-buses.md",
-             ["## Context", "## The challenge", "## What we did", "## Outcome", "## Lessons"]),
-    "story": (["story", "The auditor who came back", *ENTRY_ARGS],
-              "repertoire/stories/the-auditor-who-came-back.md",
-              ["## Setting", "## What happened", "## What it taught us"]),
-    "tool": (["tool", "Walkthrough log", *ENTRY_ARGS], "repertoire/tools/walkthrough-log.md",
-             ["## Purpose", "## When to use it", "## How to use it", "## Template"]),
+    "case": (
+        ["case", "Counting school buses", *ENTRY_ARGS],
+        "repertoire/cases/counting-school-buses.md",
+        ["## Context", "## The challenge", "## What we did", "## Outcome", "## Lessons"],
+    ),
+    "story": (
+        ["story", "The auditor who came back", *ENTRY_ARGS],
+        "repertoire/stories/the-auditor-who-came-back.md",
+        ["## Setting", "## What happened", "## What it taught us"],
+    ),
+    "tool": (
+        ["tool", "Walkthrough log", *ENTRY_ARGS],
+        "repertoire/tools/walkthrough-log.md",
+        ["## Purpose", "## When to use it", "## How to use it", "## Template"],
+    ),
     "member": (["member", "Ana Lukić"], "repertoire/members/ana-lukic.md", ["name: Ana Lukić"]),
-    "problem": (["problem", "Procurement splitting", "--parent", "fieldwork"],
-                "repertoire/problems/procurement-splitting.md", ["parent: fieldwork"]),
-    "path": (["path", "Sampling in a week",
-              "--entry", "cases/sampling-payroll-across-forty-schools",
-              "--entry", "tools/attribute-sampling-table"],
-             "repertoire/paths/sampling-in-a-week.md",
-             ["  - entry: cases/sampling-payroll-across-forty-schools"]),
+    "problem": (
+        ["problem", "Procurement splitting", "--parent", "fieldwork"],
+        "repertoire/problems/procurement-splitting.md",
+        ["parent: fieldwork"],
+    ),
+    "path": (
+        [
+            "path",
+            "Sampling in a week",
+            "--entry",
+            "cases/sampling-payroll-across-forty-schools",
+            "--entry",
+            "tools/attribute-sampling-table",
+        ],
+        "repertoire/paths/sampling-in-a-week.md",
+        ["  - entry: cases/sampling-payroll-across-forty-schools"],
+    ),
 }
 
 
@@ -135,14 +152,22 @@ def test_a_name_taken_in_another_letter_case_is_refused(new, project):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["case", "X", "--problem", "samplng", "--by", "mira-kovac"],
-         "unknown problem type 'samplng' (did you mean 'sampling'?)"),
-        (["case", "X", "--problem", "sampling", "--by", "mira-kovak"],
-         "unknown member 'mira-kovak' (did you mean 'mira-kovac'?)"),
-        (["problem", "X", "--parent", "fieldwrk"],
-         "unknown problem type 'fieldwrk' (did you mean 'fieldwork'?)"),
-        (["path", "X", "--entry", "cases/sampling-payroll", "--entry", "tools/finding-template"],
-         "unknown entry 'cases/sampling-payroll'"),
+        (
+            ["case", "X", "--problem", "samplng", "--by", "mira-kovac"],
+            "unknown problem type 'samplng' (did you mean 'sampling'?)",
+        ),
+        (
+            ["case", "X", "--problem", "sampling", "--by", "mira-kovak"],
+            "unknown member 'mira-kovak' (did you mean 'mira-kovac'?)",
+        ),
+        (
+            ["problem", "X", "--parent", "fieldwrk"],
+            "unknown problem type 'fieldwrk' (did you mean 'fieldwork'?)",
+        ),
+        (
+            ["path", "X", "--entry", "cases/sampling-payroll", "--entry", "tools/finding-template"],
+            "unknown entry 'cases/sampling-payroll'",
+        ),
     ],
 )
 def test_unknown_ids_are_refused_with_a_suggestion_and_nothing_is_written(
@@ -157,8 +182,15 @@ def test_unknown_ids_are_refused_with_a_suggestion_and_nothing_is_written(
 
 def test_a_path_cannot_lead_to_a_draft(new, project):
     new(project, *SCAFFOLDS["case"][0])  # a draft until its line is deleted
-    result = new(project, "path", "X", "--entry", "cases/counting-school-buses",
-                 "--entry", "tools/finding-template")
+    result = new(
+        project,
+        "path",
+        "X",
+        "--entry",
+        "cases/counting-school-buses",
+        "--entry",
+        "tools/finding-template",
+    )
     assert result.returncode == 1
     assert "'cases/counting-school-buses' is a draft" in result.stderr
 
@@ -169,8 +201,10 @@ def test_a_path_cannot_lead_to_a_draft(new, project):
         (["cases", "X"], "unknown kind 'cases' (did you mean 'case'?)"),
         (["case", "X", "--by", "mira-kovac"], "needs a problem type: add --problem ID"),
         (["case", "X", "--problem", "sampling"], "needs a member: add --by ID"),
-        (["path", "X", "--entry", "tools/finding-template"],
-         "needs at least 2 entries: add --entry ID --entry ID"),
+        (
+            ["path", "X", "--entry", "tools/finding-template"],
+            "needs at least 2 entries: add --entry ID --entry ID",
+        ),
         (["case"], "give a title"),
         (["member", "X", "--problem", "sampling"], "--problem does not apply to a member"),
         (["story", "Аудит", *ENTRY_ARGS], "give one with --id"),
@@ -184,8 +218,7 @@ def test_usage_problems_exit_2_when_there_is_no_terminal_to_ask_on(new, project,
 
 
 def test_an_id_can_be_given_when_the_title_makes_none(new, project):
-    result = new(project, "story", "Аудит на выезде", *ENTRY_ARGS,
-                 "--id", "audit-on-the-road")
+    result = new(project, "story", "Аудит на выезде", *ENTRY_ARGS, "--id", "audit-on-the-road")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "repertoire/stories/audit-on-the-road.md"
     assert project.check().returncode == 0
@@ -193,12 +226,31 @@ def test_an_id_can_be_given_when_the_title_makes_none(new, project):
 
 @pytest.mark.parametrize(
     "title",
-    ["Scoping: the first audit", 'The "independent" chair', "NO", "1.10", "12:30", "2024-01-01",
-     "# not a comment", "It's [not] a list", "- not a list item", "@home & *away*", "%TAG"],
+    [
+        "Scoping: the first audit",
+        'The "independent" chair',
+        "NO",
+        "1.10",
+        "12:30",
+        "2024-01-01",
+        "# not a comment",
+        "It's [not] a list",
+        "- not a list item",
+        "@home & *away*",
+        "%TAG",
+    ],
 )
 def test_titles_yaml_would_misread_are_quoted_and_read_back_unchanged(new, project, title):
-    result = new(project, "case", title, *ENTRY_ARGS, "--id", "tricky-title",
-                 "--summary", f"About {title}: all of it")
+    result = new(
+        project,
+        "case",
+        title,
+        *ENTRY_ARGS,
+        "--id",
+        "tricky-title",
+        "--summary",
+        f"About {title}: all of it",
+    )
     assert result.returncode == 0, result.stderr
     config = load_project(project.root / "mkdocs.yml")
     loaded = load_repertoire(config.root, config.docs_dir, config.settings)
@@ -241,8 +293,12 @@ def _run_on_terminal(project, args: list[str], answers: list[str]) -> tuple[int,
     controller, terminal = pty.openpty()
     try:
         process = subprocess.Popen(
-            [*REPERTOIRE, "new", *args], cwd=project.root, stdin=terminal,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=build_env(),
+            [*REPERTOIRE, "new", *args],
+            cwd=project.root,
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=build_env(),
         )
         os.close(terminal)
         for answer in answers:
@@ -255,9 +311,15 @@ def _run_on_terminal(project, args: list[str], answers: list[str]) -> tuple[int,
 
 def test_on_a_terminal_it_asks_for_what_is_missing_until_the_ids_are_known(project):
     code, out, err = _run_on_terminal(
-        project, ["story"],
-        ["A night at the archive", "samplng", "sampling fieldwork", "mira-kovac",
-         "One night, one archive and the invoice nobody could find."],
+        project,
+        ["story"],
+        [
+            "A night at the archive",
+            "samplng",
+            "sampling fieldwork",
+            "mira-kovac",
+            "One night, one archive and the invoice nobody could find.",
+        ],
     )
     assert code == 0, err
     assert "unknown problem type 'samplng' (did you mean 'sampling'?)" in err

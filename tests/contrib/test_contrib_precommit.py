@@ -19,15 +19,18 @@ from tests.support.sites import ROOT, build_env
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 HOOKED_FILE = "repertoire/cases/a-case.md"
-CASE = ("---\ntitle: A case\nsummary: One case.\nproblem_types: [sampling]\n"
-        "contributors: [{member}]\ndate: 2024-03-01\n---\nBody.\n")
+CASE = (
+    "---\ntitle: A case\nsummary: One case.\nproblem_types: [sampling]\n"
+    "contributors: [{member}]\ndate: 2024-03-01\n---\nBody.\n"
+)
 
 
 def pre_commit(root: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run pre-commit in `root`, keeping its cache in `home` (never the user's)."""
     env = {**build_env(), "PRE_COMMIT_HOME": str(home)}
-    return subprocess.run([*PRE_COMMIT, *args], cwd=root, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [*PRE_COMMIT, *args], cwd=root, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 def test_the_hook_fails_on_a_broken_file_and_passes_once_it_is_fixed(project, tmp_path):
@@ -41,8 +44,10 @@ def test_the_hook_fails_on_a_broken_file_and_passes_once_it_is_fixed(project, tm
 
     failed = pre_commit(project.root, tmp_path / "home", "run", "--files", HOOKED_FILE)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert ("repertoire/cases/a-case.md:5:16: contributors[0]: unknown member 'mira-kovak' "
-            "(did you mean 'mira-kovac'?)") in failed.stdout
+    assert (
+        "repertoire/cases/a-case.md:5:16: contributors[0]: unknown member 'mira-kovak' "
+        "(did you mean 'mira-kovac'?)"
+    ) in failed.stdout
 
     case.write_text(CASE.format(member="mira-kovac"), encoding="utf-8")
     git(project.root, "add", "repertoire/cases/a-case.md")
@@ -51,8 +56,7 @@ def test_the_hook_fails_on_a_broken_file_and_passes_once_it_is_fixed(project, tm
 
 
 def test_the_hook_manifest_and_config_are_valid(tmp_path):
-    manifest = pre_commit(ROOT, tmp_path, "validate-manifest",
-                          str(ROOT / ".pre-commit-hooks.yaml"))
+    manifest = pre_commit(ROOT, tmp_path, "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"))
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     config = pre_commit(ROOT, tmp_path, "validate-config", str(ROOT / ".pre-commit-config.yaml"))
     assert config.returncode == 0, config.stdout + config.stderr

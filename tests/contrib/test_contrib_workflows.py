@@ -68,8 +68,11 @@ def test_the_workflows_and_forms_are_valid_for_github():
 
 def test_the_schema_validation_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - run: echo hi\n        shell-script: bash\n", encoding="utf-8")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo hi\n        shell-script: bash\n",
+        encoding="utf-8",
+    )
     assert validate("github-workflows", broken).returncode == 1
 
 
@@ -121,31 +124,46 @@ def test_main_is_published_to_pages_with_full_history_and_no_race():
 
 def test_the_make_targets_the_workflows_call_exist_and_build_strictly():
     targets = {
-        word for path in WORKFLOWS for job in load(path)["jobs"].values() for step in steps(job)
+        word
+        for path in WORKFLOWS
+        for job in load(path)["jobs"].values()
+        for step in steps(job)
         for word in re.findall(r"^make (\S+)", step.get("run", ""), re.MULTILINE)
     }
     assert targets >= {"test", "build"}
     for target in targets:
-        dry_run = subprocess.run(["make", "-n", "-C", str(ROOT), target],
-                                 capture_output=True, text=True, timeout=60)
+        dry_run = subprocess.run(
+            ["make", "-n", "-C", str(ROOT), target], capture_output=True, text=True, timeout=60
+        )
         assert dry_run.returncode == 0, dry_run.stderr
-    build = subprocess.run(["make", "-n", "-C", str(ROOT), "build"],
-                           capture_output=True, text=True, timeout=60).stdout
+    build = subprocess.run(
+        ["make", "-n", "-C", str(ROOT), "build"], capture_output=True, text=True, timeout=60
+    ).stdout
     assert "mkdocs build --strict" in build
 
 
 def test_the_check_step_annotates_the_line_and_writes_the_summary(project, tmp_path):
-    project.write({"repertoire/cases/broken.md": (
-        "---\ntitle: Broken\nsummary: One typo.\nproblem_types: [sampling]\n"
-        "contributors: [mira-kovak]\ndate: 2024-03-01\n---\nBody.\n"
-    )})
+    project.write(
+        {
+            "repertoire/cases/broken.md": (
+                "---\ntitle: Broken\nsummary: One typo.\nproblem_types: [sampling]\n"
+                "contributors: [mira-kovak]\ndate: 2024-03-01\n---\nBody.\n"
+            )
+        }
+    )
     [job] = workflow("check.yml")["jobs"].values()
     [command] = [s["run"] for s in steps(job) if "repertoire check" in s.get("run", "")]
     arguments = command.split()[1:]
     summary = tmp_path / "summary.md"
     env = {**build_env(), "GITHUB_STEP_SUMMARY": str(summary)}
-    result = subprocess.run([*REPERTOIRE, *arguments], cwd=project.root, capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [*REPERTOIRE, *arguments],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stdout.startswith(
         "::error file=repertoire/cases/broken.md,line=5,col=16,title=contributors[0]::"

@@ -29,10 +29,12 @@ def test_repeated_headings_are_numbered_as_toc_numbers_them() -> None:
 
 
 def test_a_body_gives_its_headings_and_explicit_ids_without_code() -> None:
-    body = ("## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n"
-            "```\n## not a heading\n```\n\n"
-            "<span id=\"raw\">x</span> and a note[^1].\n\n!!! tip\n\n    ## In a tip\n\n"
-            "[^1]: The note.\n")
+    body = (
+        "## Context `x`\n\nText.\n{: #note }\n\nSetext\n------\n\n"
+        "```\n## not a heading\n```\n\n"
+        '<span id="raw">x</span> and a note[^1].\n\n!!! tip\n\n    ## In a tip\n\n'
+        "[^1]: The note.\n"
+    )
     found = body_anchors(body)
     assert found.heading_blocks == ("## Context `x`", "Setext\n------", "## In a tip")
     assert found.ids == {"note", "raw", "fn:1", "fnref:1"}
@@ -47,8 +49,11 @@ def page_bodies(root: Path) -> tuple[tuple[Project, LoadResult], dict[str, str]]
         if not docs_file.is_markdown:
             continue
         text = docs_file.abs_path.read_text(encoding="utf-8")
-        block = split_front_matter(SourceText(docs_file.docs_path, text), Diagnostics()) \
-            if text.startswith("---") else None
+        block = (
+            split_front_matter(SourceText(docs_file.docs_path, text), Diagnostics())
+            if text.startswith("---")
+            else None
+        )
         bodies[docs_file.docs_path] = block.body if block else text
     return (project, result), bodies
 
@@ -58,14 +63,23 @@ def test_the_anchors_of_every_built_sample_page_are_its_ids(sample_site) -> None
     anchors = PageAnchors(bodies, GeneratedContext(result.repertoire, project.settings))
     drafts = {e.source.docs_path for e in result.repertoire.entries.values() if e.draft}
     pages = [docs_path for docs_path in bodies if docs_path not in drafts]
-    pages += ["paths/index.md", "problems/index.md", "cases/index.md", "stories/index.md",
-              "tools/index.md", "members/index.md", "who-knows-what.md", "gaps.md", "new.md",
-              "explore.md"]
+    pages += [
+        "paths/index.md",
+        "problems/index.md",
+        "cases/index.md",
+        "stories/index.md",
+        "tools/index.md",
+        "members/index.md",
+        "who-knows-what.md",
+        "gaps.md",
+        "new.md",
+        "explore.md",
+    ]
     checked = 0
     for docs_path in pages:
         url = docs_path.removesuffix(".md").removesuffix("index").rstrip("/")
         html = sample_site.html(f"{url}/" if url else "")
-        main = html[html.index('<article'):html.index('</article>')]
+        main = html[html.index("<article") : html.index("</article>")]
         known = anchors.of(docs_path)
         assert known is not None, docs_path
         assert set(_HEADING_ID.findall(main)) <= known, docs_path

@@ -33,8 +33,9 @@ def broken(tree: Tree, monkeypatch: pytest.MonkeyPatch) -> Tree:
     """MINIMAL with three broken files, and the working directory set to the project."""
     tree.write("cases/bad-title.md", entry_text(title="NO"))
     tree.write("stories/bad-date.md", entry_text(date="2024-02-30", contributors="[bob-ston]"))
-    tree.write("members/bob-stone.md",
-               "---\nname: Bob\nlinks:\n  - label: x\n    url: http://b\n---\n")
+    tree.write(
+        "members/bob-stone.md", "---\nname: Bob\nlinks:\n  - label: x\n    url: http://b\n---\n"
+    )
     monkeypatch.chdir(tree.root)
     return tree
 
@@ -73,8 +74,12 @@ def test_json_format_has_exactly_the_documented_keys(broken: Tree, capsys) -> No
         ("col", "field", "hint", "line", "message", "path", "severity")
     }
     assert items[2] == {
-        "path": BAD_DATE, "line": 5, "col": 16, "field": "contributors[0]",
-        "message": "unknown member 'bob-ston'", "hint": "did you mean 'bob-stone'?",
+        "path": BAD_DATE,
+        "line": 5,
+        "col": 16,
+        "field": "contributors[0]",
+        "message": "unknown member 'bob-ston'",
+        "hint": "did you mean 'bob-stone'?",
         "severity": "error",
     }
 
@@ -86,7 +91,7 @@ def test_github_format_annotates_then_lists_the_text(broken: Tree, capsys) -> No
     lines = out.splitlines()
     assert lines[:4] == [
         f"::error file={BAD_TITLE},line=2,col=8,title=title::'NO' is read by YAML as a yes/no "
-        "value, not as text (put it in quotes: title: \"NO\")",
+        'value, not as text (put it in quotes: title: "NO")',
         f"::error file={BAD_MEMBER},line=5,col=10,title=links[0].url::'http://b' is not an "
         "allowed link (links must start with https: or mailto:)",
         f"::error file={BAD_DATE},line=5,col=16,title=contributors[0]::unknown member "
@@ -107,7 +112,10 @@ def test_summary_option_appends_a_markdown_table(broken: Tree, capsys, tmp_path:
     assert "| where | field | problem | how to fix |" in written
     rows = [row for row in written if row.startswith("| repertoire/")]
     assert [row.split(" | ")[0] for row in rows] == [
-        f"| {BAD_TITLE}:2:8", f"| {BAD_MEMBER}:5:10", f"| {BAD_DATE}:5:16", f"| {BAD_DATE}:6:7",
+        f"| {BAD_TITLE}:2:8",
+        f"| {BAD_MEMBER}:5:10",
+        f"| {BAD_DATE}:5:16",
+        f"| {BAD_DATE}:6:7",
     ]
 
 
@@ -129,8 +137,9 @@ def test_naming_files_limits_the_report_to_them(broken: Tree, capsys) -> None:
 
 
 def test_naming_only_clean_files_exits_0_though_others_are_broken(broken: Tree, capsys) -> None:
-    code, out, _ = run(capsys, "check", "repertoire/cases/first-case.md",
-                       "repertoire/members/ann-lee.md")
+    code, out, _ = run(
+        capsys, "check", "repertoire/cases/first-case.md", "repertoire/members/ann-lee.md"
+    )
     assert (code, out) == (0, "repertoire check: no problems found\n")
 
 
@@ -140,8 +149,9 @@ def test_a_named_file_is_still_checked_against_the_whole_repertoire(broken: Tree
     assert (code, out) == (0, "repertoire check: no problems found\n")
 
 
-def test_naming_files_from_another_folder_with_config(broken: Tree, capsys,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_naming_files_from_another_folder_with_config(
+    broken: Tree, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(broken.root / "repertoire" / "cases")
     code, out, _ = run(capsys, "--config", "../../mkdocs.yml", "check", "bad-title.md")
     assert code == 1
@@ -178,8 +188,9 @@ def test_warnings_alone_exit_0(tree: Tree, capsys, monkeypatch: pytest.MonkeyPat
     [("check", "--bogus"), ("check", "--format", "xml"), ("frobnicate",), ()],
     ids=["unknown-option", "unknown-format", "unknown-command", "no-command"],
 )
-def test_usage_errors_exit_2(tree: Tree, capsys, monkeypatch: pytest.MonkeyPatch,
-                             argv: tuple[str, ...]) -> None:
+def test_usage_errors_exit_2(
+    tree: Tree, capsys, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
     monkeypatch.chdir(tree.root)
     code, out, err = run(capsys, *argv)
     assert code == 2
@@ -200,8 +211,9 @@ def test_a_file_that_does_not_exist_exits_2(broken: Tree, capsys) -> None:
     assert "no such file: repertoire/cases/nope.md" in err
 
 
-def test_a_malformed_mkdocs_yml_exits_2(tree: Tree, capsys,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_malformed_mkdocs_yml_exits_2(
+    tree: Tree, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tree.root / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
     monkeypatch.chdir(tree.root)
     code, out, err = run(capsys, "check")

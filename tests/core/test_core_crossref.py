@@ -39,22 +39,43 @@ def test_the_minimal_repertoire_has_no_problems(tree: Tree) -> None:
 @pytest.mark.parametrize(
     ("override", "expected", "message", "hint"),
     [
-        ({"problem_types": "[sampling, sampleing]"}, (4, 27, "problem_types[1]"),
-         "unknown problem type 'sampleing'", "did you mean 'sampling'?"),
-        ({"problem_types": "[Sampling]"}, (4, 17, "problem_types[0]"),
-         "'Sampling' is not a valid id", None),
-        ({"problem_types": "[procurement]"}, (4, 17, "problem_types[0]"),
-         "unknown problem type 'procurement'",
-         "add repertoire/problems/procurement.md, or use an existing id"),
-        ({"contributors": "[ann-le]"}, (5, 16, "contributors[0]"),
-         "unknown member 'ann-le'", "did you mean 'ann-lee'?"),
-        ({"contributors": "[bob-stone]"}, (5, 16, "contributors[0]"),
-         "unknown member 'bob-stone'",
-         "add repertoire/members/bob-stone.md, or use an existing id"),
+        (
+            {"problem_types": "[sampling, sampleing]"},
+            (4, 27, "problem_types[1]"),
+            "unknown problem type 'sampleing'",
+            "did you mean 'sampling'?",
+        ),
+        (
+            {"problem_types": "[Sampling]"},
+            (4, 17, "problem_types[0]"),
+            "'Sampling' is not a valid id",
+            None,
+        ),
+        (
+            {"problem_types": "[procurement]"},
+            (4, 17, "problem_types[0]"),
+            "unknown problem type 'procurement'",
+            "add repertoire/problems/procurement.md, or use an existing id",
+        ),
+        (
+            {"contributors": "[ann-le]"},
+            (5, 16, "contributors[0]"),
+            "unknown member 'ann-le'",
+            "did you mean 'ann-lee'?",
+        ),
+        (
+            {"contributors": "[bob-stone]"},
+            (5, 16, "contributors[0]"),
+            "unknown member 'bob-stone'",
+            "add repertoire/members/bob-stone.md, or use an existing id",
+        ),
     ],
 )
 def test_unknown_ids_are_errors_at_the_item_with_a_suggestion(
-    tree: Tree, override: dict[str, str], expected: tuple[int, int, str], message: str,
+    tree: Tree,
+    override: dict[str, str],
+    expected: tuple[int, int, str],
+    message: str,
     hint: str | None,
 ) -> None:
     diagnostics = tree.write(CASE, entry_text(**override)).only(CASE)
@@ -68,16 +89,29 @@ def test_unknown_ids_are_errors_at_the_item_with_a_suggestion(
     ("related", "col", "message", "hint"),
     [
         ("[cases/new-case]", 11, "an entry cannot be related to itself", "remove it from the list"),
-        ("[cases/frist-case]", 11, "unknown entry 'cases/frist-case'",
-         "did you mean 'cases/first-case'?"),
-        ("[cases/first-case, cases/first-case.md]", 29, "unknown entry 'cases/first-case.md'",
-         "did you mean 'cases/first-case'?"),
-        ("[stories/first-case]", 11, "unknown entry 'stories/first-case'",
-         "did you mean 'cases/first-case'?"),
+        (
+            "[cases/frist-case]",
+            11,
+            "unknown entry 'cases/frist-case'",
+            "did you mean 'cases/first-case'?",
+        ),
+        (
+            "[cases/first-case, cases/first-case.md]",
+            29,
+            "unknown entry 'cases/first-case.md'",
+            "did you mean 'cases/first-case'?",
+        ),
+        (
+            "[stories/first-case]",
+            11,
+            "unknown entry 'stories/first-case'",
+            "did you mean 'cases/first-case'?",
+        ),
     ],
 )
-def test_related_must_name_another_existing_entry(tree: Tree, related: str, col: int,
-                                                  message: str, hint: str) -> None:
+def test_related_must_name_another_existing_entry(
+    tree: Tree, related: str, col: int, message: str, hint: str
+) -> None:
     diagnostics = tree.write(CASE, entry_text(extra=f"related: {related}\n")).only(CASE)
     index = related.count(",")
     assert located(diagnostics) == [(CASE_PATH, EXTRA_LINE, col, f"related[{index}]")]
@@ -102,8 +136,14 @@ def test_updated_before_date_is_an_error_and_the_same_day_is_not(tree: Tree) -> 
 def test_a_reference_to_a_broken_record_adds_no_second_error(tree: Tree) -> None:
     tree.write("members/bob-stone.md", "---\nname: NO\n---\nBob.\n")
     tree.write("problems/procurement.md", "---\ntitle: [not text]\n---\nProcurement.\n")
-    tree.write(CASE, entry_text(problem_types="[procurement]", contributors="[bob-stone]",
-                                extra="related: [cases/broken]\n"))
+    tree.write(
+        CASE,
+        entry_text(
+            problem_types="[procurement]",
+            contributors="[bob-stone]",
+            extra="related: [cases/broken]\n",
+        ),
+    )
     tree.write("cases/broken.md", entry_text(date="2024-02-30"))
     assert located(tree.diagnostics()) == [
         ("repertoire/cases/broken.md", 6, 7, "date"),
@@ -113,6 +153,7 @@ def test_a_reference_to_a_broken_record_adds_no_second_error(tree: Tree) -> None
 
 
 # --- problem-type parents -------------------------------------------------------------------------
+
 
 def test_a_problem_type_that_is_its_own_parent_is_an_error(tree: Tree) -> None:
     tree.write("problems/fieldwork.md", problem_text("Fieldwork", parent="fieldwork"))
@@ -132,10 +173,22 @@ def test_an_unknown_parent_suggests_the_closest(tree: Tree) -> None:
     ("parents", "reported_on", "cycle"),
     [
         ({"alpha": "beta", "beta": "alpha"}, "alpha", "alpha → beta → alpha"),
-        ({"alpha": "beta", "beta": "gamma", "gamma": "alpha"}, "alpha",
-         "alpha → beta → gamma → alpha"),
-        ({"gamma": "alpha", "alpha": "beta", "beta": "gamma", "delta": "gamma",
-          "sampling": "delta"}, "alpha", "alpha → beta → gamma → alpha"),
+        (
+            {"alpha": "beta", "beta": "gamma", "gamma": "alpha"},
+            "alpha",
+            "alpha → beta → gamma → alpha",
+        ),
+        (
+            {
+                "gamma": "alpha",
+                "alpha": "beta",
+                "beta": "gamma",
+                "delta": "gamma",
+                "sampling": "delta",
+            },
+            "alpha",
+            "alpha → beta → gamma → alpha",
+        ),
     ],
     ids=["2-cycle", "3-cycle", "3-cycle-with-a-tail"],
 )
@@ -160,6 +213,7 @@ def test_a_two_level_hierarchy_is_not_a_cycle(tree: Tree) -> None:
 
 # --- avatars --------------------------------------------------------------------------------------
 
+
 def test_an_avatar_path_must_exist_in_the_docs_folder(tree: Tree) -> None:
     member = "---\nname: Ann Lee\navatar: assets/avatars/ann.png\n---\nAnn.\n"
     diagnostics = tree.write("members/ann-lee.md", member).diagnostics()
@@ -176,6 +230,7 @@ def test_an_https_avatar_is_not_looked_up_on_disk(tree: Tree) -> None:
 
 # --- files: names, collisions, placement ----------------------------------------------------------
 
+
 def test_a_file_name_that_is_not_an_id_is_an_error_with_a_rename_hint(tree: Tree) -> None:
     diagnostics = tree.write("cases/Budget Review_2024.md", entry_text()).diagnostics()
     assert located(diagnostics) == [("repertoire/cases/Budget Review_2024.md", 1, 1, "file")]
@@ -190,8 +245,9 @@ def test_ids_that_collide_after_case_folding_are_refused(tree: Tree) -> None:
     assert "same address as members/Ann-Lee.md" in collision.message
 
 
-@pytest.mark.parametrize("rel", ["cases/index.md", "cases/README.md", "members/index.md",
-                                 "problems/index.md", "new.md"])
+@pytest.mark.parametrize(
+    "rel", ["cases/index.md", "cases/README.md", "members/index.md", "problems/index.md", "new.md"]
+)
 def test_a_file_taking_a_generated_page_is_refused(tree: Tree, rel: str) -> None:
     diagnostics = tree.write(rel, entry_text()).diagnostics()
     assert located(diagnostics) == [(f"repertoire/{rel}", 1, 1, "file")]
@@ -230,6 +286,7 @@ def test_dangerous_markup_in_the_body_is_reported_at_its_line(tree: Tree) -> Non
 
 # --- one run, everything, in order ----------------------------------------------------------------
 
+
 def test_every_problem_is_found_in_one_run_sorted_by_path_then_line(tree: Tree) -> None:
     tree.write("problems/zeta.md", problem_text("Zeta", parent="zeta"))
     tree.write("members/bob-stone.md", "---\nname: Bob\nrole: stewart\njoined: 2019-02-30\n---\n")
@@ -253,12 +310,19 @@ def test_every_problem_is_found_in_one_run_sorted_by_path_then_line(tree: Tree) 
 
 
 def test_references_of_a_file_with_other_errors_are_checked_in_the_same_run(tree: Tree) -> None:
-    text = entry_text(title="NO", problem_types="[sampeling]", contributors="[ann-le]",
-                      extra="updated: 2024-01-01\nrelated: [cases/new-case]\n")
+    text = entry_text(
+        title="NO",
+        problem_types="[sampeling]",
+        contributors="[ann-le]",
+        extra="updated: 2024-01-01\nrelated: [cases/new-case]\n",
+    )
     diagnostics = tree.write(CASE, text).only(CASE)
     assert [(d.line, d.field) for d in diagnostics] == [
-        (2, "title"), (4, "problem_types[0]"), (5, "contributors[0]"),
-        (EXTRA_LINE, "updated"), (EXTRA_LINE + 1, "related[0]"),
+        (2, "title"),
+        (4, "problem_types[0]"),
+        (5, "contributors[0]"),
+        (EXTRA_LINE, "updated"),
+        (EXTRA_LINE + 1, "related[0]"),
     ]
     assert "new-case" not in tree.load().repertoire.entries
 
@@ -283,8 +347,11 @@ def test_an_unknown_entry_id_without_a_folder_suggests_the_first_configured_kind
     make_site: Callable[..., Any],
 ) -> None:
     base = {key.replace("/cases/", "/guides/"): text for key, text in MINIMAL.items()}
-    tree = Tree(make_site(base=base, options="kinds:\n  - {folder: guides, singular: guide, "
-                                              "plural: guides}\n"))
+    tree = Tree(
+        make_site(
+            base=base, options="kinds:\n  - {folder: guides, singular: guide, plural: guides}\n"
+        )
+    )
     tree.write("guides/second.md", entry_text(related="[nowhere]"))
     [problem] = tree.diagnostics()
     assert problem.message == "unknown entry 'nowhere'"

@@ -45,10 +45,16 @@ def test_today_is_source_date_epoch_when_set_and_the_real_date_otherwise() -> No
     [
         (CASE, entry_text(date="2024-06-12"), (6, 7, "date")),
         (CASE, entry_text(extra="updated: 2025-06-01\n"), (EXTRA_LINE, 10, "updated")),
-        ("members/bob-stone.md", "---\nname: Bob Stone\njoined: 2025\n---\nBob.\n",
-         (3, 9, "joined")),
-        ("members/bob-stone.md", "---\nname: Bob Stone\njoined: 2024-07-01\n---\nBob.\n",
-         (3, 9, "joined")),
+        (
+            "members/bob-stone.md",
+            "---\nname: Bob Stone\njoined: 2025\n---\nBob.\n",
+            (3, 9, "joined"),
+        ),
+        (
+            "members/bob-stone.md",
+            "---\nname: Bob Stone\njoined: 2024-07-01\n---\nBob.\n",
+            (3, 9, "joined"),
+        ),
     ],
     ids=["date", "updated", "joined-year", "joined-date"],
 )
@@ -59,7 +65,8 @@ def test_a_date_after_tomorrow_is_an_error_in_every_date_field(
     assert load_on(tree, TODAY) == [(f"repertoire/{rel}", *place)]
     project = load_project(tree.root / "mkdocs.yml")
     [diagnostic] = load_repertoire(
-        project.root, project.docs_dir, project.settings, today=TODAY).diagnostics
+        project.root, project.docs_dir, project.settings, today=TODAY
+    ).diagnostics
     assert diagnostic.message.endswith("is in the future (today is 2024-06-10)")
     assert "typo in the year" in diagnostic.hint
 
@@ -80,8 +87,14 @@ def test_a_record_dated_in_the_future_is_not_published(tree: Tree) -> None:
 
 def check_on(tree: Tree, epoch: str) -> subprocess.CompletedProcess[str]:
     """`repertoire check` in a subprocess whose SOURCE_DATE_EPOCH is `epoch`."""
-    return subprocess.run([*REPERTOIRE, "check"], cwd=tree.root, capture_output=True, text=True,
-                          env={**build_env(), "SOURCE_DATE_EPOCH": epoch}, timeout=120)
+    return subprocess.run(
+        [*REPERTOIRE, "check"],
+        cwd=tree.root,
+        capture_output=True,
+        text=True,
+        env={**build_env(), "SOURCE_DATE_EPOCH": epoch},
+        timeout=120,
+    )
 
 
 def test_check_and_build_take_today_from_source_date_epoch(tree: Tree) -> None:

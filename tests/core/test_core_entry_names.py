@@ -28,11 +28,14 @@ def test_other_entry_names_are_refused(name: str) -> None:
 def test_an_entry_named_with_underscores_loads_and_is_referred_to_by_that_id(tree: Tree) -> None:
     tree.write("cases/some_case.md", entry_text())
     tree.write("cases/another.md", entry_text(extra="related: [cases/some_case]\n"))
-    tree.write("paths/start.md", (
-        "---\ntitle: Start\nsummary: Where to start.\naudience: Newcomers.\nsteps:\n"
-        "  - entry: cases/some_case\n    note: Read it first.\n"
-        "  - entry: cases/first-case\n    note: Then this.\n---\nA path.\n"
-    ))
+    tree.write(
+        "paths/start.md",
+        (
+            "---\ntitle: Start\nsummary: Where to start.\naudience: Newcomers.\nsteps:\n"
+            "  - entry: cases/some_case\n    note: Read it first.\n"
+            "  - entry: cases/first-case\n    note: Then this.\n---\nA path.\n"
+        ),
+    )
     result = tree.load()
     assert list(result.diagnostics) == []
     assert result.repertoire.entries["cases/some_case"].source.docs_path == "cases/some_case.md"
@@ -41,12 +44,21 @@ def test_an_entry_named_with_underscores_loads_and_is_referred_to_by_that_id(tre
 @pytest.mark.parametrize(
     ("rel", "hint"),
     [
-        ("cases/Some_Case.md", "rename it to repertoire/cases/some_case.md (lower-case letters, "
-                               "digits, hyphens and underscores)"),
-        ("members/ann_lee.md", "rename it to repertoire/members/ann-lee.md (lower-case letters, "
-                               "digits and single hyphens)"),
-        ("problems/Data_Analytics.md", "rename it to repertoire/problems/data-analytics.md "
-                                       "(lower-case letters, digits and single hyphens)"),
+        (
+            "cases/Some_Case.md",
+            "rename it to repertoire/cases/some_case.md (lower-case letters, "
+            "digits, hyphens and underscores)",
+        ),
+        (
+            "members/ann_lee.md",
+            "rename it to repertoire/members/ann-lee.md (lower-case letters, "
+            "digits and single hyphens)",
+        ),
+        (
+            "problems/Data_Analytics.md",
+            "rename it to repertoire/problems/data-analytics.md "
+            "(lower-case letters, digits and single hyphens)",
+        ),
     ],
 )
 def test_names_breaking_the_rule_get_a_rename_hint_with_the_printed_path(
@@ -60,8 +72,10 @@ def test_names_breaking_the_rule_get_a_rename_hint_with_the_printed_path(
 
 def test_an_entry_named_with_underscores_builds_and_is_indexed_like_any_other(tree: Tree) -> None:
     tree.write("cases/some_case.md", entry_text(title="Some case"))
-    tree.write("cases/first-case.md", entry_text(title="First case", extra=(
-        "related: [cases/some_case]\n"), date="2024-02-01"))
+    tree.write(
+        "cases/first-case.md",
+        entry_text(title="First case", extra=("related: [cases/some_case]\n"), date="2024-02-01"),
+    )
     build = tree.site.build("--strict")
     assert build.returncode == 0, build.stderr
     page = tree.site.html("cases/some_case/")

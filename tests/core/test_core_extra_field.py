@@ -20,8 +20,9 @@ from repertoire_kit.core.settings import Settings
 from tests.support.core import EXTRA_LINE, Tree, entry_text
 
 REGION = Field("region", FieldType.CHOICE, "Where it happened.", choices=("europe", "asia"))
-REVIEWER = Field("reviewer", FieldType.ID, "The member who reviewed it.",
-                 refers_to=RecordType.MEMBER)
+REVIEWER = Field(
+    "reviewer", FieldType.ID, "The member who reviewed it.", refers_to=RecordType.MEMBER
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +39,10 @@ def test_a_wrong_choice_is_reported_at_its_line(tree: Tree) -> None:
     tree.write("cases/extra.md", entry_text("reviewer: ann-lee\nregion: mars\n"))
     [problem] = tree.diagnostics()
     assert (problem.path, problem.line, problem.field) == (
-        "repertoire/cases/extra.md", EXTRA_LINE + 1, "region")
+        "repertoire/cases/extra.md",
+        EXTRA_LINE + 1,
+        "region",
+    )
     assert problem.message == "'mars' is not one of: europe, asia"
 
 
@@ -46,14 +50,19 @@ def test_an_unknown_reference_is_reported_at_its_line(tree: Tree) -> None:
     tree.write("cases/extra.md", entry_text("reviewer: ann-le\n"))
     [problem] = tree.diagnostics()
     assert (problem.line, problem.field, problem.message) == (
-        EXTRA_LINE, "reviewer", "unknown member 'ann-le'")
+        EXTRA_LINE,
+        "reviewer",
+        "unknown member 'ann-le'",
+    )
     assert "ann-lee" in problem.hint
 
 
 def test_the_json_schema_describes_them() -> None:
     properties = schema_documents(Settings())["entry.schema.json"]["properties"]
     assert properties["region"] == {
-        "type": "string", "enum": ["europe", "asia"], "description": "Where it happened.",
+        "type": "string",
+        "enum": ["europe", "asia"],
+        "description": "Where it happened.",
     }
     assert properties["reviewer"]["description"] == "The member who reviewed it."
     assert properties["reviewer"]["type"] == "string"

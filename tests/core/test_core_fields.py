@@ -35,8 +35,9 @@ MEMBER = member_schema(Settings())
 PROBLEM = problem_schema(Settings())
 
 
-def convert(yaml_text: str, schema: RecordSchema = ENTRY) -> tuple[dict[str, Any] | None,
-                                                                    list[Diagnostic]]:
+def convert(
+    yaml_text: str, schema: RecordSchema = ENTRY
+) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """Read and convert front matter; the values (or None) and every diagnostic, sorted."""
     diags = Diagnostics()
     root = compose_front_matter(yaml_text, PATH, FIRST_LINE, diags)
@@ -59,26 +60,42 @@ def test_a_valid_entry_converts_to_typed_values() -> None:
     values, diagnostics = convert(entry_yaml() + "updated: 2024-04-02\ntags: [payroll, '1.10']\n")
     assert diagnostics == []
     assert values == {
-        "title": "A test case", "summary": "A case written by a test.",
-        "problem_types": ("sampling",), "contributors": ("ann-lee",),
-        "date": dt.date(2024, 3, 1), "updated": dt.date(2024, 4, 2), "tags": ("payroll", "1.10"),
+        "title": "A test case",
+        "summary": "A case written by a test.",
+        "problem_types": ("sampling",),
+        "contributors": ("ann-lee",),
+        "date": dt.date(2024, 3, 1),
+        "updated": dt.date(2024, 4, 2),
+        "tags": ("payroll", "1.10"),
     }
 
 
 # --- bare values that YAML would convert -------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "reads_as"),
     [
-        ("NO", "a yes/no value"), ("no", "a yes/no value"), ("on", "a yes/no value"),
-        ("Off", "a yes/no value"), ("yes", "a yes/no value"), ("true", "a yes/no value"),
-        ("1.10", "a number"), ("1", "a number"), ("0x1F", "a number"),
-        ("6.02e+23", "a number"), (".inf", "a number"),
-        ("12:30", "base-60 number"), ("2024-01-01", "a date"), ("~", None), ("null", None),
+        ("NO", "a yes/no value"),
+        ("no", "a yes/no value"),
+        ("on", "a yes/no value"),
+        ("Off", "a yes/no value"),
+        ("yes", "a yes/no value"),
+        ("true", "a yes/no value"),
+        ("1.10", "a number"),
+        ("1", "a number"),
+        ("0x1F", "a number"),
+        ("6.02e+23", "a number"),
+        (".inf", "a number"),
+        ("12:30", "base-60 number"),
+        ("2024-01-01", "a date"),
+        ("~", None),
+        ("null", None),
     ],
 )
-def test_a_bare_value_where_text_is_expected_says_to_quote_it(raw: str, reads_as: str | None
-                                                              ) -> None:
+def test_a_bare_value_where_text_is_expected_says_to_quote_it(
+    raw: str, reads_as: str | None
+) -> None:
     values, diagnostics = convert(entry_yaml(title=raw))
     assert values is None
     assert where(diagnostics) == [(2, 8, "title")]
@@ -111,6 +128,7 @@ def test_quoted_or_explicitly_tagged_values_stay_text(raw: str) -> None:
 
 
 # --- dates ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("raw", "message"),
@@ -155,6 +173,7 @@ def test_joined_rejects_an_impossible_date() -> None:
 
 # --- keys -----------------------------------------------------------------------------------------
 
+
 def test_a_duplicate_key_is_reported_where_it_repeats() -> None:
     values, diagnostics = convert(entry_yaml() + "title: The same title again\n")
     assert values is None
@@ -181,8 +200,9 @@ def test_a_duplicate_key_inside_a_link_is_reported_with_its_path() -> None:
         ("parnet", "parent", PROBLEM),
     ],
 )
-def test_an_unknown_key_suggests_the_closest_field(wrong: str, right: str,
-                                                  schema: RecordSchema) -> None:
+def test_an_unknown_key_suggests_the_closest_field(
+    wrong: str, right: str, schema: RecordSchema
+) -> None:
     required = {"entry": entry_yaml(), "member": "name: Ann\n", "problem": "title: Sampling\n"}
     values, diagnostics = convert(required[schema.name] + f"{wrong}: x\n", schema)
     unknown = [d for d in diagnostics if d.field == wrong]
@@ -213,6 +233,7 @@ def test_a_key_that_is_not_plain_text_is_refused() -> None:
 
 # --- YAML syntax ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("yaml_text", "line", "col", "problem"),
     [
@@ -225,8 +246,9 @@ def test_a_key_that_is_not_plain_text_is_refused() -> None:
         ("title: `code`\n", 2, 8, "cannot start any token"),
     ],
 )
-def test_yaml_syntax_errors_have_line_and_column(yaml_text: str, line: int, col: int,
-                                                 problem: str) -> None:
+def test_yaml_syntax_errors_have_line_and_column(
+    yaml_text: str, line: int, col: int, problem: str
+) -> None:
     values, diagnostics = convert(yaml_text)
     assert values is None
     assert where(diagnostics) == [(line, col, "front matter")]
@@ -236,10 +258,9 @@ def test_yaml_syntax_errors_have_line_and_column(yaml_text: str, line: int, col:
 
 # --- refused structure: aliases, tags, depth ------------------------------------------------------
 
+
 def test_an_alias_bomb_is_refused_at_its_first_anchor() -> None:
-    bomb = "".join(
-        f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10)
-    )
+    bomb = "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
     values, diagnostics = convert("l0: &l0 [lol]\n" + bomb)
     assert values is None
     assert where(diagnostics) == [(2, 5, "front matter")]
@@ -285,24 +306,34 @@ def test_pathological_nesting_is_refused_without_crashing() -> None:
 
 # --- shapes, lengths, ids, choices, links ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("override", "expected", "message"),
     [
-        ({"problem_types": "sampling"}, (4, 16, "problem_types"),
-         "expected a list, found the single value 'sampling'"),
+        (
+            {"problem_types": "sampling"},
+            (4, 16, "problem_types"),
+            "expected a list, found the single value 'sampling'",
+        ),
         ({"contributors": "[]"}, (5, 15, "contributors"), "needs at least 1 item"),
-        ({"contributors": "[ann-lee, ann-lee]"}, (5, 25, "contributors[1]"),
-         "'ann-lee' is listed twice"),
+        (
+            {"contributors": "[ann-lee, ann-lee]"},
+            (5, 25, "contributors[1]"),
+            "'ann-lee' is listed twice",
+        ),
         ({"title": "{a: b}"}, (2, 8, "title"), "expected text, found a set of 'key: value' fields"),
         ({"title": "''"}, (2, 8, "title"), "is empty"),
         ({"title": None}, (1, 1, "title"), "required field 'title' is missing"),
-        ({"title": '"Budget\\a review"'}, (2, 8, "title"),
-         "contains the invisible control character U+0007"),
+        (
+            {"title": '"Budget\\a review"'},
+            (2, 8, "title"),
+            "contains the invisible control character U+0007",
+        ),
     ],
 )
-def test_wrong_shapes_are_reported_at_the_value(override: dict[str, str | None],
-                                                expected: tuple[int, int, str],
-                                                message: str) -> None:
+def test_wrong_shapes_are_reported_at_the_value(
+    override: dict[str, str | None], expected: tuple[int, int, str], message: str
+) -> None:
     values, diagnostics = convert(entry_yaml(**override))
     assert values is None
     assert where(diagnostics) == [expected]
@@ -361,8 +392,16 @@ def test_a_role_outside_the_configured_list_suggests_the_closest() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["http://example.org/", "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x",
-     "ftp://example.org/", "//example.org/", "example.org", "https://exa mple.org/"],
+    [
+        "http://example.org/",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "ftp://example.org/",
+        "//example.org/",
+        "example.org",
+        "https://exa mple.org/",
+    ],
 )
 def test_member_links_must_be_https_or_mailto(url: str) -> None:
     yaml_text = f"name: Ann\nlinks:\n  - label: Site\n    url: '{url}'\n"
@@ -405,7 +444,10 @@ def test_every_problem_of_one_file_is_reported_in_one_run() -> None:
     yaml_text = entry_yaml(title="NO", date="2024-02-30") + "sumary: x\nlevel: guru\n"
     values, diagnostics = convert(yaml_text)
     assert where(diagnostics) == [
-        (2, 8, "title"), (6, 7, "date"), (7, 1, "sumary"), (8, 8, "level"),
+        (2, 8, "title"),
+        (6, 7, "date"),
+        (7, 1, "sumary"),
+        (8, 8, "level"),
     ]
 
 
@@ -427,4 +469,5 @@ def test_the_schemas_name_the_configured_kinds() -> None:
     assert related is not None and "(guides/…)" in related.description
     steps = path_schema(settings).field("steps")
     assert steps is not None and steps.item_fields[0].description == (
-        "The entry id (guides/…, notes/…).")
+        "The entry id (guides/…, notes/…)."
+    )

@@ -20,7 +20,8 @@ from tests.support.core import REPO_ROOT
 CORE_DIR = Path(repertoire_kit.core.__file__).resolve().parent
 CORE_MODULES = sorted(
     "repertoire_kit.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
-    for path in CORE_DIR.rglob("*.py") if path.stem != "__init__"
+    for path in CORE_DIR.rglob("*.py")
+    if path.stem != "__init__"
 )
 
 BLOCKED_IMPORT_SCRIPT = textwrap.dedent(
@@ -65,7 +66,10 @@ def test_the_module_list_is_not_empty() -> None:
 def test_every_core_module_imports_and_loads_the_sample_with_mkdocs_blocked() -> None:
     result = subprocess.run(
         [sys.executable, "-c", BLOCKED_IMPORT_SCRIPT, json.dumps(CORE_MODULES), str(REPO_ROOT)],
-        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO_ROOT,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -119,8 +123,14 @@ def test_the_import_scanner_sees_the_forms_it_must_catch() -> None:
         "def later():\n    importlib.import_module('mkdocs.commands.build')\n"
     )
     names = _imported_names(sample, "repertoire_kit.core.load.loader")
-    assert {"mkdocs", "mkdocs.plugins", "repertoire_kit.mkdocs_adapter", "repertoire_kit.cli.main",
-            "mkdocs.config", "mkdocs.commands.build"} <= set(names)
+    assert {
+        "mkdocs",
+        "mkdocs.plugins",
+        "repertoire_kit.mkdocs_adapter",
+        "repertoire_kit.cli.main",
+        "mkdocs.config",
+        "mkdocs.commands.build",
+    } <= set(names)
 
 
 # What each part of the core may import (ARCHITECTURE.md); "" is the top level.
@@ -147,8 +157,12 @@ def _core_imports() -> list[tuple[str, str, ast.ImportFrom, bool]]:
         part = parts[0] if len(parts) > 1 else ""
         module = "repertoire_kit.core." + ".".join(Path(*parts).with_suffix("").parts)
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                       and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in node.body}
+        typing_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+            for n in node.body
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level:
                 [target] = _imported_names(ast.Module([node], []), module)[:1]
@@ -167,8 +181,10 @@ def _part(target: str, name: str) -> str:
 def test_each_part_of_the_core_imports_only_what_the_architecture_allows() -> None:
     wrong = [
         f"{part or 'top level'} imports {target}.{alias.name}"
-        for part, target, node, typing_only in _core_imports() if not typing_only
-        for alias in node.names if _part(target, alias.name) not in ALLOWED[part]
+        for part, target, node, typing_only in _core_imports()
+        if not typing_only
+        for alias in node.names
+        if _part(target, alias.name) not in ALLOWED[part]
     ]
     assert wrong == []
 
@@ -176,7 +192,8 @@ def test_each_part_of_the_core_imports_only_what_the_architecture_allows() -> No
 def test_no_part_of_the_core_imports_another_parts_private_names() -> None:
     private = [
         f"{part or 'top level'}: {target}.{alias.name}"
-        for part, target, node, _ in _core_imports() for alias in node.names
+        for part, target, node, _ in _core_imports()
+        for alias in node.names
         if alias.name.startswith("_") and _part(target, alias.name) != part
     ]
     assert private == []
@@ -189,7 +206,8 @@ def test_the_adapter_and_the_cli_import_only_the_cores_public_names() -> None:
         for folder in ("mkdocs_adapter", "cli")
         for path in sorted((package / folder).glob("*.py"))
         for name in _imported_names(
-            ast.parse(path.read_text(encoding="utf-8")), f"repertoire_kit.{folder}.{path.stem}")
+            ast.parse(path.read_text(encoding="utf-8")), f"repertoire_kit.{folder}.{path.stem}"
+        )
         if name.startswith("repertoire_kit.core.")
         and name.removeprefix("repertoire_kit.core.") not in repertoire_kit.core.__all__
     ]

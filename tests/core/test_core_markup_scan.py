@@ -33,7 +33,7 @@ def test_text_that_only_shows_markup_is_not_reported(body: str) -> None:
 
 
 def test_line_numbers_are_the_files_even_after_a_decoded_line_break() -> None:
-    body = "First &#10; line.\nSecond line.\n<a href=\"javascript:x\">y</a>\n"
+    body = 'First &#10; line.\nSecond line.\n<a href="javascript:x">y</a>\n'
     assert found(body, first_line=8) == [(10, 10, "'javascript:' links are not allowed")]
 
 

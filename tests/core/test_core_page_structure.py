@@ -21,19 +21,32 @@ CASE = "cases/new-case.md"
 CASE_PATH = f"repertoire/{CASE}"
 
 
-@pytest.mark.parametrize("heading", ["# A test case", "# A Test Case!", "#A test case #",
-                                     "A test case\n==========="])
+@pytest.mark.parametrize(
+    "heading", ["# A test case", "# A Test Case!", "#A test case #", "A test case\n==========="]
+)
 def test_a_first_heading_repeating_the_title_is_a_warning(tree: Tree, heading: str) -> None:
     [warning] = tree.write(CASE, entry_text(body=f"{heading}\n\n## Context\n\nText.\n")).only(CASE)
     assert (warning.line, warning.col, warning.field, warning.severity.value) == (
-        8, 1, "body", "warning")
+        8,
+        1,
+        "body",
+        "warning",
+    )
     assert warning.message == (
-        "this heading repeats the title, which the page already shows above it")
+        "this heading repeats the title, which the page already shows above it"
+    )
     assert warning.hint == "delete this line: the page adds the title itself"
 
 
-@pytest.mark.parametrize("body", ["# Another title\n\nText.\n", "## A test case\n\nText.\n",
-                                  "```\n# A test case\n```\n", "Text.\n\n## Context\n"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# Another title\n\nText.\n",
+        "## A test case\n\nText.\n",
+        "```\n# A test case\n```\n",
+        "Text.\n\n## Context\n",
+    ],
+)
 def test_other_headings_are_fine(tree: Tree, body: str) -> None:
     assert tree.write(CASE, entry_text(body=body)).only(CASE) == []
 
@@ -46,12 +59,14 @@ def test_a_member_page_compares_with_the_name(tree: Tree) -> None:
 
 @pytest.mark.parametrize(
     ("text", "found"),
-    [("Text.\n\n<div>\nRest.\n\n## Heading\n", ("div", 3, 1)),
-     ("<div markdown>\n\n## Heading\n", ("div", 1, 1)),
-     ("Text.\n\n   <p>open paragraph\n\nmore\n", ("p", 3, 4)),
-     ("<div>\nclosed\n</div>\n\n## Heading\n", None),
-     ("A <div> in a sentence.\n", None),
-     ("<details markdown>\n<summary>More</summary>\n\nBody.\n</details>\n", None)],
+    [
+        ("Text.\n\n<div>\nRest.\n\n## Heading\n", ("div", 3, 1)),
+        ("<div markdown>\n\n## Heading\n", ("div", 1, 1)),
+        ("Text.\n\n   <p>open paragraph\n\nmore\n", ("p", 3, 4)),
+        ("<div>\nclosed\n</div>\n\n## Heading\n", None),
+        ("A <div> in a sentence.\n", None),
+        ("<details markdown>\n<summary>More</summary>\n\nBody.\n</details>\n", None),
+    ],
 )
 def test_python_markdowns_own_reader_says_which_blocks_stay_open(
     text: str, found: tuple[str, int, int] | None
@@ -61,10 +76,14 @@ def test_python_markdowns_own_reader_says_which_blocks_stay_open(
 
 
 def test_an_unclosed_block_is_a_warning_at_its_tag_in_check_and_build(tree: Tree) -> None:
-    tree.write(CASE, entry_text(body="## Context\n\n<div class=\"note\">\nA note.\n\n## Lessons\n"))
+    tree.write(CASE, entry_text(body='## Context\n\n<div class="note">\nA note.\n\n## Lessons\n'))
     [warning] = tree.only(CASE)
     assert (warning.line, warning.col, warning.field, warning.severity.value) == (
-        10, 1, "body", "warning")
+        10,
+        1,
+        "body",
+        "warning",
+    )
     assert warning.message.startswith("<div> is never closed")
     assert warning.hint == "close it with </div> where the block ends"
     check = tree.site.check()

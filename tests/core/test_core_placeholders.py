@@ -25,15 +25,20 @@ def test_placeholders_are_found_in_values_lists_records_and_body_lines() -> None
         "summary": Located("TODO: one sentence", Position(3, 10)),
         "title": Located("A title", Position(2, 8)),
         "tags": Located(("x", "TODO: a tag"), Position(4, 7), (Position(4, 8), Position(4, 11))),
-        "steps": Located((), Position(5, 1), records=(
-            {"note": Located("TODO: why", Position(7, 11))},)),
+        "steps": Located(
+            (), Position(5, 1), records=({"note": Located("TODO: why", Position(7, 11))},)
+        ),
     }
     assert [(p.field, p.pos) for p in field_placeholders(fields)] == [
-        ("summary", Position(3, 10)), ("tags[1]", Position(4, 11)),
-        ("steps[0].note", Position(7, 11))]
+        ("summary", Position(3, 10)),
+        ("tags[1]", Position(4, 11)),
+        ("steps[0].note", Position(7, 11)),
+    ]
     body = "## Context\n\nTODO: write it.\n\n- TODO: a list item\n\n```\nTODO: in code\n```\n"
     assert [(p.pos, p.text) for p in body_placeholders(body, 10)] == [
-        (Position(12, 1), "TODO: write it."), (Position(14, 3), "TODO: a list item")]
+        (Position(12, 1), "TODO: write it."),
+        (Position(14, 3), "TODO: a list item"),
+    ]
 
 
 def test_a_published_entry_may_not_keep_a_placeholder_and_a_draft_may(tree: Tree) -> None:
@@ -43,19 +48,26 @@ def test_a_published_entry_may_not_keep_a_placeholder_and_a_draft_may(tree: Tree
     assert located(diagnostics) == [(CASE_PATH, 3, 10, "summary"), (CASE_PATH, 10, 1, "body")]
     assert diagnostics[0].message == f"'{todo}' is a placeholder, still to be replaced"
     assert "keep the entry a draft (draft: true)" in diagnostics[0].hint
-    draft = entry_text(summary=f'"{todo}"', extra="draft: true\n",
-                       body="## Context\n\nTODO: where and when.\n")
+    draft = entry_text(
+        summary=f'"{todo}"', extra="draft: true\n", body="## Context\n\nTODO: where and when.\n"
+    )
     assert tree.write(CASE, draft).only(CASE) == []
 
 
 def test_a_member_problem_type_or_path_is_published_at_once(tree: Tree) -> None:
-    tree.write("members/bob-stone.md",
-               "---\nname: Bob Stone\naffiliation: 'TODO: where you work'\n---\nTODO: a bio.\n")
+    tree.write(
+        "members/bob-stone.md",
+        "---\nname: Bob Stone\naffiliation: 'TODO: where you work'\n---\nTODO: a bio.\n",
+    )
     tree.write("problems/fieldwork.md", "---\ntitle: Fieldwork\n---\nTODO: describe it.\n")
-    tree.write("paths/start.md", (
-        "---\ntitle: Start\nsummary: Where to start.\naudience: 'TODO: who'\nsteps:\n"
-        "  - entry: cases/first-case\n    note: 'TODO: why this step'\n"
-        "  - entry: cases/new-case\n    note: Then this.\n---\nA path.\n"))
+    tree.write(
+        "paths/start.md",
+        (
+            "---\ntitle: Start\nsummary: Where to start.\naudience: 'TODO: who'\nsteps:\n"
+            "  - entry: cases/first-case\n    note: 'TODO: why this step'\n"
+            "  - entry: cases/new-case\n    note: Then this.\n---\nA path.\n"
+        ),
+    )
     tree.write(CASE, entry_text())
     diagnostics = tree.diagnostics()
     assert located(diagnostics) == [

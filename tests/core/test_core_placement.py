@@ -31,20 +31,42 @@ def placed(docs_paths: list[str], settings: Settings | None = None) -> list[tupl
 
 
 def test_records_the_home_page_and_reference_pages_have_a_place() -> None:
-    assert placed(["index.md", "README.md", "cases/a.md", "members/b.md", "reference/x.md",
-                   "reference/deep/y.md", "assets/notes.pdf", "photo.png"]) == []
+    assert (
+        placed(
+            [
+                "index.md",
+                "README.md",
+                "cases/a.md",
+                "members/b.md",
+                "reference/x.md",
+                "reference/deep/y.md",
+                "assets/notes.pdf",
+                "photo.png",
+            ]
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     ("folder", "meant"),
-    [("case", "cases"), ("Cases", "cases"), ("tool", "tools"), ("storys", "stories"),
-     ("member", "members"), ("problem", "problems"), ("path", "paths")],
+    [
+        ("case", "cases"),
+        ("Cases", "cases"),
+        ("tool", "tools"),
+        ("storys", "stories"),
+        ("member", "members"),
+        ("problem", "problems"),
+        ("path", "paths"),
+    ],
 )
 def test_a_folder_close_to_a_known_one_is_an_error_naming_it(folder: str, meant: str) -> None:
-    assert placed([f"{folder}/overtime.md"]) == [(
-        f"docs/{folder}/overtime.md",
-        f"did you mean '{meant}/'? move it to docs/{meant}/overtime.md",
-    )]
+    assert placed([f"{folder}/overtime.md"]) == [
+        (
+            f"docs/{folder}/overtime.md",
+            f"did you mean '{meant}/'? move it to docs/{meant}/overtime.md",
+        )
+    ]
 
 
 def test_any_other_unplaced_page_is_an_error_saying_how_to_place_it() -> None:
@@ -59,12 +81,19 @@ def test_the_pages_option_and_the_nav_place_a_maintainers_page() -> None:
     settings = Settings(pages=("about/", "faq.md"), nav_pages=("guide/start.md",))
     assert placed(["about/team.md", "faq.md", "guide/start.md"], settings) == []
     assert [p for p, _ in placed(["reference/x.md", "guide/other.md"], settings)] == [
-        "docs/guide/other.md", "docs/reference/x.md"]
+        "docs/guide/other.md",
+        "docs/reference/x.md",
+    ]
 
 
 def test_the_nav_of_mkdocs_yml_lists_its_pages_at_any_depth() -> None:
-    nav = [{"Home": "index.md"}, "faq.md", {"Guides": ["guide/a.md", {"B": "./guide/b.md"}]},
-           {"Elsewhere": "https://example.org/x.md"}, {"Section": {"C": "c.md"}}]
+    nav = [
+        {"Home": "index.md"},
+        "faq.md",
+        {"Guides": ["guide/a.md", {"B": "./guide/b.md"}]},
+        {"Elsewhere": "https://example.org/x.md"},
+        {"Section": {"C": "c.md"}},
+    ]
     assert nav_pages(nav) == ("c.md", "faq.md", "guide/a.md", "guide/b.md", "index.md")
     assert nav_pages(None) == ()
 
@@ -77,8 +106,7 @@ def test_a_misspelt_folder_fails_check_and_build_with_the_same_line(tree: Tree) 
     tree.write("case/overtime.md", entry_text())
     diagnostics = tree.diagnostics()
     assert located(diagnostics) == [("repertoire/case/overtime.md", 1, 1, "file")]
-    assert diagnostics[0].hint == (
-        "did you mean 'cases/'? move it to repertoire/cases/overtime.md")
+    assert diagnostics[0].hint == ("did you mean 'cases/'? move it to repertoire/cases/overtime.md")
     check = tree.site.check("--format", "github")
     assert check.returncode == 1
     assert "::error file=repertoire/case/overtime.md,line=1,col=1,title=file::" in check.stdout
@@ -88,9 +116,11 @@ def test_a_misspelt_folder_fails_check_and_build_with_the_same_line(tree: Tree) 
 
 
 def test_options_and_nav_in_mkdocs_yml_place_pages_for_check_and_build(make_site) -> None:
-    site = make_site({"repertoire/about/team.md": "# Team\n", "repertoire/faq.md": "# FAQ\n"},
-                     options="pages: [about/]",
-                     config="nav:\n  - Home: index.md\n  - faq.md\n")
+    site = make_site(
+        {"repertoire/about/team.md": "# Team\n", "repertoire/faq.md": "# FAQ\n"},
+        options="pages: [about/]",
+        config="nav:\n  - Home: index.md\n  - faq.md\n",
+    )
     check = site.check()
     assert check.returncode == 0, check.stdout
     build = site.build("--strict")

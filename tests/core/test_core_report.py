@@ -23,18 +23,24 @@ from repertoire_kit.core.report import (
     summary_line,
 )
 
-TITLE = Diagnostic("repertoire/cases/x.md", 2, 8, "title", "'NO' is read as yes/no",
-                   'put it in quotes: title: "NO"')
+TITLE = Diagnostic(
+    "repertoire/cases/x.md",
+    2,
+    8,
+    "title",
+    "'NO' is read as yes/no",
+    'put it in quotes: title: "NO"',
+)
 DATE = Diagnostic("repertoire/cases/y.md", 6, 7, "date", "'2024-02-30' is not a real date")
 FILE = Diagnostic("repertoire/cases/Bad.md", 1, 1, "", "the file name is not a valid id")
-DRAFT = Diagnostic("repertoire/cases/z.md", 7, 11, "related[0]", "'cases/d' is a draft",
-                   severity=Severity.WARNING)
+DRAFT = Diagnostic(
+    "repertoire/cases/z.md", 7, 11, "related[0]", "'cases/d' is a draft", severity=Severity.WARNING
+)
 
 
 def test_text_lines_have_the_documented_shape() -> None:
     assert format_text(TITLE) == (
-        "repertoire/cases/x.md:2:8: title: 'NO' is read as yes/no "
-        '(put it in quotes: title: "NO")'
+        "repertoire/cases/x.md:2:8: title: 'NO' is read as yes/no (put it in quotes: title: \"NO\")"
     )
     assert format_text(DATE) == "repertoire/cases/y.md:6:7: date: '2024-02-30' is not a real date"
     assert format_text(FILE) == "repertoire/cases/Bad.md:1:1: the file name is not a valid id"
@@ -56,14 +62,16 @@ def test_github_annotation_exact_form() -> None:
     assert format_github(DRAFT).startswith(
         "::warning file=repertoire/cases/z.md,line=7,col=11,title=related[0]::"
     )
-    assert format_github(FILE).startswith("::error file=repertoire/cases/Bad.md,line=1,col=1,"
-                                          "title=repertoire::")
+    assert format_github(FILE).startswith(
+        "::error file=repertoire/cases/Bad.md,line=1,col=1,title=repertoire::"
+    )
 
 
 def test_github_annotation_escapes_values_that_could_inject_a_command() -> None:
     crafted = Diagnostic(
         path="repertoire/cases/a,b:c%d.md",
-        line=3, col=5,
+        line=3,
+        col=5,
         field="weird,key:\n::x",
         message="bad value 'x\n::error file=evil.md::pwned' is 100% wrong, a:b",
         hint="fix::it\r\nnow",
@@ -85,20 +93,28 @@ def _unescape(value: str) -> str:
 # Any text a contributor can get into a diagnostic, line breaks included; other control
 # characters are shown spelled out (see the test below), so they do not round-trip.
 _text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf"),
-                           include_characters="\n\r%,:"),
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc", "Cf"), include_characters="\n\r%,:"
+    ),
     max_size=40,
 )
 
 
-@given(path=_text, field=_text.filter(bool), message=_text, hint=_text,
-       line=st.integers(1, 10_000), col=st.integers(1, 500))
-def test_any_text_yields_one_annotation_that_round_trips(path: str, field: str, message: str,
-                                                         hint: str, line: int, col: int) -> None:
+@given(
+    path=_text,
+    field=_text.filter(bool),
+    message=_text,
+    hint=_text,
+    line=st.integers(1, 10_000),
+    col=st.integers(1, 500),
+)
+def test_any_text_yields_one_annotation_that_round_trips(
+    path: str, field: str, message: str, hint: str, line: int, col: int
+) -> None:
     annotation = format_github(Diagnostic(path, line, col, field, message, hint))
     assert "\n" not in annotation and "\r" not in annotation
     assert annotation.startswith("::error ")
-    properties, separator, data = annotation[len("::error "):].partition("::")
+    properties, separator, data = annotation[len("::error ") :].partition("::")
     assert separator == "::"
     pairs = [item.split("=", 1) for item in properties.split(",")]
     assert [key for key, _ in pairs] == ["file", "line", "col", "title"]
@@ -129,8 +145,12 @@ def test_json_has_exactly_the_documented_keys() -> None:
         sorted(["path", "line", "col", "field", "message", "hint", "severity"])
     ] * 2
     assert items[0] == {
-        "path": "repertoire/cases/x.md", "line": 2, "col": 8, "field": "title",
-        "message": "'NO' is read as yes/no", "hint": 'put it in quotes: title: "NO"',
+        "path": "repertoire/cases/x.md",
+        "line": 2,
+        "col": 8,
+        "field": "title",
+        "message": "'NO' is read as yes/no",
+        "hint": 'put it in quotes: title: "NO"',
         "severity": "error",
     }
     assert items[1]["severity"] == "warning"
@@ -140,8 +160,10 @@ def test_json_has_exactly_the_documented_keys() -> None:
 def test_github_format_gives_annotations_then_the_text_list_then_the_count() -> None:
     lines = render([TITLE, DATE], "github").splitlines()
     assert lines == [
-        format_github(TITLE), format_github(DATE),
-        format_text(TITLE), format_text(DATE),
+        format_github(TITLE),
+        format_github(DATE),
+        format_text(TITLE),
+        format_text(DATE),
         "repertoire check: 2 errors",
     ]
 
@@ -165,7 +187,7 @@ def test_markdown_summary_is_a_table_with_cells_escaped() -> None:
         "| where | field | problem | how to fix |",
         "|---|---|---|---|",
         "| repertoire/cases/x.md:2:8 | title | 'NO' is read as yes/no "
-        "| put it in quotes: title: \"NO\" |",
+        '| put it in quotes: title: "NO" |',
         "| repertoire/cases/p.md:4:2 | tags[0] | a \\| b &lt;b&gt;  c | use &#96;x&#96; |",
     ]
     assert render_markdown_summary([]) == "### Repertoire check\n\nNo problems found.\n"

@@ -89,13 +89,19 @@ def inject_defects(copy: SampleCopy) -> None:
     members, problems = copy.names("members"), copy.names("problems")
 
     rel = f"cases/{cases[0]}.md"  # a bare NO where text is expected
-    copy.expect(rel, copy.set_field(rel, "title", "title: NO"), 8, "title",
-                'put it in quotes: title: "NO"')
+    copy.expect(
+        rel, copy.set_field(rel, "title", "title: NO"), 8, "title", 'put it in quotes: title: "NO"'
+    )
 
     rel = f"cases/{cases[1]}.md"  # a misspelt member id
     contributor = copy.front_matter(rel)["contributors"][0]
-    copy.expect(rel, copy.set_field(rel, "contributors", f"contributors: [{contributor[:-1]}]"),
-                16, "contributors[0]", f"'{contributor}'")
+    copy.expect(
+        rel,
+        copy.set_field(rel, "contributors", f"contributors: [{contributor[:-1]}]"),
+        16,
+        "contributors[0]",
+        f"'{contributor}'",
+    )
 
     rel = f"cases/{cases[2]}.md"  # updated before date
     copy.expect(rel, copy.set_field(rel, "updated", "updated: 1999-12-31"), 10, "updated")
@@ -128,8 +134,11 @@ def inject_defects(copy: SampleCopy) -> None:
     parent = copy.front_matter(f"problems/{child}.md")["parent"]
     parent_line = copy.set_field(f"problems/{parent}.md", "parent", f"parent: {child}")
     first = min(child, parent)
-    line = parent_line if first == parent else copy.lines(f"problems/{child}.md").index(
-        f"parent: {parent}") + 1
+    line = (
+        parent_line
+        if first == parent
+        else copy.lines(f"problems/{child}.md").index(f"parent: {parent}") + 1
+    )
     copy.expect(f"problems/{first}.md", line, 9, "parent")
 
     rel = f"problems/{next(p for p in problems if p not in (child, parent))}.md"  # a duplicate key

@@ -42,8 +42,9 @@ def split(text: str) -> tuple[FrontMatterBlock | None, list[Diagnostic]]:
         (b"---\ntitle: \xc3\n---\n", 2, 8, "not valid UTF-8"),
     ],
 )
-def test_undecodable_bytes_are_reported_at_their_place(data: bytes, line: int, col: int,
-                                                        message: str) -> None:
+def test_undecodable_bytes_are_reported_at_their_place(
+    data: bytes, line: int, col: int, message: str
+) -> None:
     text, diagnostics = decode(data)
     assert text is None
     assert located(diagnostics) == [(PATH, line, col, FILE_FIELD)]

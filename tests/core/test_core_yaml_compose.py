@@ -40,8 +40,13 @@ def shape(node: yaml.Node) -> Any:
         return ("scalar", node.tag, node.value, node.style, where)
     if isinstance(node, yaml.SequenceNode):
         return ("sequence", node.tag, node.flow_style, where, [shape(item) for item in node.value])
-    return ("mapping", node.tag, node.flow_style, where,
-            [(shape(key), shape(value)) for key, value in node.value])
+    return (
+        "mapping",
+        node.tag,
+        node.flow_style,
+        where,
+        [(shape(key), shape(value)) for key, value in node.value],
+    )
 
 
 def sample_front_matter() -> list[str]:

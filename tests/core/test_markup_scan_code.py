@@ -104,16 +104,19 @@ TEXT: dict[str, tuple[str, int]] = {
     "fence dropped at a line indented less": (f"1. Paste this:\n\n   ```\n{SCRIPT}\n   ```\n", 4),
     "after a fence inside a list item": (f"- item\n\n    ```\n    x\n    ```\n\n    {SCRIPT}\n", 7),
     "after a fence inside an admonition": (
-        f"!!! note\n\n    ```\n    x\n    ```\n\n    {SCRIPT}\n", 7
+        f"!!! note\n\n    ```\n    x\n    ```\n\n    {SCRIPT}\n",
+        7,
     ),
     # Superfences turns these fences back into text; the backticks then pair as code spans,
     # which end at 'a```b' and leave the script outside.
     "fence after an indented line": (f"Intro.\n\n    code\n```\na```b\n{SCRIPT}\n```\n", 6),
     "fence after a heading and an indented line": (
-        f"# Title\n    code\n```\na```b\n{SCRIPT}\n```\n", 5
+        f"# Title\n    code\n```\na```b\n{SCRIPT}\n```\n",
+        5,
     ),
     "fence in a quote with an indented line": (
-        f"> x\n>\n>     code\n```\na```b\n{SCRIPT}\n```\n", 6
+        f"> x\n>\n>     code\n```\na```b\n{SCRIPT}\n```\n",
+        6,
     ),
     "escaped backtick": (f"A \\`{SCRIPT}` span.\n", 1),
     "span paired from the line before": (f"A `tick\nand `{SCRIPT}` here.\n", 2),

@@ -52,8 +52,12 @@ def make_entry(
 ) -> Entry:
     """A case record (`related` given as slugs), with `updated` when the test needs it."""
     record = model_entry(
-        slug, tuple(problems), tuple(people), day,
-        related=tuple(f"cases/{r}" for r in related), draft=draft,
+        slug,
+        tuple(problems),
+        tuple(people),
+        day,
+        related=tuple(f"cases/{r}" for r in related),
+        draft=draft,
     )
     return dataclasses.replace(record, updated=dt.date.fromisoformat(updated) if updated else None)
 
@@ -88,28 +92,36 @@ def assert_matches_reference(indexes: Indexes, limits: Sequence[int] = LIMITS) -
 
 def test_an_old_entry_sharing_two_problem_types_beats_many_newer_sharing_one() -> None:
     newer = [make_entry(f"newer-{i:02}", ["a"], ["y"], "2024-01-01") for i in range(60)]
-    indexes = indexes_of([
-        make_entry("target", ["a", "b"], ["x"], "2020-01-01"),
-        *newer,
-        make_entry("old-pair", ["a", "b"], ["z"], "2001-01-01"),
-        make_entry("old-with-person", ["b"], ["x"], "2002-01-01"),
-    ])
+    indexes = indexes_of(
+        [
+            make_entry("target", ["a", "b"], ["x"], "2020-01-01"),
+            *newer,
+            make_entry("old-pair", ["a", "b"], ["z"], "2001-01-01"),
+            make_entry("old-with-person", ["b"], ["x"], "2002-01-01"),
+        ]
+    )
     assert ranking(indexes, "cases/target") == [
-        "old-pair", "old-with-person", "newer-00", "newer-01", "newer-02",
+        "old-pair",
+        "old-with-person",
+        "newer-00",
+        "newer-01",
+        "newer-02",
     ]
 
 
 def test_tiers_go_problems_first_then_people_then_newest() -> None:
-    indexes = indexes_of([
-        make_entry("target", ["a", "b"], ["x", "y", "z"], "2020-01-01"),
-        make_entry("one-problem-three-people", ["a"], ["x", "y", "z"], "2024-01-01"),
-        make_entry("two-problems-nobody", ["a", "b"], ["w"], "2000-01-01"),
-        make_entry("one-problem-one-person", ["b"], ["z"], "2000-01-01"),
-        make_entry("one-problem-newest", ["a"], ["w"], "2025-01-01"),
-        make_entry("two-people", ["c"], ["x", "y"], "2000-01-01"),
-        make_entry("one-person", ["c"], ["x"], "2025-06-01"),
-        make_entry("stranger", ["c"], ["w"], "2025-06-01"),
-    ])
+    indexes = indexes_of(
+        [
+            make_entry("target", ["a", "b"], ["x", "y", "z"], "2020-01-01"),
+            make_entry("one-problem-three-people", ["a"], ["x", "y", "z"], "2024-01-01"),
+            make_entry("two-problems-nobody", ["a", "b"], ["w"], "2000-01-01"),
+            make_entry("one-problem-one-person", ["b"], ["z"], "2000-01-01"),
+            make_entry("one-problem-newest", ["a"], ["w"], "2025-01-01"),
+            make_entry("two-people", ["c"], ["x", "y"], "2000-01-01"),
+            make_entry("one-person", ["c"], ["x"], "2025-06-01"),
+            make_entry("stranger", ["c"], ["w"], "2025-06-01"),
+        ]
+    )
     assert ranking(indexes, "cases/target", 10) == [
         "two-problems-nobody",
         "one-problem-three-people",
@@ -121,28 +133,36 @@ def test_tiers_go_problems_first_then_people_then_newest() -> None:
 
 
 def test_newest_means_last_change_then_first_shared_then_id() -> None:
-    indexes = indexes_of([
-        make_entry("target", ["a"], ["x"], "2020-01-01"),
-        make_entry("revised-late", ["a"], ["y"], "2001-01-01", updated="2024-05-01"),
-        make_entry("shared-later", ["a"], ["y"], "2023-01-01", updated="2024-05-01"),
-        make_entry("bravo", ["a"], ["y"], "2024-05-01"),
-        make_entry("alpha", ["a"], ["y"], "2024-05-01"),
-        make_entry("older", ["a"], ["y"], "2024-04-30"),
-    ])
+    indexes = indexes_of(
+        [
+            make_entry("target", ["a"], ["x"], "2020-01-01"),
+            make_entry("revised-late", ["a"], ["y"], "2001-01-01", updated="2024-05-01"),
+            make_entry("shared-later", ["a"], ["y"], "2023-01-01", updated="2024-05-01"),
+            make_entry("bravo", ["a"], ["y"], "2024-05-01"),
+            make_entry("alpha", ["a"], ["y"], "2024-05-01"),
+            make_entry("older", ["a"], ["y"], "2024-04-30"),
+        ]
+    )
     assert ranking(indexes, "cases/target", 10) == [
-        "alpha", "bravo", "shared-later", "revised-late", "older",
+        "alpha",
+        "bravo",
+        "shared-later",
+        "revised-late",
+        "older",
     ]
 
 
 def test_entries_already_listed_and_drafts_leave_room_for_the_next_ones() -> None:
-    indexes = indexes_of([
-        make_entry("target", ["a", "b"], ["x"], "2020-01-01", related=["named"]),
-        make_entry("named", ["a", "b"], ["x"], "2024-01-01"),
-        make_entry("citing", ["a", "b"], ["x"], "2024-01-01", related=["target"]),
-        make_entry("draft", ["a", "b"], ["x"], "2024-01-01", draft=True),
-        make_entry("pair", ["a", "b"], ["y"], "2000-01-01"),
-        make_entry("single", ["a"], ["y"], "2000-01-01"),
-    ])
+    indexes = indexes_of(
+        [
+            make_entry("target", ["a", "b"], ["x"], "2020-01-01", related=["named"]),
+            make_entry("named", ["a", "b"], ["x"], "2024-01-01"),
+            make_entry("citing", ["a", "b"], ["x"], "2024-01-01", related=["target"]),
+            make_entry("draft", ["a", "b"], ["x"], "2024-01-01", draft=True),
+            make_entry("pair", ["a", "b"], ["y"], "2000-01-01"),
+            make_entry("single", ["a"], ["y"], "2000-01-01"),
+        ]
+    )
     assert ranking(indexes, "cases/target") == ["pair", "single"]
     assert ranking(indexes, "cases/target", 1) == ["pair"]
     assert ranking(indexes, "cases/target", 0) == []
@@ -163,10 +183,17 @@ def test_entries_with_more_labels_than_the_index_takes_are_ranked_the_same_way()
     indexes = indexes_of(entries)
     assert [is_crowded(labels_of(e)) for e in entries] == [True, True, False, False, False, False]
     assert ranking(indexes, "cases/crowded-target") == [
-        "crowded-twin", "small-three", "small-target", "small-one-person", "small-one",
+        "crowded-twin",
+        "small-three",
+        "small-target",
+        "small-one-person",
+        "small-one",
     ]
     assert ranking(indexes, "cases/small-target") == [
-        "crowded-target", "small-three", "crowded-twin", "small-one-person",
+        "crowded-target",
+        "small-three",
+        "crowded-twin",
+        "small-one-person",
     ]
     assert_matches_reference(indexes)
 
@@ -190,10 +217,17 @@ def repertoires(draw: st.DrawFn) -> Indexes:
         day = dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3)))
         updated = day + dt.timedelta(days=draw(st.integers(0, 2))) if draw(st.booleans()) else None
         related = draw(st.lists(st.sampled_from(slugs), max_size=3, unique=True))
-        entries.append(make_entry(
-            slug, problems, people, day.isoformat(), updated.isoformat() if updated else None,
-            related, draft=draw(st.integers(0, 5)) == 0,
-        ))
+        entries.append(
+            make_entry(
+                slug,
+                problems,
+                people,
+                day.isoformat(),
+                updated.isoformat() if updated else None,
+                related,
+                draft=draw(st.integers(0, 5)) == 0,
+            )
+        )
     return indexes_of(entries, include_drafts=draw(st.booleans()))
 
 
@@ -204,8 +238,13 @@ def test_random_repertoires_rank_exactly_as_comparing_every_pair(indexes: Indexe
 
 
 def seeded_entries(
-    count: int, seed: int, problems: Sequence[str], people: Sequence[str],
-    fixed_problems: Sequence[str] = (), fixed_people: Sequence[str] = (), cite_hub: float = 0.0,
+    count: int,
+    seed: int,
+    problems: Sequence[str],
+    people: Sequence[str],
+    fixed_problems: Sequence[str] = (),
+    fixed_people: Sequence[str] = (),
+    cite_hub: float = 0.0,
 ) -> list[Entry]:
     """`count` entries over the given labels (each always has the fixed ones), few dates."""
     rng = random.Random(seed)
@@ -217,22 +256,34 @@ def seeded_entries(
         related = [f"e{rng.randrange(count)}" for _ in range(rng.randint(0, 2))]
         if rng.random() < cite_hub:
             related.append("e0")
-        entries.append(make_entry(
-            f"e{index}", sorted(own_problems), sorted(own_people), day.isoformat(),
-            related=sorted(set(related) - {f"e{index}"}), draft=rng.random() < 0.05,
-        ))
+        entries.append(
+            make_entry(
+                f"e{index}",
+                sorted(own_problems),
+                sorted(own_people),
+                day.isoformat(),
+                related=sorted(set(related) - {f"e{index}"}),
+                draft=rng.random() < 0.05,
+            )
+        )
     return entries
 
 
 def test_every_entry_on_the_same_two_problem_types() -> None:
-    entries = seeded_entries(300, 1, ["c", "d"], [f"m{i}" for i in range(20)],
-                             fixed_problems=["a", "b"])
+    entries = seeded_entries(
+        300, 1, ["c", "d"], [f"m{i}" for i in range(20)], fixed_problems=["a", "b"]
+    )
     assert_matches_reference(indexes_of(entries), limits=(1, 5, 40))
 
 
 def test_one_contributor_on_every_entry() -> None:
-    entries = seeded_entries(300, 2, [f"p{i}" for i in range(30)], [f"m{i}" for i in range(30)],
-                             fixed_people=["prolific"])
+    entries = seeded_entries(
+        300,
+        2,
+        [f"p{i}" for i in range(30)],
+        [f"m{i}" for i in range(30)],
+        fixed_people=["prolific"],
+    )
     assert_matches_reference(indexes_of(entries), limits=(1, 5, 40))
 
 
@@ -247,8 +298,12 @@ def test_many_entries_with_more_labels_than_the_index_takes() -> None:
     wide = ["a", "b", "c", *(f"p{i}" for i in range(MAX_COMBINED_LABELS))]
     entries = seeded_entries(150, 4, ["a", "b", "c"], ["x", "y"])
     entries += [
-        make_entry(f"wide{i}", random.Random(i).sample(wide, MAX_COMBINED_LABELS), ["x"],
-                   f"2016-01-{1 + i % 28:02}")
+        make_entry(
+            f"wide{i}",
+            random.Random(i).sample(wide, MAX_COMBINED_LABELS),
+            ["x"],
+            f"2016-01-{1 + i % 28:02}",
+        )
         for i in range(60)
     ]
     indexes = indexes_of(entries)
@@ -277,6 +332,9 @@ def test_the_footer_shows_the_exact_ranking_past_the_newest_entries(
     section = page.section("Connected entries")
     assert section is not None
     assert page.entry_items(section.nodes) == [
-        "tools/old-pair/", "tools/old-with-person/",
-        "stories/newer-00/", "stories/newer-01/", "stories/newer-02/",
+        "tools/old-pair/",
+        "tools/old-with-person/",
+        "stories/newer-00/",
+        "stories/newer-01/",
+        "stories/newer-02/",
     ]

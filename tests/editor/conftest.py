@@ -48,7 +48,10 @@ class RemarkProject:
         cli = self.root / "node_modules" / "remark-cli" / "cli.js"
         result = subprocess.run(
             [self.node, str(cli), *paths, "--no-stdout", "--no-color", "--report", "json"],
-            cwd=self.root, capture_output=True, text=True, timeout=300,
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=300,
             env={**os.environ, "NODE_NO_WARNINGS": "1"},
         )
         try:
@@ -56,17 +59,25 @@ class RemarkProject:
         except json.JSONDecodeError:
             pytest.fail(f"remark did not report JSON (exit {result.returncode}):\n{result.stderr}")
         messages = [
-            EditorMessage(file["path"], message.get("line") or 0, message.get("column") or 0,
-                          message["reason"], message.get("fatal") is True)
-            for file in report for message in file["messages"]
+            EditorMessage(
+                file["path"],
+                message.get("line") or 0,
+                message.get("column") or 0,
+                message["reason"],
+                message.get("fatal") is True,
+            )
+            for file in report
+            for message in file["messages"]
         ]
         return result.returncode, messages
 
 
 def _unavailable(missing: str) -> NoReturn:
     """Skip, naming what is missing; when CI is set, fail instead: there it must run."""
-    why = (f"{missing}: the editor's front-matter checks (remark) cannot run; install Node.js "
-           f"{MIN_NODE} or later to run these tests")
+    why = (
+        f"{missing}: the editor's front-matter checks (remark) cannot run; install Node.js "
+        f"{MIN_NODE} or later to run these tests"
+    )
     if os.environ.get("CI"):
         pytest.fail(f"{why} (CI is set, so this is a failure, not a skip)")
     pytest.skip(why)
@@ -98,7 +109,10 @@ def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(ROOT / name, folder / name)
     result = subprocess.run(
         [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
-        cwd=folder, capture_output=True, text=True, timeout=600,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, f"npm ci failed:\n{result.stdout}\n{result.stderr}"
     return folder / "node_modules"

@@ -70,18 +70,35 @@ def test_a_broken_entry_gets_one_error_per_field_where_the_check_puts_it(make_si
 @pytest.mark.parametrize(
     ("rel", "text", "reason"),
     [
-        ("repertoire/stories/s.md", MINIMAL["repertoire/cases/first-case.md"].replace(
-            "\ndate:", "\ndate: 2024-03-01\ndated:"), "Unknown field `dated`"),
-        ("repertoire/tools/t.md", MINIMAL["repertoire/cases/first-case.md"].replace(
-            "[ann-lee]", "ann-lee"), "`contributors` must be a list"),
-        ("repertoire/members/m.md", "---\nname: M\nrole: boss\n---\n",
-         "`role` must be one of: `steward`, `core`, `member`, `alumni`"),
-        ("repertoire/members/j.md", "---\nname: J\njoined: May 2019\n---\n",
-         "`joined` is not written in an accepted form"),
+        (
+            "repertoire/stories/s.md",
+            MINIMAL["repertoire/cases/first-case.md"].replace(
+                "\ndate:", "\ndate: 2024-03-01\ndated:"
+            ),
+            "Unknown field `dated`",
+        ),
+        (
+            "repertoire/tools/t.md",
+            MINIMAL["repertoire/cases/first-case.md"].replace("[ann-lee]", "ann-lee"),
+            "`contributors` must be a list",
+        ),
+        (
+            "repertoire/members/m.md",
+            "---\nname: M\nrole: boss\n---\n",
+            "`role` must be one of: `steward`, `core`, `member`, `alumni`",
+        ),
+        (
+            "repertoire/members/j.md",
+            "---\nname: J\njoined: May 2019\n---\n",
+            "`joined` is not written in an accepted form",
+        ),
         ("repertoire/problems/p.md", "---\nsummary: S\n---\n", "Missing required field `title`"),
-        ("repertoire/paths/p.md", "---\ntitle: P\nsummary: S\naudience: A\nsteps:\n"
-         "  - {entry: cases/first-case, note: n}\n---\n",
-         "`steps` must NOT have fewer than 2 items"),
+        (
+            "repertoire/paths/p.md",
+            "---\ntitle: P\nsummary: S\naudience: A\nsteps:\n"
+            "  - {entry: cases/first-case, note: n}\n---\n",
+            "`steps` must NOT have fewer than 2 items",
+        ),
     ],
 )
 def test_every_kind_of_file_is_held_to_its_own_schema(make_site, remark_project, rel, text, reason):
@@ -91,24 +108,32 @@ def test_every_kind_of_file_is_held_to_its_own_schema(make_site, remark_project,
     assert places(messages) <= check_places(site, rel)
 
 
-def test_a_kind_added_in_mkdocs_yml_is_checked_once_its_schemas_are_written(make_site,
-                                                                          remark_project):
+def test_a_kind_added_in_mkdocs_yml_is_checked_once_its_schemas_are_written(
+    make_site, remark_project
+):
     guide = MINIMAL["repertoire/cases/first-case.md"].replace("title:", "name:")
     site = make_site({"repertoire/guides/g.md": guide})
     config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - repertoire\n", GUIDES_KIND),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - repertoire\n", GUIDES_KIND),
+        encoding="utf-8",
+    )
     assert run_schemas(config, site.root / "schemas") == 0
     _, messages = remark_project(site.root, schemas=False).remark("repertoire/guides/g.md")
     assert sorted(m.reason for m in messages) == [
-        "Missing required field `title`", "Unknown field `name`",
+        "Missing required field `title`",
+        "Unknown field `name`",
     ]
 
 
 def test_front_matter_that_is_not_yaml_gets_one_message_at_the_mistake(remark_project):
-    project = remark_project().write({
-        "repertoire/cases/c.md": "---\ntitle: A case\nsummary: [unclosed\ndate: 2024-03-01\n---\n",
-    })
+    project = remark_project().write(
+        {
+            "repertoire/cases/c.md": (
+                "---\ntitle: A case\nsummary: [unclosed\ndate: 2024-03-01\n---\n"
+            ),
+        }
+    )
     _, messages = project.remark("repertoire/cases/c.md")
     assert len(messages) == 1
     assert messages[0].reason.startswith("The front matter is not valid YAML: ")
@@ -116,8 +141,12 @@ def test_front_matter_that_is_not_yaml_gets_one_message_at_the_mistake(remark_pr
 
 
 def test_pages_outside_the_record_folders_are_not_held_to_a_record_schema(remark_project):
-    project = remark_project().write({
-        "repertoire/reference/guide.md": "---\ntitle: Guide\ndescription: About.\n---\n# Guide\n",
-        "notes.md": "---\nanything: goes\n---\n",
-    })
+    project = remark_project().write(
+        {
+            "repertoire/reference/guide.md": (
+                "---\ntitle: Guide\ndescription: About.\n---\n# Guide\n"
+            ),
+            "notes.md": "---\nanything: goes\n---\n",
+        }
+    )
     assert project.remark("repertoire/reference/guide.md", "notes.md") == (0, [])

@@ -29,11 +29,33 @@ PROJECT = load_project(ROOT / "mkdocs.yml")
 REGENERATE = "the committed schemas/ is stale: run `make schemas` and commit the result"
 # Keywords with one meaning in draft-07 and draft 2020-12. A keyword outside this list (such as
 # `prefixItems`, `$defs` or `dependentRequired`) would be silently ignored in the editor.
-SHARED_KEYWORDS = frozenset({
-    "$schema", "$id", "title", "description", "examples", "type", "enum", "format", "pattern",
-    "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "uniqueItems",
-    "properties", "additionalProperties", "required", "anyOf", "not",
-})
+SHARED_KEYWORDS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "title",
+        "description",
+        "examples",
+        "type",
+        "enum",
+        "format",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "items",
+        "minItems",
+        "uniqueItems",
+        "properties",
+        "additionalProperties",
+        "required",
+        "anyOf",
+        "not",
+    }
+)
+
+
 def committed_files() -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(COMMITTED.iterdir())}
 
@@ -45,8 +67,11 @@ def globs_by_schema(folder: Path) -> dict[str, list[str]]:
 
 def schemas_for(rel: str, globs: dict[str, list[str]]) -> list[str]:
     """Every schema whose globs match a project-relative path (the editor needs exactly one)."""
-    return [name for name, patterns in globs.items()
-            if any(PurePosixPath(rel).match(pattern) for pattern in patterns)]
+    return [
+        name
+        for name, patterns in globs.items()
+        if any(PurePosixPath(rel).match(pattern) for pattern in patterns)
+    ]
 
 
 def test_the_committed_files_are_a_fresh_generation():
@@ -55,8 +80,9 @@ def test_the_committed_files_are_a_fresh_generation():
 
 def test_the_committed_schemas_are_the_documents_the_site_publishes():
     documents = schema_documents(PROJECT.settings)
-    committed = {name: json.loads(text) for name, text in committed_files().items()
-                 if name != FILES_MAP}
+    committed = {
+        name: json.loads(text) for name, text in committed_files().items() if name != FILES_MAP
+    }
     assert committed == documents, REGENERATE
 
 
@@ -90,8 +116,11 @@ def test_the_command_writes_what_is_committed(tmp_path, capsys):
 
 def expected_schema(rel: str) -> str:
     folder = PurePosixPath(rel).parts[1]
-    by_folder = {MEMBERS_DIR: "member.schema.json", PROBLEMS_DIR: "problem.schema.json",
-                 PATHS_DIR: "path.schema.json"}
+    by_folder = {
+        MEMBERS_DIR: "member.schema.json",
+        PROBLEMS_DIR: "problem.schema.json",
+        PATHS_DIR: "path.schema.json",
+    }
     return by_folder.get(folder, "entry.schema.json")
 
 
@@ -116,7 +145,8 @@ def test_the_sample_has_records_of_every_kind_and_other_pages():
     kinds_of_schema = {expected_schema(rel) for rel in SAMPLE_RECORDS}
     assert kinds_of_schema == set(schema_documents(PROJECT.settings))
     assert {PurePosixPath(rel).parts[1] for rel in SAMPLE_RECORDS} >= {
-        kind.folder for kind in PROJECT.settings.kinds}
+        kind.folder for kind in PROJECT.settings.kinds
+    }
     assert SAMPLE_OTHER_PAGES, "the sample should have pages outside the record folders"
 
 
@@ -128,8 +158,10 @@ def test_pages_outside_the_record_folders_get_no_schema(rel):
 def test_a_kind_added_in_mkdocs_yml_reaches_the_editor(make_site, tmp_path):
     site = make_site()
     config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - repertoire\n", GUIDES_KIND),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - repertoire\n", GUIDES_KIND),
+        encoding="utf-8",
+    )
     assert run_schemas(config, site.root / "schemas") == 0
     globs = globs_by_schema(site.root / "schemas")
     assert schemas_for("repertoire/guides/reading-a-budget.md", globs) == ["entry.schema.json"]
@@ -140,8 +172,10 @@ def test_a_kind_added_in_mkdocs_yml_reaches_the_editor(make_site, tmp_path):
 
 @pytest.mark.parametrize(
     ("target", "why"),
-    [("repertoire/schemas", "is inside the docs folder"),
-     ("mkdocs.yml", "is a file, not a folder")],
+    [
+        ("repertoire/schemas", "is inside the docs folder"),
+        ("mkdocs.yml", "is a file, not a folder"),
+    ],
 )
 def test_the_command_refuses_targets_it_must_not_write(make_site, capsys, target, why):
     site = make_site()

@@ -60,7 +60,9 @@ KNOWN_IDS = {
     "cases/entry-id": ["cases/first-case", "cases/second-case"],
 }
 RECORDS: dict[str, Callable[..., RecordSchema]] = {
-    "entries": entry_schema, "members": member_schema, "problems": problem_schema,
+    "entries": entry_schema,
+    "members": member_schema,
+    "problems": problem_schema,
     "paths": path_schema,
 }
 FIELD_OF = re.compile(r"^(?P<name>\w+): field of (?P<kinds>.+)$")
@@ -111,6 +113,7 @@ def run_schemas(config: Any, out_dir: Any, *extra: str) -> int:
 
 # ----- generated, committed, regenerated ------------------------------------------------------
 
+
 def test_the_committed_snippets_are_a_fresh_generation():
     assert COMMITTED.read_text(encoding="utf-8") == snippets_text(PROJECT.settings), STALE
 
@@ -125,14 +128,19 @@ def test_make_schemas_rewrites_exactly_the_committed_schemas_and_snippets(tmp_pa
     result = subprocess.run(
         # -o: the venv is this one; do not (re)install it.
         [make, "-o", ".venv/.installed", "schemas", f"BIN={sys.executable.rsplit('/', 1)[0]}"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / SNIPPETS_FILE).read_text(encoding="utf-8") == COMMITTED.read_text(
-        encoding="utf-8"), STALE
+        encoding="utf-8"
+    ), STALE
     for schema in (ROOT / "schemas").iterdir():
-        assert (tmp_path / "schemas" / schema.name).read_text(encoding="utf-8") == \
-            schema.read_text(encoding="utf-8"), schema.name
+        assert (tmp_path / "schemas" / schema.name).read_text(encoding="utf-8") == schema.read_text(
+            encoding="utf-8"
+        ), schema.name
 
 
 def test_the_committed_file_is_json_vscode_reads_with_markdown_snippets_only():
@@ -153,6 +161,7 @@ def test_vscode_lists_snippets_first_on_ctrl_space_and_leaves_prose_typing_alone
 
 
 # ----- a whole new file ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_new_file_tabbed_through_with_known_ids_passes_the_check(make_site, kind):
@@ -181,9 +190,11 @@ def test_id_placeholders_left_as_they_are_fail_the_check(make_site):
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_new_file_has_a_tab_stop_on_every_required_field_and_only_declared_fields(kind):
     schema = target_of(kind).schema
-    marked = expand(committed()[f"New {kind}"]["body"],
-                    fill=lambda stop: f"typed-{stop.number}",
-                    pick=lambda stop: f"picked-{stop.number}")
+    marked = expand(
+        committed()[f"New {kind}"]["body"],
+        fill=lambda stop: f"typed-{stop.number}",
+        pick=lambda stop: f"picked-{stop.number}",
+    )
     data = front_matter(marked.text)
     own_choices = {f.name for f in schema.fields if f.choices and f not in THEME_FIELDS}
     required = {f.name for f in schema.fields if f.required}
@@ -196,6 +207,7 @@ def test_a_new_file_has_a_tab_stop_on_every_required_field_and_only_declared_fie
 
 
 # ----- choices -------------------------------------------------------------------------------
+
 
 def declared_fields(record: RecordSchema) -> list[Field]:
     """Every field of a record, including the fields of its lists of records and mappings."""
@@ -246,6 +258,7 @@ def test_the_starting_role_comes_first_and_the_others_follow_as_declared():
 
 # ----- one field at a time -------------------------------------------------------------------
 
+
 def field_snippets_for(record_kinds: str, snippets: dict[str, Any]) -> list[dict[str, Any]]:
     found = []
     for name, snippet in snippets.items():
@@ -275,14 +288,16 @@ def test_every_field_snippet_added_to_a_file_of_its_kind_keeps_it_valid(make_sit
         assert {s["prefix"] for s in for_kind} == declared, record_kinds
         start = expand(snippets[f"New {kind}"]["body"], fill=typing_known_ids()).text
         files[f"repertoire/{target_of(kind).folder}/{NEW_FILE}.md"] = with_every_field_snippet(
-            start, for_kind)
+            start, for_kind
+        )
     site = tiny_site(make_site, files)
     result = site.check()
     assert result.returncode == 0, json.dumps(files, indent=1) + result.stdout
 
 
 @pytest.mark.parametrize(
-    "example", ["Yes", "a: b", "2024-03-09", "[not a list]", "# not a comment", "Costs $5 {a} \\"],
+    "example",
+    ["Yes", "a: b", "2024-03-09", "[not a list]", "# not a comment", "Costs $5 {a} \\"],
 )
 def test_a_placeholder_yaml_would_misread_is_quoted_and_reads_back_as_written(example):
     [line] = field_lines(Field("note", FieldType.TEXT, example), PROJECT.settings)
@@ -307,19 +322,32 @@ kinds:
 def test_roles_and_kinds_from_mkdocs_yml_reach_the_snippets(make_site, capsys):
     site = make_site(options=CONFIGURED)
     snippets_file = site.root / SNIPPETS_FILE
-    assert run_schemas(site.root / "mkdocs.yml", site.root / "schemas",
-                       "--snippets", str(snippets_file)) == 0
+    assert (
+        run_schemas(
+            site.root / "mkdocs.yml", site.root / "schemas", "--snippets", str(snippets_file)
+        )
+        == 0
+    )
     assert f"wrote the editor snippets to {snippets_file}" in capsys.readouterr().out
     snippets = read_snippets_file(snippets_file)
     assert [n for n, s in snippets.items() if s.get("isFileTemplate")] == [
-        "New case", "New guide", "New member", "New problem", "New path"]
+        "New case",
+        "New guide",
+        "New member",
+        "New problem",
+        "New path",
+    ]
     assert snippets["New guide"]["prefix"] == ["guide", "repertoire-guide"]
     [role] = offered_choices({"member": snippets["New member"]})["role"]
     assert role == ("member", "lead", "guest")
     guide = expand(snippets["New guide"]["body"], fill=typing_known_ids()).text
     member = expand(snippets["New member"]["body"], fill=typing_known_ids()).text
-    site.write({"repertoire/guides/reading-a-budget.md": guide,
-                f"repertoire/members/{NEW_FILE}.md": member})
+    site.write(
+        {
+            "repertoire/guides/reading-a-budget.md": guide,
+            f"repertoire/members/{NEW_FILE}.md": member,
+        }
+    )
     result = site.check()
     assert result.returncode == 0, result.stdout
     assert "## Context" in guide  # a configured kind gets the neutral sections
@@ -333,19 +361,28 @@ def test_the_command_refuses_a_snippets_path_it_must_not_write(make_site, capsys
     site = make_site()
     (site.root / ".vscode").mkdir()
     before = sorted(p.relative_to(site.root) for p in site.root.rglob("*"))
-    assert run_schemas(site.root / "mkdocs.yml", site.root / "schemas",
-                       "--snippets", str(site.root / target)) == 2
+    assert (
+        run_schemas(
+            site.root / "mkdocs.yml", site.root / "schemas", "--snippets", str(site.root / target)
+        )
+        == 2
+    )
     assert why in capsys.readouterr().err
     assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
 
 
 # ----- the expander used above reads VS Code's syntax ---------------------------------------
 
+
 def test_the_expander_reads_stops_choices_variables_and_escapes():
     result = expand(r"a ${1:b ${2:c}} ${3|x\,y,z|} $4 \$5 \} $CURRENT_YEAR ${TM_FILENAME_BASE}")
     assert result.text == "a b c x,y  $5 } 2024 from-snippet"
     assert [(s.number, s.default, s.choices) for s in result.stops] == [
-        (2, "c", ()), (1, "b c", ()), (3, "", ("x,y", "z")), (4, "", ())]
+        (2, "c", ()),
+        (1, "b c", ()),
+        (3, "", ("x,y", "z")),
+        (4, "", ()),
+    ]
     assert expand("${1:a}", fill=lambda stop: "typed").text == "typed"
     assert expand("${1|a,b|}", pick=lambda stop: stop.choices[1]).text == "b"
     assert VARIABLES["CURRENT_MONTH"] == "03"

@@ -22,15 +22,20 @@ def _pages(site_dir: Path) -> set[str]:
 
 
 def test_sample_builds_with_properdocs_like_with_mkdocs(sample_site, tmp_path):
-    pytest.importorskip("properdocs",
-                        reason="properdocs is in requirements-dev.lock; run make test")
+    pytest.importorskip(
+        "properdocs", reason="properdocs is in requirements-dev.lock; run make test"
+    )
     project = tmp_path / "project"
     shutil.copytree(sample_site.root / "repertoire", project / "repertoire")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
-        cwd=project, capture_output=True, text=True, env=build_env(), timeout=600,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     site_dir = project / "site"

@@ -45,16 +45,23 @@ def pager_texts(html: str) -> list[str]:
 
 @pytest.fixture
 def two_path_site(make_site):
-    site = make_site({
-        **THREE_ENTRIES,
-        "repertoire/paths/first-steps.md": path_file(
-            "First steps", [("cases/alpha", "Read the context."),
-                            ("cases/beta", "Note the sample."),
-                            ("tools/gamma", "Try the tool.")]),
-        "repertoire/paths/tools-first.md": path_file(
-            "Tools first",
-            [("tools/gamma", "Start with the tool."), ("cases/beta", "Then a case.")]),
-    })
+    site = make_site(
+        {
+            **THREE_ENTRIES,
+            "repertoire/paths/first-steps.md": path_file(
+                "First steps",
+                [
+                    ("cases/alpha", "Read the context."),
+                    ("cases/beta", "Note the sample."),
+                    ("tools/gamma", "Try the tool."),
+                ],
+            ),
+            "repertoire/paths/tools-first.md": path_file(
+                "Tools first",
+                [("tools/gamma", "Start with the tool."), ("cases/beta", "Then a case.")],
+            ),
+        }
+    )
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
     return site
@@ -65,7 +72,10 @@ def test_path_page_lists_steps_in_order_with_notes_and_reading_time(two_path_sit
     titles = re.findall(r'<h3[^>]* id="[^"]*">\d+\. <a href="([^"]+)">([^<]+)</a>', html)
     assert [t for _, t in titles] == ["Alpha", "Beta", "Gamma"]
     assert [h for h, _ in titles] == [
-        "../../cases/alpha/", "../../cases/beta/", "../../tools/gamma/"]
+        "../../cases/alpha/",
+        "../../cases/beta/",
+        "../../tools/gamma/",
+    ]
     notes = ("Read the context.", "Note the sample.", "Try the tool.")
     positions = [html.index(note) for note in notes]
     assert positions == sorted(positions)
@@ -126,21 +136,35 @@ def test_static_path_page_works_without_the_progress_script(two_path_site):
 @pytest.mark.parametrize(
     ("steps", "line", "field", "message"),
     [
-        ([("cases/alpha", "ok"), ("cases/missing", "gone")], 8, "steps[1].entry",
-         "unknown entry 'cases/missing'"),
-        ([("cases/alpha", "ok"), ("cases/alpha", "again")], 8, "steps[1].entry",
-         "'cases/alpha' is already step 1 of this path"),
-        ([("cases/alpha", "ok"), ("cases/draft", "not yet")], 8, "steps[1].entry",
-         "'cases/draft' is a draft"),
+        (
+            [("cases/alpha", "ok"), ("cases/missing", "gone")],
+            8,
+            "steps[1].entry",
+            "unknown entry 'cases/missing'",
+        ),
+        (
+            [("cases/alpha", "ok"), ("cases/alpha", "again")],
+            8,
+            "steps[1].entry",
+            "'cases/alpha' is already step 1 of this path",
+        ),
+        (
+            [("cases/alpha", "ok"), ("cases/draft", "not yet")],
+            8,
+            "steps[1].entry",
+            "'cases/draft' is a draft",
+        ),
         ([("cases/alpha", "ok"), ("cases/beta", "''")], 9, "steps[1].note", "is empty"),
     ],
 )
 def test_bad_steps_fail_check_and_build_at_the_step_line(make_site, steps, line, field, message):
-    site = make_site({
-        **THREE_ENTRIES,
-        "repertoire/cases/draft.md": entry("Draft", 4, extra="draft: true\n"),
-        "repertoire/paths/broken.md": path_file("Broken", steps),
-    })
+    site = make_site(
+        {
+            **THREE_ENTRIES,
+            "repertoire/cases/draft.md": entry("Draft", 4, extra="draft: true\n"),
+            "repertoire/paths/broken.md": path_file("Broken", steps),
+        }
+    )
     check = site.check()
     assert check.returncode == 1
     expected = f"repertoire/paths/broken.md:{line}:"
@@ -153,25 +177,31 @@ def test_bad_steps_fail_check_and_build_at_the_step_line(make_site, steps, line,
 
 
 def test_steps_that_are_not_a_list_of_mappings_are_reported(make_site):
-    site = make_site({
-        **THREE_ENTRIES,
-        "repertoire/paths/flat.md": (
-            "---\ntitle: Flat\nsummary: S.\naudience: A\nsteps:\n"
-            "  - cases/alpha\n  - cases/beta\n---\n"),
-    })
+    site = make_site(
+        {
+            **THREE_ENTRIES,
+            "repertoire/paths/flat.md": (
+                "---\ntitle: Flat\nsummary: S.\naudience: A\nsteps:\n"
+                "  - cases/alpha\n  - cases/beta\n---\n"
+            ),
+        }
+    )
     check = site.check()
     assert check.returncode == 1
     assert "repertoire/paths/flat.md:6:5: steps[0]: expected 'entry', 'note'" in check.stdout
 
 
 def test_gaps_lists_problem_types_no_path_touches(make_site):
-    site = make_site({
-        **THREE_ENTRIES,
-        "repertoire/problems/interviews.md": "---\ntitle: Interviews\n---\nTalking.\n",
-        "repertoire/cases/talk.md": entry("Talk", 5).replace("[sampling]", "[interviews]"),
-        "repertoire/paths/only-sampling.md": path_file(
-            "Only sampling", [("cases/alpha", "One."), ("cases/beta", "Two.")]),
-    })
+    site = make_site(
+        {
+            **THREE_ENTRIES,
+            "repertoire/problems/interviews.md": "---\ntitle: Interviews\n---\nTalking.\n",
+            "repertoire/cases/talk.md": entry("Talk", 5).replace("[sampling]", "[interviews]"),
+            "repertoire/paths/only-sampling.md": path_file(
+                "Only sampling", [("cases/alpha", "One."), ("cases/beta", "Two.")]
+            ),
+        }
+    )
     assert site.build("--strict").returncode == 0
     html = site.html("gaps/")
     section = html.split('id="problem-types-no-curated-path-touches"', 1)[1].split("<h2", 1)[0]
@@ -181,7 +211,8 @@ def test_gaps_lists_problem_types_no_path_touches(make_site):
 def test_home_shows_four_path_cards_and_links_to_all_of_them(make_site):
     paths = {
         f"repertoire/paths/path-{n}.md": path_file(
-            f"Path {n}", [("cases/alpha", "Read it."), ("cases/beta", "Then this.")])
+            f"Path {n}", [("cases/alpha", "Read it."), ("cases/beta", "Then this.")]
+        )
         for n in range(1, 6)
     }
     site = make_site({**THREE_ENTRIES, **paths})

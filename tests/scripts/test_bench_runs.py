@@ -21,7 +21,12 @@ from tests.support.sites import build_env
 
 REPO = Path(__file__).resolve().parents[2]
 BUILD_FIELDS = {
-    "wall_s", "cpu_s", "max_rss_bytes", "site_bytes", "search_index_bytes", "html_pages",
+    "wall_s",
+    "cpu_s",
+    "max_rss_bytes",
+    "site_bytes",
+    "search_index_bytes",
+    "html_pages",
 }
 
 
@@ -32,9 +37,23 @@ def _is_number(value: object) -> bool:
 def test_the_benchmark_runs_on_a_tiny_repertoire(tmp_path: Path) -> None:
     figures, kept = tmp_path / "bench.json", tmp_path / "kept"
     result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "bench"), "--sizes", "6,12", "--repeat", "1",
-         "--json", str(figures), "--keep", str(kept)],
-        cwd=REPO, capture_output=True, text=True, env=build_env(), timeout=600,
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench"),
+            "--sizes",
+            "6,12",
+            "--repeat",
+            "1",
+            "--json",
+            str(figures),
+            "--keep",
+            str(kept),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=600,
     )
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 1: a target fails here
     data = json.loads(figures.read_text(encoding="utf-8"))
@@ -57,9 +76,19 @@ def test_the_benchmark_runs_on_a_tiny_repertoire(tmp_path: Path) -> None:
     assert "The benchmark added this sentence" not in saved.read_text(encoding="utf-8")
 
     targets = {target["name"]: target for target in data["targets"]}
-    expected = {"build at 6", "build at 12", "scaling 6 -> 12", "serve rebuild at 6",
-                "search index at 6", "site size at 6", "peak memory at 6", "search index at 12",
-                "site size at 12", "peak memory at 12", "check at 5,000"}
+    expected = {
+        "build at 6",
+        "build at 12",
+        "scaling 6 -> 12",
+        "serve rebuild at 6",
+        "search index at 6",
+        "site size at 6",
+        "peak memory at 6",
+        "search index at 12",
+        "site size at 12",
+        "peak memory at 12",
+        "check at 5,000",
+    }
     assert set(targets) == expected
     for name, target in targets.items():
         assert _is_number(target["limit"])
@@ -74,5 +103,7 @@ def test_the_benchmark_runs_on_a_tiny_repertoire(tmp_path: Path) -> None:
     assert "| 6 | plugin / plain |" in out
     assert "`mkdocs serve` at 6 entries" in out
     for name in expected:
-        assert any(line.startswith(("PASS ", "FAIL ", "NOT JUDGED ")) and f" {name}: " in line
-                   for line in out.splitlines()), name
+        assert any(
+            line.startswith(("PASS ", "FAIL ", "NOT JUDGED ")) and f" {name}: " in line
+            for line in out.splitlines()
+        ), name

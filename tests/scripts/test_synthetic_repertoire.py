@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _generator() -> ModuleType:
     """scripts/synthetic.py, imported by path as scripts/bench does."""
     spec = importlib.util.spec_from_file_location(
-        "synthetic_under_test", ROOT / "scripts" / "synthetic.py")
+        "synthetic_under_test", ROOT / "scripts" / "synthetic.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -70,8 +71,11 @@ def test_small_shape_builds_strictly_with_and_without_the_plugin(make_site) -> N
 
 
 def test_entries_have_the_advertised_shape(thirty: dict[str, str]) -> None:
-    entries = {path: _front_matter(text) for path, text in thirty.items()
-               if path.split("/")[0] in synthetic.KIND_FOLDERS}
+    entries = {
+        path: _front_matter(text)
+        for path, text in thirty.items()
+        if path.split("/")[0] in synthetic.KIND_FOLDERS
+    }
     assert len(entries) == 30
     assert {path.split("/")[0] for path in entries} == set(synthetic.KIND_FOLDERS)
     for path, (fields, body) in entries.items():
@@ -84,13 +88,17 @@ def test_entries_have_the_advertised_shape(thirty: dict[str, str]) -> None:
 
 
 def test_problem_types_form_a_two_level_tree_of_forty(thirty: dict[str, str]) -> None:
-    problems = {Path(path).stem: _front_matter(text)[0] for path, text in thirty.items()
-                if path.startswith("problems/")}
+    problems = {
+        Path(path).stem: _front_matter(text)[0]
+        for path, text in thirty.items()
+        if path.startswith("problems/")
+    }
     assert len(problems) == 40
     roots = {pid for pid, fields in problems.items() if "parent" not in fields}
     assert len(roots) == 8
-    assert all(fields.get("parent") in roots
-               for pid, fields in problems.items() if pid not in roots)
+    assert all(
+        fields.get("parent") in roots for pid, fields in problems.items() if pid not in roots
+    )
     assert sum(path.startswith("members/") for path in thirty) == 200
 
 

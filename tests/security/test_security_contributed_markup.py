@@ -63,16 +63,28 @@ REPORTED: dict[str, tuple[str, str, list[tuple[int, int, str]]]] = {
     "img-onerror": (
         "cases",
         '<img src="x.png" onerror="alert(\'PWN\')">',
-        [(0, 11, "the raw HTML image 'x.png' leads to cases/img-onerror/x.png, which is not on "
-                 "the site"),
-         (0, 18, "event handler attribute 'onerror' is not allowed")],
+        [
+            (
+                0,
+                11,
+                "the raw HTML image 'x.png' leads to cases/img-onerror/x.png, which is not on "
+                "the site",
+            ),
+            (0, 18, "event handler attribute 'onerror' is not allowed"),
+        ],
     ),
     "mixed-case-handler": (
         "cases",
         "<IMG SRC=x OnError=alert('PWN')>",
-        [(0, 10, "the raw HTML image 'x' leads to cases/mixed-case-handler/x, which is not on "
-                 "the site"),
-         (0, 12, "event handler attribute 'onerror' is not allowed")],
+        [
+            (
+                0,
+                10,
+                "the raw HTML image 'x' leads to cases/mixed-case-handler/x, which is not on "
+                "the site",
+            ),
+            (0, 12, "event handler attribute 'onerror' is not allowed"),
+        ],
     ),
     "svg-onload": (
         "cases",

@@ -113,7 +113,8 @@ LANDINGS: dict[str, Landing] = {
         for n in parse_tree(s.text(f"cases/{slug(k)}/")).find("nav", class_="md-tags").elements()
     ],
     "entry in the kind listing": lambda s, k: [
-        a.text() for a in article(s, "cases/").find_all("a")
+        a.text()
+        for a in article(s, "cases/").find_all("a")
         if a.attrs.get("href") in (f"{slug(k)}/", f"../cases/{slug(k)}/")
     ],
     "problem and member links on the entry": lambda s, k: [
@@ -125,7 +126,8 @@ LANDINGS: dict[str, Landing] = {
     "member affiliation": lambda s, k: labelled(s, f"members/{slug(k)}/", "Affiliation:"),
     "member link label": lambda s, k: labelled(s, f"members/{slug(k)}/", "Links:"),
     "member in the members index": lambda s, k: [
-        a.text() for a in article(s, "members/").find_all("a")
+        a.text()
+        for a in article(s, "members/").find_all("a")
         if a.attrs.get("href") in (f"{slug(k)}/", f"../members/{slug(k)}/")
     ],
     "problem page h1": lambda s, k: heading(s, f"problems/{slug(k)}/"),

@@ -72,8 +72,10 @@ REFUSED: dict[str, tuple[list[Step], str]] = {
         ),
     ),
     "x.md beside x/index.md": (
-        [("file", "repertoire/reference/guide.md", "# G\n"),
-         ("file", "repertoire/reference/guide/index.md", "# G\n")],
+        [
+            ("file", "repertoire/reference/guide.md", "# G\n"),
+            ("file", "repertoire/reference/guide/index.md", "# G\n"),
+        ],
         (
             "repertoire/reference/guide/index.md:1:1: file: this file would be published at the "
             "same address as reference/guide.md (rename or remove one of them (names that differ "
@@ -81,8 +83,10 @@ REFUSED: dict[str, tuple[list[Step], str]] = {
         ),
     ),
     "names differing only by case": (
-        [("file", "repertoire/reference/Guide.md", "# G\n"),
-         ("file", "repertoire/reference/guide.md", "# G\n")],
+        [
+            ("file", "repertoire/reference/Guide.md", "# G\n"),
+            ("file", "repertoire/reference/guide.md", "# G\n"),
+        ],
         (
             "repertoire/reference/guide.md:1:1: file: this file would be published at the same "
             "address as reference/Guide.md (rename or remove one of them (names that differ "
@@ -267,8 +271,9 @@ def test_a_page_outside_the_record_folders_is_checked_and_sanitised(
             )
         }
     )
-    assert any(line.startswith("repertoire/reference/guide.md:6:1:")
-               for line in check_lines(site.root))
+    assert any(
+        line.startswith("repertoire/reference/guide.md:6:1:") for line in check_lines(site.root)
+    )
     assert site.build().returncode != 0
     # Served anyway (problems only logged), the page is still sanitised and its title escaped.
     assert site.serve_build().returncode == 0, site.last.stderr if site.last else ""
@@ -281,11 +286,15 @@ def test_a_title_taken_from_a_heading_reaches_the_theme_escaped(
     """Material prints a title taken from the page's heading through `striptags`, which decodes
     character references; the adapter stores it escaped so `&lt;script&gt;` stays text."""
     site = make_site(
-        {"repertoire/reference/guide.md":
-         "# Guide &lt;/title&gt;&lt;script&gt;alert('PWN')&lt;/script&gt;\n"}
+        {
+            "repertoire/reference/guide.md": (
+                "# Guide &lt;/title&gt;&lt;script&gt;alert('PWN')&lt;/script&gt;\n"
+            )
+        }
     )
     assert site.build("--strict").returncode == 0, site.last.stderr if site.last else ""
     page = site.html("reference/guide/")
     assert html_problems(page, "reference/guide/") == []
-    assert ("<title>Guide &lt;/title&gt;&lt;script&gt;alert(&#x27;PWN&#x27;)"
-            "&lt;/script&gt; - ") in page
+    assert (
+        "<title>Guide &lt;/title&gt;&lt;script&gt;alert(&#x27;PWN&#x27;)&lt;/script&gt; - "
+    ) in page

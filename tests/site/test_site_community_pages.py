@@ -161,7 +161,9 @@ def test_who_knows_what_matrix_counts_sub_types_in_their_parent(make_site: SiteF
     page = build_ok(make_site(COMMUNITY, base={}))("who-knows-what/")
     assert page.matrix() == {
         problem_url("ethics"): (
-            [problem_url("ethics")], {member_url("ann"): {problem_url("ethics"): 1}}),
+            [problem_url("ethics")],
+            {member_url("ann"): {problem_url("ethics"): 1}},
+        ),
         problem_url("planning"): (
             [problem_url(p) for p in ("planning", "scoping", "universe")],
             {

@@ -38,9 +38,7 @@ def connected(page: Page) -> list[tuple[str, str]]:
     if section is None:
         return []
     items = [li for li in section.find_all("li")]
-    return [
-        (page.entry_items([li])[0], li.find("span", "rep-how").text().lower()) for li in items
-    ]
+    return [(page.entry_items([li])[0], li.find("span", "rep-how").text().lower()) for li in items]
 
 
 def listed(page: Page, how: str) -> list[str]:
@@ -117,9 +115,7 @@ def test_no_entry_page_lists_an_entry_twice_outside_a_path_pager(
 ) -> None:
     for target in sample_truth.published:
         page = sample_page(target.url)
-        listed_urls = [
-            u for u in page.entry_items(page.article.elements())
-        ]
+        listed_urls = [u for u in page.entry_items(page.article.elements())]
         assert len(listed_urls) == len(set(listed_urls)), target.id
         assert target.url not in listed_urls, target.id
 

@@ -75,8 +75,13 @@ def test_generate_writes_every_index_and_every_published_record_but_no_draft(
     assert not {f"{e.id}.md" for e in sample_truth.drafts} & written
     assert {f"problems/{p}.md" for p in sample_truth.problems} <= written
     assert {f"members/{m}.md" for m in sample_truth.members} <= written
-    for name in ("repertoire.json", "feed.xml", "explore.json", "assets/repertoire/repertoire.css",
-                 "assets/repertoire/repertoire.js"):
+    for name in (
+        "repertoire.json",
+        "feed.xml",
+        "explore.json",
+        "assets/repertoire/repertoire.css",
+        "assets/repertoire/repertoire.js",
+    ):
         assert (docs / name).is_file(), name
 
 

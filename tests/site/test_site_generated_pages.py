@@ -104,12 +104,14 @@ def test_a_template_in_custom_dir_replaces_the_default(make_site: SiteFactory) -
 
 
 def test_an_html_fragment_in_custom_dir_replaces_the_default(make_site: SiteFactory) -> None:
-    site = make_site({
-        "repertoire/cases/second-case.md": (
-            "---\ntitle: Second case\nsummary: Another.\nproblem_types: [sampling]\n"
-            "contributors: [ann-lee]\ndate: 2024-03-02\n---\nBody.\n"
-        ),
-    })
+    site = make_site(
+        {
+            "repertoire/cases/second-case.md": (
+                "---\ntitle: Second case\nsummary: Another.\nproblem_types: [sampling]\n"
+                "contributors: [ann-lee]\ndate: 2024-03-02\n---\nBody.\n"
+            ),
+        }
+    )
     (site.root / "mkdocs.yml").write_text(OVERRIDE_CONFIG, encoding="utf-8")
     site.write({"overrides/repertoire/connected.html": OVERRIDE_FRAGMENT})
     page = build_ok(site)("cases/second-case/")

@@ -52,8 +52,11 @@ def test_kind_listing_paginates_with_plain_links(make_site: SiteFactory) -> None
 
 def test_problem_listing_paginates_below_the_problem_page(make_site: SiteFactory) -> None:
     read = build_ok(make_site(PAGINATED, base={}, options="page_size: 2"))
-    pages = [read("problems/alpha/"), read("problems/alpha/page/2/"),
-             read("problems/alpha/page/3/")]
+    pages = [
+        read("problems/alpha/"),
+        read("problems/alpha/page/2/"),
+        read("problems/alpha/page/3/"),
+    ]
     listed = [u for page in pages for u in page.entry_items(page.article.elements())]
     assert listed == NEWEST_FIRST
     assert pages[0].section("Cases (5)") is not None
@@ -78,8 +81,9 @@ def _plain(text: str) -> str:
 def test_a_summary_phrase_is_found_only_on_its_own_entry_page(
     sample_site: Site, sample_truth: Truth
 ) -> None:
-    docs = [(d["location"], _plain(d["title"] + " " + d["text"]))
-            for d in _search_docs(sample_site)]
+    docs = [
+        (d["location"], _plain(d["title"] + " " + d["text"])) for d in _search_docs(sample_site)
+    ]
     for target in sample_truth.published:
         phrase = " ".join(target.summary.split()[:8])
         found = {location.split("#")[0] for location, text in docs if phrase in text}

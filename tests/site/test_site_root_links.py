@@ -48,23 +48,28 @@ def test_the_marker_never_reaches_the_sample_site(sample_site: Site) -> None:
     leaked = [
         path.relative_to(sample_site.site_dir).as_posix()
         for path in sample_site.site_dir.rglob("*")
-        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml"}
         and urls.ROOT in path.read_text(encoding="utf-8")
     ]
     assert leaked == []
 
 
 def test_a_title_spelling_the_marker_stays_text(make_site) -> None:
-    site: Site = make_site({
-        "repertoire/cases/odd.md": (
-            f"---\ntitle: '{MARKER_TITLE}'\nsummary: Odd.\nproblem_types: [sampling]\n"
-            "contributors: [ann-lee]\ndate: 2024-03-02\n---\nBody.\n"
-        ),
-    })
+    site: Site = make_site(
+        {
+            "repertoire/cases/odd.md": (
+                f"---\ntitle: '{MARKER_TITLE}'\nsummary: Odd.\nproblem_types: [sampling]\n"
+                "contributors: [ann-lee]\ndate: 2024-03-02\n---\nBody.\n"
+            ),
+        }
+    )
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
     listing = site.html("cases/")
-    assert ("Odd &lt;repertoire-root/&gt; title" in listing
-            or "Odd &#60;repertoire-root/&#62; title" in listing)
+    assert (
+        "Odd &lt;repertoire-root/&gt; title" in listing
+        or "Odd &#60;repertoire-root/&#62; title" in listing
+    )
     assert 'href="../../problems/sampling/"' in site.html("cases/odd/")
     assert urls.ROOT not in listing

@@ -66,8 +66,9 @@ def served(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"site-{directory.name}",
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, name=f"site-{directory.name}", daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -80,7 +81,7 @@ def served(directory: Path) -> Iterator[str]:
 def site_relative(url: str, site_url: str | None) -> str:
     """The path of an exported URL below the site root (`""` for the home page)."""
     if site_url and url.startswith(site_url.rstrip("/") + "/"):
-        return url[len(site_url.rstrip("/")) + 1:]
+        return url[len(site_url.rstrip("/")) + 1 :]
     return url.lstrip("/")
 
 
@@ -137,12 +138,14 @@ class SampleModel:
                 stack.extend(self.problem(current)["children"])
         return found
 
-    def matching(self, kind: str = "", problem: str = "", member: str = "",
-                 level: str = "") -> list[dict[str, Any]]:
+    def matching(
+        self, kind: str = "", problem: str = "", member: str = "", level: str = ""
+    ) -> list[dict[str, Any]]:
         """The entries the explore page must show for these filters, in listing order."""
         covered = self.covered_problems(problem) if problem else set()
         chosen = [
-            e for e in self.entries
+            e
+            for e in self.entries
             if (not kind or e["kind"] == kind)
             and (not problem or covered.intersection(e["problem_types"]))
             and (not member or member in e["contributors"])
@@ -154,8 +157,10 @@ class SampleModel:
 
     def entry_in_most_paths(self) -> dict[str, Any]:
         """An entry that several paths share, so its page carries more than one pager."""
+
         def paths_holding(entry: dict[str, Any]) -> int:
             return sum(entry["id"] in [s["entry"] for s in p["steps"]] for p in self.data["paths"])
+
         return max(sorted(self.entries, key=lambda e: e["id"]), key=paths_holding)
 
     def problem_with_subtypes(self) -> dict[str, Any]:
@@ -193,8 +198,21 @@ class SampleModel:
 # Every page type a reader can reach: those SampleModel.page_types() knows, plus the reference
 # pages and the not-found page, which it does not model.
 EVERY_PAGE_TYPE = (
-    "home", "kind", "entry", "member", "problem-type", "path", "paths", "members",
-    "problem-types", "who-knows-what", "gaps", "whats-new", "explore", "reference", "not-found",
+    "home",
+    "kind",
+    "entry",
+    "member",
+    "problem-type",
+    "path",
+    "paths",
+    "members",
+    "problem-types",
+    "who-knows-what",
+    "gaps",
+    "whats-new",
+    "explore",
+    "reference",
+    "not-found",
 )
 NOT_FOUND_PAGE = "404.html"
 
@@ -206,12 +224,15 @@ def pages_by_type(model: SampleModel, site_dir: Path) -> dict[str, list[str]]:
     pages = {name: [path] for name, path in model.page_types().items()}
     pages["kind"] = [site_relative(kind["url"], model.site_url) for kind in model.data["kinds"]]
     for kind in model.data["kinds"]:
-        of_kind = sorted((e for e in model.entries if e["kind"] == kind["singular"]),
-                         key=lambda e: e["id"])
+        of_kind = sorted(
+            (e for e in model.entries if e["kind"] == kind["singular"]), key=lambda e: e["id"]
+        )
         pages["entry"].extend(model.path_of(entry) for entry in of_kind[:1])
     pages["entry"] = list(dict.fromkeys(pages["entry"]))
-    pages["reference"] = [page.parent.relative_to(site_dir).as_posix() + "/"
-                          for page in sorted(site_dir.glob("reference/*/index.html"))[:1]]
+    pages["reference"] = [
+        page.parent.relative_to(site_dir).as_posix() + "/"
+        for page in sorted(site_dir.glob("reference/*/index.html"))[:1]
+    ]
     pages["not-found"] = [NOT_FOUND_PAGE]
     return pages
 
@@ -251,8 +272,9 @@ class Reader:
         """Where the tab is, relative to the site root, without query or fragment."""
         return urlsplit(self.page.url).path.lstrip("/")
 
-    def screenshot(self, name: str, folder: Path = SCREENSHOTS, max_height: int | None = None,
-                   top: int = 0) -> Path:
+    def screenshot(
+        self, name: str, folder: Path = SCREENSHOTS, max_height: int | None = None, top: int = 0
+    ) -> Path:
         """A full-page picture for people to look at, in test-artifacts/screenshots/ unless
         told otherwise. `max_height` keeps at most that much of a very long page, so that the
         file stays small enough to keep, from `top` (px from the top of the page) down."""

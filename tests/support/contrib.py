@@ -28,8 +28,13 @@ _DRAFT_LINE = re.compile(r"^draft: true.*\n", re.MULTILINE)
 def run_cli(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """Run `repertoire ARGS` in `root` with no terminal on stdin."""
     return subprocess.run(
-        [*REPERTOIRE, *args], cwd=root, capture_output=True, text=True, input=stdin,
-        env=build_env(), timeout=120,
+        [*REPERTOIRE, *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=build_env(),
+        timeout=120,
     )
 
 
@@ -71,13 +76,19 @@ def load_yaml12(text: str) -> Any:
 def git(cwd: Path, *args: str, date: str = "") -> str:
     """Run git with a fixed identity; `date` sets both author and committer dates."""
     env = dict(os.environ)
-    env.update({
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(cwd),
-    })
+    env.update(
+        {
+            "GIT_AUTHOR_NAME": "Test",
+            "GIT_AUTHOR_EMAIL": "test@example.org",
+            "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "test@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(cwd),
+        }
+    )
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env,
-                               check=True, timeout=60)
+    completed = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=True, timeout=60
+    )
     return completed.stdout

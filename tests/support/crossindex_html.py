@@ -17,8 +17,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"])
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BASE = "http://site.invalid/"
 _FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)

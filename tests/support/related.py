@@ -43,6 +43,10 @@ def reference_related(target: Ranked, candidates: Iterable[Ranked], limit: int) 
         if other.id in left_out or not (problems or people):
             continue
         changed = other.updated or other.date
-        scored.append(((-problems, -people, -changed.toordinal(), -other.date.toordinal(),
-                        other.id), other.id))
+        scored.append(
+            (
+                (-problems, -people, -changed.toordinal(), -other.date.toordinal(), other.id),
+                other.id,
+            )
+        )
     return [entry_id for _, entry_id in sorted(scored)[:limit]]

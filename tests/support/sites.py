@@ -42,7 +42,8 @@ plugins:
 MINIMAL: dict[str, str] = {
     "repertoire/index.md": "# Home\n\nWelcome.\n",
     "repertoire/problems/sampling.md": (
-        "---\ntitle: Sampling\nsummary: Choosing what to test.\n---\nHow to choose.\n"),
+        "---\ntitle: Sampling\nsummary: Choosing what to test.\n---\nHow to choose.\n"
+    ),
     "repertoire/members/ann-lee.md": "---\nname: Ann Lee\nrole: member\n---\nAnn audits schools.\n",
     "repertoire/cases/first-case.md": (
         "---\ntitle: First case\nsummary: A first case.\nproblem_types: [sampling]\n"
@@ -82,8 +83,12 @@ class Site:
     ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build` here; the result keeps stdout/stderr for assertions."""
         self.last = subprocess.run(
-            [*MKDOCS, "build", *args], cwd=self.root, capture_output=True, text=True,
-            env=env or build_env(), timeout=300,
+            [*MKDOCS, "build", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env or build_env(),
+            timeout=300,
         )
         return self.last
 
@@ -98,16 +103,24 @@ class Site:
             "build(config)\n"
         )
         self.last = subprocess.run(
-            [sys.executable, "-c", script], cwd=self.root, capture_output=True, text=True,
-            env=build_env(), timeout=300,
+            [sys.executable, "-c", script],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=build_env(),
+            timeout=300,
         )
         return self.last
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run `repertoire check` here."""
         return subprocess.run(
-            [*REPERTOIRE, "check", *args], cwd=self.root, capture_output=True, text=True,
-            env=build_env(), timeout=300,
+            [*REPERTOIRE, "check", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=build_env(),
+            timeout=300,
         )
 
     @property

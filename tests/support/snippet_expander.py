@@ -81,7 +81,7 @@ class _Expander:
         start = self.at
         while self.peek() and self.peek() in allowed:
             self.at += 1
-        return self.source[start:self.at]
+        return self.source[start : self.at]
 
     def any(self, nested: bool) -> str:
         """Text and constructs up to the end, or up to the `}` closing a placeholder."""
@@ -170,8 +170,12 @@ class _Expander:
                 self.at += 1
 
 
-def expand(body: list[str] | str, fill: Fill = _keep, pick: Pick = _first,
-           variables: dict[str, str] | None = None) -> Expansion:
+def expand(
+    body: list[str] | str,
+    fill: Fill = _keep,
+    pick: Pick = _first,
+    variables: dict[str, str] | None = None,
+) -> Expansion:
     """The text VS Code inserts for a snippet body (a list of lines or one string)."""
     source = "\n".join(body) if isinstance(body, list) else body
     expander = _Expander(source, VARIABLES if variables is None else variables, fill, pick)
@@ -183,5 +187,6 @@ def read_snippets_file(path: Path) -> dict[str, Any]:
     """A `.code-snippets` file: JSON, with `//` comment lines as VS Code allows."""
     lines = path.read_text(encoding="utf-8").splitlines()
     data: dict[str, Any] = json.loads(
-        "\n".join(line for line in lines if not line.lstrip().startswith("//")))
+        "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+    )
     return data

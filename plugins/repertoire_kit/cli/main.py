@@ -31,26 +31,44 @@ def _parser() -> argparse.ArgumentParser:
         prog="repertoire",
         description="Check, scaffold and export a community-of-practice repertoire.",
     )
-    parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path,
-                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument(
+        "--config",
+        "-f",
+        default="mkdocs.yml",
+        type=Path,
+        help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
-        "check", help="validate every file of the repertoire",
+        "check",
+        help="validate every file of the repertoire",
         description="Validate the whole repertoire and print every problem with its place. "
         "With files as arguments, the whole repertoire is still loaded (references need it) but "
         "only those files' problems are shown.",
     )
-    check.add_argument("paths", nargs="*", type=Path,
-                       help="the docs folder, or files to report on "
-                       "(default: docs_dir of mkdocs.yml)")
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="text (default), github (workflow annotations), or json")
-    check.add_argument("--summary", type=Path, default=None,
-                       help="also append a Markdown table of every problem to this file "
-                       "(defaults to $GITHUB_STEP_SUMMARY with --format github)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="the docs folder, or files to report on (default: docs_dir of mkdocs.yml)",
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), github (workflow annotations), or json",
+    )
+    check.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        help="also append a Markdown table of every problem to this file "
+        "(defaults to $GITHUB_STEP_SUMMARY with --format github)",
+    )
     generate = commands.add_parser(
-        "generate", help="write the whole site as a plain MkDocs project for another engine",
+        "generate",
+        help="write the whole site as a plain MkDocs project for another engine",
         description="Write a project folder: mkdocs.yml (navigation of the index pages, Markdown "
         "extensions, the plugin's stylesheet and scripts) and docs/ (records composed, generated "
         "pages, repertoire.json, feed.xml) that MkDocs, ProperDocs or Zensical builds without the "
@@ -69,13 +87,19 @@ def _generate(args: argparse.Namespace) -> int:
         sys.stdout.write(render(list(result.diagnostics), "text"))
         return EXIT_PROBLEMS
     out_dir = args.out_dir.resolve()
-    if out_dir == project.root or project.docs_dir.resolve().is_relative_to(out_dir) \
-            or project.root.is_relative_to(out_dir):
-        print("repertoire generate: refusing to overwrite the project or its docs folder",
-              file=sys.stderr)
+    if (
+        out_dir == project.root
+        or project.docs_dir.resolve().is_relative_to(out_dir)
+        or project.root.is_relative_to(out_dir)
+    ):
+        print(
+            "repertoire generate: refusing to overwrite the project or its docs folder",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
-    written = write_project(result, project.settings, project.docs_dir, out_dir,
-                            project.markdown_extensions)
+    written = write_project(
+        result, project.settings, project.docs_dir, out_dir, project.markdown_extensions
+    )
     print(f"repertoire generate: wrote {len(written)} files to {args.out_dir}")
     return EXIT_OK
 
@@ -91,9 +115,12 @@ def _check(args: argparse.Namespace) -> int:
         if missing:
             print(f"repertoire check: no such file: {missing[0]}", file=sys.stderr)
             return EXIT_USAGE
-        only = {p.resolve().relative_to(project.root).as_posix()
-                if p.resolve().is_relative_to(project.root) else p.as_posix()
-                for p in args.paths}
+        only = {
+            p.resolve().relative_to(project.root).as_posix()
+            if p.resolve().is_relative_to(project.root)
+            else p.as_posix()
+            for p in args.paths
+        }
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE

@@ -86,7 +86,8 @@ class Refusal(Exception):
 def add_new_command(commands: Any) -> None:
     """Register `new` on the CLI's subcommand parser."""
     new = commands.add_parser(
-        "new", help="start a new case, story, tool, member, problem type or path",
+        "new",
+        help="start a new case, story, tool, member, problem type or path",
         description="Write a new file with valid front matter and a body laid out for its kind; "
         "fill in every 'TODO:' and run `repertoire check`. Entries start as drafts: delete the "
         "'draft: true' line when yours is ready. Missing values are asked for when run in a "
@@ -94,26 +95,56 @@ def add_new_command(commands: Any) -> None:
         epilog="Exit codes: 0 written, 1 refused (file exists, unknown id, invalid value), "
         "2 usage (unknown kind, a required value missing and no terminal to ask on).",
     )
-    new.add_argument("kind", help="case, story, tool (or another configured kind), member, "
-                     "problem or path")
-    new.add_argument("title", nargs="?", default="",
-                     help="the title (for a member: their name); the file name is made from it")
-    new.add_argument("--problem", action="append", default=[], dest="problems", metavar="ID",
-                     help="a problem type the entry is about (repeat for more)")
-    new.add_argument("--by", action="append", default=[], dest="contributors", metavar="MEMBER",
-                     help="a contributing member's id (repeat for co-authors)")
+    new.add_argument(
+        "kind", help="case, story, tool (or another configured kind), member, problem or path"
+    )
+    new.add_argument(
+        "title",
+        nargs="?",
+        default="",
+        help="the title (for a member: their name); the file name is made from it",
+    )
+    new.add_argument(
+        "--problem",
+        action="append",
+        default=[],
+        dest="problems",
+        metavar="ID",
+        help="a problem type the entry is about (repeat for more)",
+    )
+    new.add_argument(
+        "--by",
+        action="append",
+        default=[],
+        dest="contributors",
+        metavar="MEMBER",
+        help="a contributing member's id (repeat for co-authors)",
+    )
     new.add_argument("--summary", default="", help="the summary shown in listings")
-    new.add_argument("--parent", default="", metavar="ID",
-                     help="for a problem type: the broader problem type it sits under")
-    new.add_argument("--entry", action="append", default=[], dest="entries", metavar="ID",
-                     help="for a path: an entry to read, such as cases/some-case "
-                     "(repeat, in order)")
-    new.add_argument("--id", default="", dest="file_id",
-                     help="the file name without .md, when the one made from the title "
-                     "does not suit")
+    new.add_argument(
+        "--parent",
+        default="",
+        metavar="ID",
+        help="for a problem type: the broader problem type it sits under",
+    )
+    new.add_argument(
+        "--entry",
+        action="append",
+        default=[],
+        dest="entries",
+        metavar="ID",
+        help="for a path: an entry to read, such as cases/some-case (repeat, in order)",
+    )
+    new.add_argument(
+        "--id",
+        default="",
+        dest="file_id",
+        help="the file name without .md, when the one made from the title does not suit",
+    )
 
 
 # ----- YAML text ---------------------------------------------------------------------------
+
 
 def yaml_scalar(value: str | int | bool) -> str:
     """One YAML value, quoted exactly when YAML would otherwise misread it.
@@ -141,6 +172,7 @@ def plural(noun: str) -> str:
 
 
 # ----- composing the file ------------------------------------------------------------------
+
 
 def entry_text(target: Target, request: Request, today: dt.date) -> str:
     """A case, story, tool or other entry."""
@@ -234,13 +266,13 @@ def front_matter_problems(text: str, target: Target, shown_path: str) -> list[st
 
 # ----- what exists -------------------------------------------------------------------------
 
+
 def existing_ids(folder: Path) -> list[str]:
     """The record ids in a folder: its Markdown file names (broken files still count)."""
     if not folder.is_dir():
         return []
     return sorted(
-        p.stem for p in folder.glob("*.md")
-        if p.is_file() and p.stem.lower() not in RESERVED_IDS
+        p.stem for p in folder.glob("*.md") if p.is_file() and p.stem.lower() not in RESERVED_IDS
     )
 
 
@@ -256,12 +288,16 @@ class Known:
     @classmethod
     def read(cls, project: Project) -> Known:
         docs = project.docs_dir
-        entries = [f"{kind.folder}/{name}" for kind in project.settings.kinds
-                   for name in existing_ids(docs / kind.folder)]
+        entries = [
+            f"{kind.folder}/{name}"
+            for kind in project.settings.kinds
+            for name in existing_ids(docs / kind.folder)
+        ]
         loaded = load_repertoire(project.root, docs, project.settings).repertoire
         drafts = frozenset(e.id for e in loaded.entries.values() if e.draft)
-        return cls(existing_ids(docs / PROBLEMS_DIR), existing_ids(docs / MEMBERS_DIR), entries,
-                   drafts)
+        return cls(
+            existing_ids(docs / PROBLEMS_DIR), existing_ids(docs / MEMBERS_DIR), entries, drafts
+        )
 
 
 def unknown_id_message(what: str, value: str, known: list[str], where: str) -> str:
@@ -300,8 +336,16 @@ def _split_ids(answer: str) -> list[str]:
     return [part for part in answer.replace(",", " ").split() if part]
 
 
-def ask_ids(ask: Ask | None, values: list[str], question: str, known: list[str], what: str,
-            where: str, option: str, at_least: int = 1) -> list[str]:
+def ask_ids(
+    ask: Ask | None,
+    values: list[str],
+    question: str,
+    known: list[str],
+    what: str,
+    where: str,
+    option: str,
+    at_least: int = 1,
+) -> list[str]:
     """Values given as options, or asked for until they are all known ids."""
     if values:
         checked = check_ids(values, known, what, where)
@@ -310,8 +354,9 @@ def ask_ids(ask: Ask | None, values: list[str], question: str, known: list[str],
     if ask is None:
         needed = f"a {what}" if at_least == 1 else f"at least {at_least} {plural(what)}"
         options = " ".join([f"{option} ID"] * at_least)
-        raise Refusal(f"needs {needed}: add {options} (the ids are the file names in {where})",
-                      EXIT_USAGE)
+        raise Refusal(
+            f"needs {needed}: add {options} (the ids are the file names in {where})", EXIT_USAGE
+        )
     while True:
         answer = _split_ids(ask(f"{question} (ids from {where}, separated by spaces)"))
         try:
@@ -336,28 +381,52 @@ def ask_parent(ask: Ask | None, given: str, known: list[str], where: str) -> str
             sys.stderr.write(f"  {refusal}\n")
 
 
-def gather(target: Target, args: argparse.Namespace, known: Known, docs_label: str,
-           ask: Ask | None) -> Request:
+def gather(
+    target: Target, args: argparse.Namespace, known: Known, docs_label: str, ask: Ask | None
+) -> Request:
     """Fill the request from the options, asking for what is missing when there is a terminal."""
     _refuse_options_for_other_kinds(target, args)
     title = one_line(args.title)
     if not title and ask is not None:
         title = one_line(ask("Name" if target.name == "member" else "Title"))
     if not title:
-        raise Refusal("give a title, such as: repertoire new case \"Scoping a first audit\"",
-                      EXIT_USAGE)
+        raise Refusal(
+            'give a title, such as: repertoire new case "Scoping a first audit"', EXIT_USAGE
+        )
     request = Request(title=title, summary=one_line(args.summary), file_id=args.file_id.strip())
     problems_dir, members_dir = f"{docs_label}/{PROBLEMS_DIR}/", f"{docs_label}/{MEMBERS_DIR}/"
     if target.is_entry:
-        request.problems = ask_ids(ask, args.problems, "Problem types it is about", known.problems,
-                                   "problem type", problems_dir, "--problem")
-        request.contributors = ask_ids(ask, args.contributors, "Contributors (your member id)",
-                                       known.members, "member", members_dir, "--by")
+        request.problems = ask_ids(
+            ask,
+            args.problems,
+            "Problem types it is about",
+            known.problems,
+            "problem type",
+            problems_dir,
+            "--problem",
+        )
+        request.contributors = ask_ids(
+            ask,
+            args.contributors,
+            "Contributors (your member id)",
+            known.members,
+            "member",
+            members_dir,
+            "--by",
+        )
     elif target.name == "problem":
         request.parent = ask_parent(ask, args.parent.strip(), known.problems, problems_dir)
     elif target.name == "path":
-        entries = ask_ids(ask, args.entries, "Entries to read, in order", known.entries, "entry",
-                          f"{docs_label}/<kind>/", "--entry", at_least=MIN_PATH_STEPS)
+        entries = ask_ids(
+            ask,
+            args.entries,
+            "Entries to read, in order",
+            known.entries,
+            "entry",
+            f"{docs_label}/<kind>/",
+            "--entry",
+            at_least=MIN_PATH_STEPS,
+        )
         drafts = [e for e in entries if e in known.drafts]
         if drafts:
             raise Refusal(f"'{drafts[0]}' is a draft; a path can only lead to published entries")
@@ -383,6 +452,7 @@ def _refuse_options_for_other_kinds(target: Target, args: argparse.Namespace) ->
 
 # ----- writing -----------------------------------------------------------------------------
 
+
 def file_id_for(request: Request, folder: Path, is_entry: bool = False) -> str:
     """The new file's id: `--id`, or the title made into one; refused if taken or invalid.
 
@@ -390,21 +460,31 @@ def file_id_for(request: Request, folder: Path, is_entry: bool = False) -> str:
     hyphens."""
     file_id = request.file_id or slugify(request.title)
     if not file_id:
-        raise Refusal(f"cannot make a file name from '{request.title}'; give one with --id",
-                      EXIT_USAGE)
+        raise Refusal(
+            f"cannot make a file name from '{request.title}'; give one with --id", EXIT_USAGE
+        )
     if is_entry and not ENTRY_NAME_PATTERN.match(file_id):
-        raise Refusal(f"'{file_id}' is not a valid file name for an entry (lower-case letters, "
-                      "digits, hyphens and underscores, like 'risk_assessment')", EXIT_USAGE)
+        raise Refusal(
+            f"'{file_id}' is not a valid file name for an entry (lower-case letters, "
+            "digits, hyphens and underscores, like 'risk_assessment')",
+            EXIT_USAGE,
+        )
     if not is_entry and not ID_PATTERN.match(file_id):
-        raise Refusal(f"'{file_id}' is not a valid id (lower-case letters, digits and single "
-                      "hyphens, like 'risk-assessment')", EXIT_USAGE)
+        raise Refusal(
+            f"'{file_id}' is not a valid id (lower-case letters, digits and single "
+            "hyphens, like 'risk-assessment')",
+            EXIT_USAGE,
+        )
     if file_id in RESERVED_IDS:
-        raise Refusal(f"'{file_id}' is reserved for the index page; give another name with --id",
-                      EXIT_USAGE)
+        raise Refusal(
+            f"'{file_id}' is reserved for the index page; give another name with --id", EXIT_USAGE
+        )
     taken = {name.casefold(): name for name in existing_ids(folder)}
     if file_id.casefold() in taken:
-        raise Refusal(f"{folder.name}/{taken[file_id.casefold()]}.md already exists; "
-                      "choose another title or give a name with --id")
+        raise Refusal(
+            f"{folder.name}/{taken[file_id.casefold()]}.md already exists; "
+            "choose another title or give a name with --id"
+        )
     return file_id
 
 
@@ -414,8 +494,9 @@ def display_path(path: Path, root: Path) -> str:
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
 
 
-def create(project: Project, kind: str, args: argparse.Namespace, ask: Ask | None,
-           today: dt.date) -> Path:
+def create(
+    project: Project, kind: str, args: argparse.Namespace, ask: Ask | None, today: dt.date
+) -> Path:
     """Write the new file and return its path; raises `Refusal` without writing anything."""
     known_targets = targets(project.settings)
     target = known_targets.get(kind.strip().lower())
@@ -452,6 +533,8 @@ def run_new(args: argparse.Namespace) -> int:
         return refusal.code
     shown = display_path(path, project.root)
     print(shown)
-    print(f"Next: replace every '{TODO}' in {shown}, then run: repertoire check {shown}",
-          file=sys.stderr)
+    print(
+        f"Next: replace every '{TODO}' in {shown}, then run: repertoire check {shown}",
+        file=sys.stderr,
+    )
     return EXIT_OK

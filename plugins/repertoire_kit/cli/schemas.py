@@ -45,7 +45,8 @@ SNIPPETS_FILE = ".vscode/repertoire.code-snippets"
 def add_schemas_command(commands: Any) -> None:
     """Register `schemas` on the CLI's subcommand parser."""
     schemas = commands.add_parser(
-        "schemas", help="write the front-matter JSON Schemas for editors",
+        "schemas",
+        help="write the front-matter JSON Schemas for editors",
         description="Write one JSON Schema per kind of front matter (the documents the site "
         f"publishes under /schemas/) and {FILES_MAP}, which maps each schema to the Markdown "
         "files it applies to. Files already in OUT_DIR with other names are left alone. "
@@ -54,9 +55,14 @@ def add_schemas_command(commands: Any) -> None:
         "the docs folder, or FILE is a folder or inside the docs folder).",
     )
     schemas.add_argument("out_dir", type=Path, help="the folder to write, such as schemas")
-    schemas.add_argument("--snippets", type=Path, default=None, metavar="FILE",
-                         help="also write the VS Code front-matter snippets to FILE, such as "
-                         ".vscode/repertoire.code-snippets")
+    schemas.add_argument(
+        "--snippets",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the VS Code front-matter snippets to FILE, such as "
+        ".vscode/repertoire.code-snippets",
+    )
 
 
 def markdown_globs(settings: Settings, docs_folder: str) -> dict[str, list[str]]:
@@ -65,12 +71,14 @@ def markdown_globs(settings: Settings, docs_folder: str) -> dict[str, list[str]]
     `docs_folder` is the docs folder relative to the project root, in POSIX form. Records sit
     directly in their folder (the loader reports deeper files), hence one `*.md` per folder.
     """
+
     def globs(*folders: str) -> list[str]:
         return [str(PurePosixPath(docs_folder, folder, "*.md")) for folder in folders]
 
     return {
-        schema_file_name(schema): globs(*(
-            (schema.name.folder,) if schema.name.folder else (k.folder for k in settings.kinds)))
+        schema_file_name(schema): globs(
+            *((schema.name.folder,) if schema.name.folder else (k.folder for k in settings.kinds))
+        )
         for schema in record_schemas(settings)
     }
 
@@ -97,8 +105,10 @@ def _usage_problem(out_dir: Path, snippets: Path | None, project: Project) -> st
     if target.exists() and not target.is_dir():
         return f"{out_dir} is a file, not a folder"
     if target.is_relative_to(docs):
-        return (f"{out_dir} is inside the docs folder; the site already publishes the schemas "
-                "under /schemas/")
+        return (
+            f"{out_dir} is inside the docs folder; the site already publishes the schemas "
+            "under /schemas/"
+        )
     if snippets is not None:
         if snippets.resolve().is_dir():
             return f"{snippets} is a folder; give the snippets file, such as {SNIPPETS_FILE}"

@@ -37,8 +37,11 @@ class RecordType(str, Enum):
         return _FOLDERS.get(self)
 
 
-_FOLDERS = {RecordType.MEMBER: MEMBERS_DIR, RecordType.PROBLEM: PROBLEMS_DIR,
-            RecordType.PATH: PATHS_DIR}
+_FOLDERS = {
+    RecordType.MEMBER: MEMBERS_DIR,
+    RecordType.PROBLEM: PROBLEMS_DIR,
+    RecordType.PATH: PATHS_DIR,
+}
 
 
 @dataclass(frozen=True)
@@ -164,8 +167,10 @@ class Repertoire:
     def records(self, record_type: RecordType) -> dict[str, Any]:
         """The loaded records of one type, by id."""
         by_type: dict[RecordType, dict[str, Any]] = {
-            RecordType.ENTRY: self.entries, RecordType.MEMBER: self.members,
-            RecordType.PROBLEM: self.problems, RecordType.PATH: self.paths,
+            RecordType.ENTRY: self.entries,
+            RecordType.MEMBER: self.members,
+            RecordType.PROBLEM: self.problems,
+            RecordType.PATH: self.paths,
         }
         return by_type[record_type]
 

@@ -28,8 +28,9 @@ _INVISIBLE = re.compile(
 def _visible(text: str) -> str:
     """Control and direction characters spelled out, never sent raw to a terminal or a log."""
     return _INVISIBLE.sub(
-        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-        else f"\\u{ord(m.group(0)):04x}",
+        lambda m: (
+            f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}"
+        ),
         text,
     )
 
@@ -108,8 +109,14 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
 
     def cell(text: str) -> str:
         escaped = (
-            _visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("`", "&#96;")
+            _visible(text)
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("|", "\\|")
+            .replace("\r", " ")
+            .replace("\n", " ")
+            .replace("`", "&#96;")
         )
         return escaped
 

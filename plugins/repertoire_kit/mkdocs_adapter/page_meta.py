@@ -68,7 +68,7 @@ def broken_page_markdown(docs_path: str, diagnostics: list[Diagnostic]) -> str:
     lines = [
         f"# {markdown_text(docs_path)}",
         "",
-        "!!! failure \"This file has problems and is not published\"",
+        '!!! failure "This file has problems and is not published"',
         "",
         "    Fix these, save, and the page comes back:",
         "",

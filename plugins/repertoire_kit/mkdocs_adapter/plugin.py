@@ -59,15 +59,15 @@ from ..core import (
     last_commit_dates,
     load_repertoire,
     sanitize_html,
-    served_assets,
     schema_documents,
+    served_assets,
     settings_from_options,
     urls,
 )
 from .config import RepertoireConfig
-from .theme_cache import cache_theme_partials
 from .page_chrome import fold_chrome
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
+from .theme_cache import cache_theme_partials
 
 log = get_plugin_logger(__name__)
 
@@ -95,8 +95,11 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         """Translate the options and switch on what the generated Markdown needs."""
         try:
             self.settings = settings_from_options(
-                dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-                include_drafts=self.command == "serve", site_config=config,
+                dict(self.config),
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                include_drafts=self.command == "serve",
+                site_config=config,
             )
         except ValueError as error:
             raise PluginError(f"mkdocs.yml: repertoire plugin option: {error}") from error
@@ -126,8 +129,13 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         templates = Templates([jinja2.FileSystemLoader(config.theme.dirs)])
         commit_dates = last_commit_dates(Path(config.docs_dir))
         directory_urls = bool(config.use_directory_urls)
-        pages = SitePages(result.repertoire, self.settings, templates, commit_dates=commit_dates,
-                          use_directory_urls=directory_urls)
+        pages = SitePages(
+            result.repertoire,
+            self.settings,
+            templates,
+            commit_dates=commit_dates,
+            use_directory_urls=directory_urls,
+        )
         self.pages = pages
         self.composed = {}
         self.broken_docs_paths = _broken_by_docs_path(result)
@@ -154,8 +162,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             files.append(File.generated(config, docs_path, content=content))
         if self.config.manage_nav and not config.nav:
             other = [
-                f.src_uri for f in files.documentation_pages()
-                if pages.record_at(f.src_uri) is None and f.src_uri not in self.broken_docs_paths
+                f.src_uri
+                for f in files.documentation_pages()
+                if pages.record_at(f.src_uri) is None
+                and f.src_uri not in self.broken_docs_paths
                 and f.src_uri not in generated
             ]
             config.nav = build_nav(self.settings, other)
@@ -166,7 +176,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.nav_urls = frozenset(page.url for page in nav.pages)
         return nav
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         """Render the theme's page-independent partials once per folder, and let go of the
         repertoire: every page is composed by now, and what is left to put in (the
         fragments) holds only its views. Its memory then serves the theme and the search

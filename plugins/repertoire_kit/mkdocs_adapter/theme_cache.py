@@ -27,8 +27,12 @@ from typing import Any
 
 import jinja2
 
-PER_FOLDER = ("partials/logo.html", "partials/palette.html", "partials/search.html",
-              "partials/source.html")
+PER_FOLDER = (
+    "partials/logo.html",
+    "partials/palette.html",
+    "partials/search.html",
+    "partials/source.html",
+)
 OUTSIDE_NAV = ("partials/nav.html",)
 PER_FOLDER_BLOCKS = {"base.html": ("styles", "libs", "fonts", "analytics", "config", "scripts")}
 """Blocks of the theme's page skeleton that read only the configuration (style sheets, fonts,
@@ -66,8 +70,9 @@ def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> N
             template = env.get_template(name)
         except jinja2.TemplateNotFound:
             continue
-        template.root_render_func = _cached(template.root_render_func, nav_urls,
-                                            outside_nav_only=name in OUTSIDE_NAV)
+        template.root_render_func = _cached(
+            template.root_render_func, nav_urls, outside_nav_only=name in OUTSIDE_NAV
+        )
     for name, blocks in PER_FOLDER_BLOCKS.items():
         try:
             template = env.get_template(name)
@@ -78,8 +83,9 @@ def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> N
                 template.blocks[block] = _cached(template.blocks[block], nav_urls, False)
 
 
-def _cached(original: RenderFunction, nav_urls: frozenset[str], outside_nav_only: bool
-            ) -> RenderFunction:
+def _cached(
+    original: RenderFunction, nav_urls: frozenset[str], outside_nav_only: bool
+) -> RenderFunction:
     rendered: dict[str, str] = {}
 
     def render(context: Any) -> Iterator[str]:

@@ -105,8 +105,10 @@ def _example(offer: Offer) -> _Example:
     """The example an editor offers; an image's is completed by the file's own name."""
     if offer.file_suffix is None:
         return _Example.literal(offer.example)
-    return _Example(escape(offer.example) + FILE_NAME + escape(offer.file_suffix),
-                    f"{offer.example}name{offer.file_suffix}")
+    return _Example(
+        escape(offer.example) + FILE_NAME + escape(offer.file_suffix),
+        f"{offer.example}name{offer.file_suffix}",
+    )
 
 
 def _reads_back(value: str, expected: object) -> bool:
@@ -121,8 +123,9 @@ def _placeholder_value(offer: Offer, stops: TabStops, in_list: bool) -> str:
     """A tab stop holding an example, in double quotes when YAML would misread it bare."""
     example = _example(offer)
     number = next(stops)
-    written, expected = (f"[{example.text}]", [example.text]) if in_list else (
-        example.text, example.text)
+    written, expected = (
+        (f"[{example.text}]", [example.text]) if in_list else (example.text, example.text)
+    )
     if _reads_back(written, expected):
         return tab_stop(number, example.snippet)
     literal = example.snippet == escape(example.text)
@@ -147,10 +150,15 @@ def field_lines(spec: Field, settings: Settings, stops: TabStops | None = None) 
     if shape == "records":
         lines = [f"{spec.name}:"]
         for _ in range(max(1, spec.min_items)):
-            item_lines = [line for item in spec.item_fields if item.required or item.choices
-                          for line in field_lines(item, settings, stops)]
-            lines += [("  - " if index == 0 else "    ") + line
-                      for index, line in enumerate(item_lines)]
+            item_lines = [
+                line
+                for item in spec.item_fields
+                if item.required or item.choices
+                for line in field_lines(item, settings, stops)
+            ]
+            lines += [
+                ("  - " if index == 0 else "    ") + line for index, line in enumerate(item_lines)
+            ]
         return lines
     if shape == "mapping":
         return [f"{spec.name}:"] + [
@@ -179,8 +187,12 @@ def _body_lines(blocks: tuple[Block, ...], stops: TabStops) -> list[str]:
 def file_snippet(target: Target, settings: Settings) -> dict[str, Any]:
     """The snippet of a whole new file of one kind."""
     stops = count(1)
-    front = [line for spec in target.schema.fields if starts_a_file(spec)
-             for line in field_lines(spec, settings, stops)]
+    front = [
+        line
+        for spec in target.schema.fields
+        if starts_a_file(spec)
+        for line in field_lines(spec, settings, stops)
+    ]
     if target.is_entry:
         front.append(escape(DRAFT_LINE))
     required = ", ".join(spec.name for spec in target.schema.fields if spec.required)
@@ -188,7 +200,7 @@ def file_snippet(target: Target, settings: Settings) -> dict[str, Any]:
         "scope": SCOPE,
         "prefix": [target.name, f"{PREFIX_NAMESPACE}{target.name}"],
         "description": f"A whole new {target.name} file, to save in {target.folder}/ (its file "
-                       f"name, without .md, is its id). Required: {required}.",
+        f"name, without .md, is its id). Required: {required}.",
         "isFileTemplate": True,
         "body": ["---", *front, "---", "", *_body_lines(body_blocks(target), stops)],
     }
@@ -206,7 +218,8 @@ def field_snippets(settings: Settings) -> dict[str, dict[str, Any]]:
         for spec in record.fields:
             body = tuple(field_lines(spec, settings))
             found.setdefault((spec.name, body), (spec, []))[1].append(
-                _PLURALS.get(record.name, f"{record.name}s"))
+                _PLURALS.get(record.name, f"{record.name}s")
+            )
     snippets: dict[str, dict[str, Any]] = {}
     for (name, body), (spec, kinds) in found.items():
         snippets[f"{name}: field of {', '.join(kinds)}"] = {
@@ -220,8 +233,10 @@ def field_snippets(settings: Settings) -> dict[str, dict[str, Any]]:
 
 def snippet_documents(settings: Settings) -> dict[str, dict[str, Any]]:
     """Snippet name → snippet: the new-file snippets first, then one per field."""
-    files = {file_snippet_name(target): file_snippet(target, settings)
-             for target in targets(settings).values()}
+    files = {
+        file_snippet_name(target): file_snippet(target, settings)
+        for target in targets(settings).values()
+    }
     return {**files, **field_snippets(settings)}
 
 

@@ -29,8 +29,11 @@ Block = tuple[str | None, str]
 # The body of each kind of entry. Headings follow the sample.
 ENTRY_SECTIONS: dict[str, tuple[Block, ...]] = {
     "case": (
-        ("Context", "Where and when did this happen? The organisation, the audit, the team "
-                    "and the time you had, in a few sentences."),
+        (
+            "Context",
+            "Where and when did this happen? The organisation, the audit, the team "
+            "and the time you had, in a few sentences.",
+        ),
         ("The challenge", "What made it hard? What would have gone wrong with the usual approach?"),
         ("What we did", "The steps you took, in order, with the numbers left in."),
         ("Outcome", "What changed as a result, and what did not."),
@@ -45,8 +48,10 @@ ENTRY_SECTIONS: dict[str, tuple[Block, ...]] = {
         ("Purpose", "What this tool is for, in one or two sentences."),
         ("When to use it", "The situations it fits, and the ones it does not."),
         ("How to use it", "The steps, in order, with a short worked example."),
-        ("Template", "The template itself, ready to copy: a table, a checklist or a list of "
-                     "questions."),
+        (
+            "Template",
+            "The template itself, ready to copy: a table, a checklist or a list of questions.",
+        ),
     ),
 }
 # A kind a maintainer added in mkdocs.yml gets a neutral layout.
@@ -55,25 +60,31 @@ GENERIC_SECTIONS: tuple[Block, ...] = (
     ("What happened", "The substance of the entry."),
     ("Lessons", "What a colleague could reuse."),
 )
-MEMBER_BODY: tuple[Block, ...] = ((
-    None,
-    "a short bio in the third person, in two or three paragraphs: what you do and where, "
-    "what you have worked on, and what colleagues may ask you about.",
-),)
-PROBLEM_BODY: tuple[Block, ...] = ((
-    None,
-    "describe the problem as practitioners meet it: where it shows up, the questions it "
-    "raises, and what to watch for.",
-),)
-PATH_BODY: tuple[Block, ...] = ((
-    None,
-    "introduce the path: who it is for, what they will be able to do at the end, and how "
-    "long it takes.",
-),)
+MEMBER_BODY: tuple[Block, ...] = (
+    (
+        None,
+        "a short bio in the third person, in two or three paragraphs: what you do and where, "
+        "what you have worked on, and what colleagues may ask you about.",
+    ),
+)
+PROBLEM_BODY: tuple[Block, ...] = (
+    (
+        None,
+        "describe the problem as practitioners meet it: where it shows up, the questions it "
+        "raises, and what to watch for.",
+    ),
+)
+PATH_BODY: tuple[Block, ...] = (
+    (
+        None,
+        "introduce the path: who it is for, what they will be able to do at the end, and how "
+        "long it takes.",
+    ),
+)
 AFFILIATION_PROMPT = "where you work, such as Internal Audit Unit, Ministry of Health (Country)"
 SUMMARY_PROMPT = {
     "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
-             "want to read it",
+    "want to read it",
     "problem": "one sentence that says what the problem is",
     "path": "one sentence that says what the reader gets from this path",
 }
@@ -92,8 +103,9 @@ class Target:
 def targets(settings: Settings) -> dict[str, Target]:
     """Kind name → target: the configured entry kinds, then member, problem and path."""
     entries, *others = record_schemas(settings)
-    found = {kind.singular: Target(kind.singular, kind.folder, entries, True)
-             for kind in settings.kinds}
+    found = {
+        kind.singular: Target(kind.singular, kind.folder, entries, True) for kind in settings.kinds
+    }
     for schema in others:
         name = schema.name.value
         found.setdefault(name, Target(name, str(schema.name.folder), schema))

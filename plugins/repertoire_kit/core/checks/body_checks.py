@@ -22,27 +22,35 @@ from ..safety.markup_scan import scan_markdown, text_without_code
 _TITLE = re.compile(r"^#(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*$|^(\S[^\n]*)\n=+[ \t]*$", re.MULTILINE)
 
 
-
 def check_markup(path: str, body: str, first_line: int, diags: Diagnostics) -> None:
     """Report each dangerous construct of a Markdown body at its line."""
     for finding in scan_markdown(body, first_line):
-        diags.error(path, Position(finding.line, finding.col), "body", finding.message,
-                    finding.hint)
+        diags.error(
+            path, Position(finding.line, finding.col), "body", finding.message, finding.hint
+        )
 
 
-def report_placeholders(path: str, found: list[Placeholder], published_at_once: str,
-                        diags: Diagnostics) -> None:
+def report_placeholders(
+    path: str, found: list[Placeholder], published_at_once: str, diags: Diagnostics
+) -> None:
     """Each placeholder left in a record that will be published, at its line.
 
     `published_at_once` names the kind of record when it has no draft state (a member, a
     problem type, a path); "" for an entry, which could be kept a draft instead.
     """
-    hint = (f"write your own text here: a {published_at_once} is published as soon as it "
-            "is merged" if published_at_once
-            else "write your own text here, or keep the entry a draft (draft: true) until then")
+    hint = (
+        f"write your own text here: a {published_at_once} is published as soon as it is merged"
+        if published_at_once
+        else "write your own text here, or keep the entry a draft (draft: true) until then"
+    )
     for placeholder in found:
-        diags.error(path, placeholder.pos, placeholder.field,
-                    f"'{placeholder.shown}' is a placeholder, still to be replaced", hint)
+        diags.error(
+            path,
+            placeholder.pos,
+            placeholder.field,
+            f"'{placeholder.shown}' is a placeholder, still to be replaced",
+            hint,
+        )
 
 
 def _may_have_title(body: str) -> bool:
@@ -54,8 +62,9 @@ def _may_have_title(body: str) -> bool:
     return "\n=" in body or body.count("\n#") != body.count("\n##")
 
 
-def check_title_heading(path: str, body: str, first_line: int, title: str,
-                        diags: Diagnostics) -> None:
+def check_title_heading(
+    path: str, body: str, first_line: int, title: str, diags: Diagnostics
+) -> None:
     """Warn about a first `#` heading that repeats the title the page already shows."""
     if not _may_have_title(body):
         return  # most bodies start their sections at '##': nothing to blank and compare
@@ -66,7 +75,9 @@ def check_title_heading(path: str, body: str, first_line: int, title: str,
     written = heading.group(1) if heading.group(1) is not None else heading.group(2)
     if slug(written) and slug(written) == slug(title):
         diags.warning(
-            path, Position(first_line + text.count("\n", 0, heading.start())), "body",
+            path,
+            Position(first_line + text.count("\n", 0, heading.start())),
+            "body",
             "this heading repeats the title, which the page already shows above it",
             "delete this line: the page adds the title itself",
         )
@@ -80,7 +91,9 @@ def check_html_blocks(path: str, body: str, first_line: int, diags: Diagnostics)
     if unclosed is None:
         return
     diags.warning(
-        path, Position(first_line + unclosed.line - 1, unclosed.col), "body",
+        path,
+        Position(first_line + unclosed.line - 1, unclosed.col),
+        "body",
         f"<{unclosed.tag}> is never closed: the site's Markdown would take everything after "
         "it, to the end of the page (generated sections included), into this block",
         f"close it with </{unclosed.tag}> where the block ends",

@@ -47,7 +47,7 @@ def _has_scheme_when_decoded(written: str) -> bool:
 
 def _suffix(written: str) -> str:
     """The query and fragment of a target as written (`?x#y`), kept in a suggestion."""
-    return written[len(written.split("#", 1)[0].split("?", 1)[0]):]
+    return written[len(written.split("#", 1)[0].split("?", 1)[0]) :]
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ class _Resolved:
 class LinkChecker:
     """Checks bodies against one site; `shown_prefix` is the docs folder as paths are printed."""
 
-    def __init__(self, site: SiteMap, anchors: PageAnchors, shown_prefix: str,
-                 diags: Diagnostics) -> None:
+    def __init__(
+        self, site: SiteMap, anchors: PageAnchors, shown_prefix: str, diags: Diagnostics
+    ) -> None:
         self.site = site
         self.anchors = anchors
         self.shown_prefix = shown_prefix
@@ -117,15 +118,20 @@ class LinkChecker:
             return
         resolved = self._resolve(body, target, unquote(parts.path))
         if resolved is None:
-            self._error(body, target, f"{target.what} '{written}' leads above the docs folder",
-                        "link to a page or file inside the docs folder")
+            self._error(
+                body,
+                target,
+                f"{target.what} '{written}' leads above the docs folder",
+                "link to a page or file inside the docs folder",
+            )
             return
         if resolved.docs_path is None:
             self._not_found(body, target, written, resolved)
             return
         if self._hidden_draft(body, resolved.docs_path):
             self._error(
-                body, target,
+                body,
+                target,
                 f"{target.what} '{written}' points to the draft "
                 f"{self.shown_prefix}{resolved.docs_path}, which is left out of the site",
                 "link to it once it is published (its 'draft: true' line deleted)",
@@ -157,8 +163,11 @@ class LinkChecker:
         return _Resolved(found, False, docs_path)
 
     def _hidden_draft(self, body: Body, docs_path: str) -> bool:
-        return (docs_path in self.site.drafts and not body.draft
-                and not self.site.settings.drafts_published)
+        return (
+            docs_path in self.site.drafts
+            and not body.draft
+            and not self.site.settings.drafts_published
+        )
 
     # ----- reports --------------------------------------------------------------------------
 
@@ -168,31 +177,52 @@ class LinkChecker:
     def _not_found(self, body: Body, target: LinkTarget, written: str, resolved: _Resolved) -> None:
         suffix = _suffix(written)
         if not resolved.by_address:
-            message = (f"{target.what} '{written}' points to {self.shown_prefix}"
-                       f"{resolved.address}, which does not exist")
+            message = (
+                f"{target.what} '{written}' points to {self.shown_prefix}"
+                f"{resolved.address}, which does not exist"
+            )
             pages = resolved.address.endswith(".md") and not target.image
-            hint = phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'"
-                           for found in self._closest(resolved.address, lambda: [
-                               p for p in self.site.paths
-                               if p != body.docs_path and p.endswith(".md") == pages])])
+            hint = phrase(
+                [
+                    f"'{urls.relative(body.docs_path, found)}{suffix}'"
+                    for found in self._closest(
+                        resolved.address,
+                        lambda: [
+                            p
+                            for p in self.site.paths
+                            if p != body.docs_path and p.endswith(".md") == pages
+                        ],
+                    )
+                ]
+            )
         else:
             where = f"{resolved.address or './'}, which is not on the site"
             message = f"{target.what} '{written}' leads to {where}"
-            named = posixpath.normpath(posixpath.join(
-                posixpath.dirname(body.docs_path), unquote(urlsplit(written).path)))
+            named = posixpath.normpath(
+                posixpath.join(posixpath.dirname(body.docs_path), unquote(urlsplit(written).path))
+            )
             if target.raw_html and named.endswith(".md") and self.site.exists(named):
-                message = (f"{target.what} '{written}' names a Markdown file, but raw HTML is "
-                           f"not rewritten: on the site it leads to {where}")
-                self._error(body, target, message,
-                            f"use the page's address: '{self._address_from(body, named)}"
-                            f"{suffix}', or a Markdown link "
-                            f"[text]({urls.relative(body.docs_path, named)})")
+                message = (
+                    f"{target.what} '{written}' names a Markdown file, but raw HTML is "
+                    f"not rewritten: on the site it leads to {where}"
+                )
+                self._error(
+                    body,
+                    target,
+                    message,
+                    f"use the page's address: '{self._address_from(body, named)}"
+                    f"{suffix}', or a Markdown link "
+                    f"[text]({urls.relative(body.docs_path, named)})",
+                )
                 return
             hint = self._suggest_address(body, target, resolved.address, suffix)
         if not hint and "@" in written and "." in written and "/" not in written:
             hint = f"did you mean 'mailto:{written}'?"
-        default = ("add the image to the docs folder, or correct the path" if target.image
-                   else "link to an existing page, relative to this file")
+        default = (
+            "add the image to the docs folder, or correct the path"
+            if target.image
+            else "link to an existing page, relative to this file"
+        )
         self._error(body, target, message, hint or default)
 
     def _suggest_address(self, body: Body, target: LinkTarget, wrong: str, suffix: str) -> str:
@@ -203,8 +233,10 @@ class LinkChecker:
             if self._page_urls is None:
                 self._page_urls = self.site.page_urls()
             files = self._page_urls
-        near = self._closest(wrong.rstrip("/") or ".", lambda: [
-            url for url, path in files.items() if url and path != body.docs_path])
+        near = self._closest(
+            wrong.rstrip("/") or ".",
+            lambda: [url for url, path in files.items() if url and path != body.docs_path],
+        )
         return phrase([f"'{self._address_from(body, files[url])}{suffix}'" for url in near])
 
     def _closest(self, wrong: str, candidates: Callable[[], Iterable[str]]) -> list[str]:
@@ -227,25 +259,33 @@ class LinkChecker:
     def _absolute(self, body: Body, target: LinkTarget, written: str) -> None:
         path = unquote(urlsplit(written).path)
         found = self.site.at_url(path.strip("/")) or (
-            path.strip("/") if self.site.exists(path.strip("/")) else None)
+            path.strip("/") if self.site.exists(path.strip("/")) else None
+        )
         hint = "write it relative to this file"
         if found is not None:
             hint += f": '{urls.relative(body.docs_path, found)}{_suffix(written)}'"
         self._error(
-            body, target,
+            body,
+            target,
             f"{target.what} '{written}' starts with '/': it is not checked or rewritten, and "
-            "it leads off the site when the site is published under a folder", hint,
+            "it leads off the site when the site is published under a folder",
+            hint,
         )
 
-    def _check_anchor(self, body: Body, target: LinkTarget, docs_path: str, fragment: str,
-                      written_page: str) -> None:
+    def _check_anchor(
+        self, body: Body, target: LinkTarget, docs_path: str, fragment: str, written_page: str
+    ) -> None:
         known = self.anchors.of(docs_path)
         anchor = unquote(fragment)
         if known is None or anchor in known:
             return
-        page = ("this page" if docs_path == body.docs_path and not written_page
-                else f"the generated page {docs_path}" if self.site.is_generated(docs_path)
-                else f"{self.shown_prefix}{docs_path}")
+        page = (
+            "this page"
+            if docs_path == body.docs_path and not written_page
+            else f"the generated page {docs_path}"
+            if self.site.is_generated(docs_path)
+            else f"{self.shown_prefix}{docs_path}"
+        )
         near = self._closest(anchor, lambda: known)
         if near:
             hint = phrase([f"'{written_page}#{name}'" for name in near])
@@ -255,14 +295,21 @@ class LinkChecker:
             hint = "its anchors are: " + ", ".join(f"#{name}" for name in listed) + more
         else:
             hint = "that page has no headings to link to"
-        self._error(body, target, f"{target.what} '{target.target.strip()}': {page} has no "
-                    f"anchor '#{anchor}'", hint)
+        self._error(
+            body,
+            target,
+            f"{target.what} '{target.target.strip()}': {page} has no anchor '#{anchor}'",
+            hint,
+        )
 
-    def _missing_reference(self, body: Body, reference: MissingReference,
-                           labels: tuple[str, ...]) -> None:
+    def _missing_reference(
+        self, body: Body, reference: MissingReference, labels: tuple[str, ...]
+    ) -> None:
         near = self._closest(reference.label.lower(), lambda: labels)
         self.diags.error(
-            body.path, Position(reference.line, reference.col), "body",
+            body.path,
+            Position(reference.line, reference.col),
+            "body",
             f"the reference-style link [{reference.label}] uses a label that no "
             f"'[{reference.label}]: …' line defines",
             phrase([f"'[{label}]'" for label in near])

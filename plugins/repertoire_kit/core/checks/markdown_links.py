@@ -138,7 +138,7 @@ def _inline_target(text: str, start: int, lines: _Lines) -> tuple[tuple[str, int
         close = text.find(">", at + 1, line_end)
         if close < 0:
             return None, line_end
-        return (text[at + 1: close], at + 1), close
+        return (text[at + 1 : close], at + 1), close
     plain = _PLAIN_TARGET.match(text, at)  # most targets: no parentheses, no escapes
     if plain and plain.end() < len(text) and text[plain.end()] in _ENDS_TARGET:
         end = plain.end()
@@ -171,8 +171,15 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
     text = _without_comments(text_without_code(body))
     locate = Locator(text, first_line)
     targets: list[LinkTarget] = []
-    definitions = {_label(m.group(1)): m for m in _DEFINITION.finditer(text)
-                   if not m.group(1).startswith("^")} if "]:" in text else {}
+    definitions = (
+        {
+            _label(m.group(1)): m
+            for m in _DEFINITION.finditer(text)
+            if not m.group(1).startswith("^")
+        }
+        if "]:" in text
+        else {}
+    )
     for match in definitions.values():
         target = match.group(2)
         offset = match.start(2) + (1 if target.startswith("<") else 0)
@@ -204,7 +211,7 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
         start, end = opened.pop(), at + 1
         if start in labels_at or across_paragraphs(start, end):
             continue  # the label of a full reference, or not one paragraph
-        follows = text[end: end + 1]
+        follows = text[end : end + 1]
         image = start > 0 and text[start - 1] == "!"
         if follows == "(":
             found, read_to = _inline_target(text, end + 1, lines)
@@ -215,14 +222,20 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
             if close < 0 or across_paragraphs(end, close):
                 continue
             labels_at.add(end)
-            written = text[end + 1: close] or text[start + 1: end - 1]
+            written = text[end + 1 : close] or text[start + 1 : end - 1]
             if written.startswith("^"):
                 continue
             if _label(written) not in definitions:
                 missing.append(MissingReference(written, *locate(start)))
     for attribute in html_attributes(text):
         if (attribute.tag, attribute.name) in (("a", "href"), ("img", "src")):
-            targets.append(LinkTarget(attribute.value, *locate(attribute.offset),
-                                      image=attribute.tag == "img", raw_html=True))
+            targets.append(
+                LinkTarget(
+                    attribute.value,
+                    *locate(attribute.offset),
+                    image=attribute.tag == "img",
+                    raw_html=True,
+                )
+            )
     targets.sort(key=lambda t: (t.line, t.col))
     return BodyLinks(tuple(targets), tuple(missing), tuple(sorted(definitions)))

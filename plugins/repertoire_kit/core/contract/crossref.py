@@ -64,9 +64,14 @@ class Written:
 
 
 def check_references(
-    repertoire: Repertoire, written: Iterable[Written], schemas: Mapping[RecordType, RecordSchema],
-    broken: Mapping[RecordType, set[str]], docs_dir: Path, diags: Diagnostics,
-    settings: Settings, shown_prefix: str = "",
+    repertoire: Repertoire,
+    written: Iterable[Written],
+    schemas: Mapping[RecordType, RecordSchema],
+    broken: Mapping[RecordType, set[str]],
+    docs_dir: Path,
+    diags: Diagnostics,
+    settings: Settings,
+    shown_prefix: str = "",
 ) -> None:
     """Report every dangling or inconsistent reference in the repertoire's files.
 
@@ -103,16 +108,28 @@ class _Ids:
     def exists(self, record_type: RecordType, ref: str) -> bool:
         return ref in self.repertoire.records(record_type) or self.is_broken(record_type, ref)
 
-    def report_unknown(self, diags: Diagnostics, path: str, pos: Position, field: str,
-                       record_type: RecordType, wrong: str) -> None:
+    def report_unknown(
+        self,
+        diags: Diagnostics,
+        path: str,
+        pos: Position,
+        field: str,
+        record_type: RecordType,
+        wrong: str,
+    ) -> None:
         """An id that names nothing: suggest the closest one, or the file to add."""
         known = set(self.repertoire.records(record_type)) | self.broken.get(record_type, set())
         folder = record_type.folder or (
-            wrong.split("/", 1)[0] if "/" in wrong else self.entry_folder)
+            wrong.split("/", 1)[0] if "/" in wrong else self.entry_folder
+        )
         diags.error(
-            path, pos, field, f"unknown {record_type.noun} '{wrong}'",
-            did_you_mean(wrong, sorted(known)) or
-            f"add {self.shown_prefix}{folder}/{wrong.rsplit('/', 1)[-1]}.md, or use an existing id",
+            path,
+            pos,
+            field,
+            f"unknown {record_type.noun} '{wrong}'",
+            did_you_mean(wrong, sorted(known))
+            or f"add {self.shown_prefix}{folder}/{wrong.rsplit('/', 1)[-1]}.md,"
+            " or use an existing id",
         )
 
 
@@ -122,18 +139,27 @@ def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
     for ref, pos, label in record.references("related"):
         entry = ids.repertoire.entries.get(ref)
         if ref == record.record_id:
-            diags.error(record.path, pos, label, "an entry cannot be related to itself",
-                        "remove it from the list")
+            diags.error(
+                record.path,
+                pos,
+                label,
+                "an entry cannot be related to itself",
+                "remove it from the list",
+            )
         elif entry is not None and entry.draft and not is_draft:
             diags.warning(
-                record.path, pos, label,
+                record.path,
+                pos,
+                label,
                 f"'{ref}' is a draft; the link is left out until it is published",
             )
     date: dt.date | None = record.value("date")
     updated: dt.date | None = record.value("updated")
     if date is not None and updated is not None and updated < date:
         diags.error(
-            record.path, record.position("updated"), "updated",
+            record.path,
+            record.position("updated"),
+            "updated",
             f"updated ({updated}) is before date ({date})",
             "updated is when the entry was last revised; it cannot be before it was first shared",
         )
@@ -141,9 +167,13 @@ def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
 
 def _check_parent(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics) -> None:
     if record.value("parent") == record.record_id:
-        diags.error(record.path, record.position("parent"), "parent",
-                    "a problem type cannot be its own parent",
-                    "remove the line, or name a broader problem type")
+        diags.error(
+            record.path,
+            record.position("parent"),
+            "parent",
+            "a problem type cannot be its own parent",
+            "remove the line, or name a broader problem type",
+        )
 
 
 def _check_parent_cycles(repertoire: Repertoire, diags: Diagnostics) -> None:
@@ -156,7 +186,7 @@ def _check_parent_cycles(repertoire: Repertoire, diags: Diagnostics) -> None:
         current: str | None = start
         while current is not None and current in problems and current not in done:
             if current in index_of:
-                cycle = chain[index_of[current]:]
+                cycle = chain[index_of[current] :]
                 if len(cycle) > 1:
                     _report_cycle(cycle, repertoire, diags)
                 break
@@ -173,7 +203,9 @@ def _report_cycle(cycle: list[str], repertoire: Repertoire, diags: Diagnostics) 
     ordered = cycle[start:] + cycle[:start]
     problem = repertoire.problems[first]
     diags.error(
-        problem.source.path, problem.source.position("parent"), "parent",
+        problem.source.path,
+        problem.source.position("parent"),
+        "parent",
         "problem types form a cycle: " + " → ".join(ordered + [first]),
         "a problem type's parent must be broader; remove one of these parent links",
     )
@@ -184,25 +216,42 @@ def _check_steps(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
     seen: dict[str, int] = {}
     for index, (entry_id, pos, label) in enumerate(record.references("steps.entry")):
         if entry_id in seen:
-            diags.error(record.path, pos, label,
-                        f"'{entry_id}' is already step {seen[entry_id] + 1} of this path",
-                        "each entry appears once in a path")
+            diags.error(
+                record.path,
+                pos,
+                label,
+                f"'{entry_id}' is already step {seen[entry_id] + 1} of this path",
+                "each entry appears once in a path",
+            )
             continue
         seen[entry_id] = index
         entry = ids.repertoire.entries.get(entry_id)
         if entry is not None and entry.draft:
-            diags.error(record.path, pos, label, f"'{entry_id}' is a draft",
-                        "paths can only point at published entries")
+            diags.error(
+                record.path,
+                pos,
+                label,
+                f"'{entry_id}' is a draft",
+                "paths can only point at published entries",
+            )
 
 
 def _check_avatar(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics) -> None:
     avatar: str | None = record.value("avatar")
     if avatar and not avatar.lower().startswith("https://") and not (docs_dir / avatar).is_file():
-        diags.error(record.path, record.position("avatar"), "avatar",
-                    f"no image at {avatar} in the docs folder",
-                    "add the image there, or give an https:// URL")
+        diags.error(
+            record.path,
+            record.position("avatar"),
+            "avatar",
+            f"no image at {avatar} in the docs folder",
+            "add the image there, or give an https:// URL",
+        )
 
 
 # The rules of each record type besides its references existing.
-_RULES = {RecordType.ENTRY: _check_entry, RecordType.MEMBER: _check_avatar,
-          RecordType.PROBLEM: _check_parent, RecordType.PATH: _check_steps}
+_RULES = {
+    RecordType.ENTRY: _check_entry,
+    RecordType.MEMBER: _check_avatar,
+    RecordType.PROBLEM: _check_parent,
+    RecordType.PATH: _check_steps,
+}

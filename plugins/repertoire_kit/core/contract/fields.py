@@ -86,7 +86,9 @@ class RecordSchema:
         the field of each of a list of records."""
         return tuple(
             (f"{spec.name}.{item.name}" if item is not spec else spec.name, item.refers_to)
-            for spec in self.fields for item in (spec, *spec.item_fields) if item.refers_to
+            for spec in self.fields
+            for item in (spec, *spec.item_fields)
+            if item.refers_to
         )
 
 
@@ -192,7 +194,9 @@ class Text(FieldHandler):
             if ":" in node.value and reads_as == "a number":
                 reads_as = "a base-60 number (YAML 1.1 reads times that way)"
             ctx.error(
-                node, label, f"'{node.value}' is read by YAML as {reads_as}, not as text",
+                node,
+                label,
+                f"'{node.value}' is read by YAML as {reads_as}, not as text",
                 _quote_hint(label, node.value),
             )
             return None
@@ -203,21 +207,25 @@ class Text(FieldHandler):
         control = _CONTROL.search(value)
         if control:
             ctx.error(
-                node, label,
+                node,
+                label,
                 f"contains the invisible control character U+{ord(control.group(0)):04X}",
                 "retype the value; it was probably pasted from another program",
             )
             return None
         if spec.max_length is not None and len(value) > spec.max_length:
             ctx.error(
-                node, label,
+                node,
+                label,
                 f"is {len(value)} characters long; at most {spec.max_length} are allowed",
                 "shorten it; the full story belongs in the body",
             )
             return None
         if spec.choices and value not in spec.choices:
             ctx.error(
-                node, label, f"'{value}' is not one of: {', '.join(spec.choices)}",
+                node,
+                label,
+                f"'{value}' is not one of: {', '.join(spec.choices)}",
                 did_you_mean(value, spec.choices) or f"use one of: {', '.join(spec.choices)}",
             )
             return None
@@ -227,7 +235,9 @@ class Text(FieldHandler):
         if spec.choices:
             return {"type": "string", "enum": list(spec.choices)}
         schema: dict[str, Any] = {
-            "type": "string", "minLength": 1, "pattern": "\\S",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "\\S",
             "not": {"pattern": _CONTROL_CLASS},
         }
         if spec.max_length is not None:
@@ -254,8 +264,9 @@ class Date(FieldHandler):
         self.allow_year = allow_year
 
     def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> dt.date | int | None:
-        expected = ("a year (YYYY) or a date (YYYY-MM-DD)" if self.allow_year
-                    else "a date (YYYY-MM-DD)")
+        expected = (
+            "a year (YYYY) or a date (YYYY-MM-DD)" if self.allow_year else "a date (YYYY-MM-DD)"
+        )
         if not isinstance(node, ScalarNode) or node.tag == _NULL:
             ctx.error(node, label, f"expected {expected}, found {describe_node(node)}")
             return None
@@ -278,11 +289,13 @@ class Date(FieldHandler):
         date = {"type": "string", "pattern": DATE_PATTERN.pattern, "format": "date"}
         if not self.allow_year:
             return date
-        return {"anyOf": [
-            {"type": "integer", "minimum": 1000, "maximum": 9999},
-            {"type": "string", "pattern": YEAR_PATTERN.pattern},
-            date,
-        ]}
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": YEAR_PATTERN.pattern},
+                date,
+            ]
+        }
 
     def offer(self, spec: Field, settings: Settings) -> Offer:
         return Offer(keep=THIS_YEAR if self.allow_year else TODAY)
@@ -297,7 +310,9 @@ def _in_the_future(value: dt.date | int, node: Node, label: str, ctx: _Context) 
     if late:
         today = latest - SLACK
         ctx.error(
-            node, label, f"'{value}' is in the future (today is {today.isoformat()})",
+            node,
+            label,
+            f"'{value}' is in the future (today is {today.isoformat()})",
             "write the date it happened; a typo in the year is the usual cause",
         )
     return late
@@ -307,8 +322,11 @@ class Bool(FieldHandler):
     """Only `true` and `false`: YAML 1.1's yes/no/on/off are too easy to write by accident."""
 
     def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> bool | None:
-        if (isinstance(node, ScalarNode) and node.style in (None, "")
-                and node.value in ("true", "false")):
+        if (
+            isinstance(node, ScalarNode)
+            and node.style in (None, "")
+            and node.value in ("true", "false")
+        ):
             return bool(node.value == "true")
         raw = node.value if isinstance(node, ScalarNode) else describe_node(node)
         ctx.error(node, label, f"expected true or false, found '{raw}'", "write true or false")
@@ -324,7 +342,8 @@ class Bool(FieldHandler):
 class Number(FieldHandler):
     def read(self, node: Node, spec: Field, label: str, ctx: _Context) -> float | None:
         if isinstance(node, ScalarNode) and node.tag in (
-            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
         ):
             try:
                 return float(node.value)
@@ -349,7 +368,9 @@ class Id(Text):
         if value is None or spec.refers_to is RecordType.ENTRY or ID_PATTERN.match(value):
             return value
         ctx.error(
-            node, label, f"'{value}' is not a valid id",
+            node,
+            label,
+            f"'{value}' is not a valid id",
             "ids use lower-case letters, digits and single hyphens, like 'risk-assessment'",
         )
         return None
@@ -358,8 +379,10 @@ class Id(Text):
         if spec.refers_to is not RecordType.ENTRY:
             return {"type": "string", "pattern": ID_PATTERN.pattern}
         folders = "|".join(re.escape(kind.folder) for kind in settings.kinds)
-        return {"type": "string",
-                "pattern": f"^({folders})/{ENTRY_NAME_PATTERN.pattern.lstrip('^')}"}
+        return {
+            "type": "string",
+            "pattern": f"^({folders})/{ENTRY_NAME_PATTERN.pattern.lstrip('^')}",
+        }
 
     def own_offer(self, spec: Field) -> Offer:
         return Offer(example=f"{spec.name}-id")
@@ -375,8 +398,9 @@ class Url(Text):
         scheme = value.split(":", 1)[0].lower() if ":" in value else ""
         if scheme not in spec.url_schemes or any(ch.isspace() for ch in value):
             allowed = " or ".join(f"{s}:" for s in spec.url_schemes)
-            ctx.error(node, label, f"'{value}' is not an allowed link",
-                      f"links must start with {allowed}")
+            ctx.error(
+                node, label, f"'{value}' is not an allowed link", f"links must start with {allowed}"
+            )
             return None
         return value
 
@@ -399,13 +423,19 @@ class Image(Text):
             return value
         if ":" in value or value.startswith(("/", "\\")) or ".." in value.split("/"):
             ctx.error(
-                node, label, f"'{value}' is not an https URL or a path inside the docs folder",
+                node,
+                label,
+                f"'{value}' is not an https URL or a path inside the docs folder",
                 "use https://… or a path such as assets/avatars/name.jpg",
             )
             return None
         if not value.lower().endswith(tuple(f".{ext}" for ext in IMAGE_EXTENSIONS)):
-            ctx.error(node, label, f"'{value}' is not an image file",
-                      "use a " + ", ".join(f".{ext}" for ext in IMAGE_EXTENSIONS) + " file")
+            ctx.error(
+                node,
+                label,
+                f"'{value}' is not an image file",
+                "use a " + ", ".join(f".{ext}" for ext in IMAGE_EXTENSIONS) + " file",
+            )
             return None
         return value
 
@@ -427,7 +457,9 @@ class Icon(Text):
         if value is None or ICON_PATTERN.match(value):
             return value
         ctx.error(
-            node, label, f"'{value}' is not an icon name",
+            node,
+            label,
+            f"'{value}' is not an icon name",
             "use a Material icon name such as material/lightbulb",
         )
         return None
@@ -451,7 +483,9 @@ class ListOf(FieldHandler):
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode) and node.tag != _NULL:
                 ctx.error(
-                    node, label, f"expected a list, found the single value '{node.value}'",
+                    node,
+                    label,
+                    f"expected a list, found the single value '{node.value}'",
                     f"write it as a list: {spec.name}: [{node.value}]",
                 )
             else:
@@ -481,8 +515,11 @@ class ListOf(FieldHandler):
         return Located(tuple(values), ctx.pos(node), tuple(positions))
 
     def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema(spec, settings),
-                "uniqueItems": True}
+        return {
+            "type": "array",
+            "items": self.item.json_schema(spec, settings),
+            "uniqueItems": True,
+        }
 
     def offer(self, spec: Field, settings: Settings) -> Offer:
         return self.item.offer(spec, settings) if spec.choices else super().offer(spec, settings)
@@ -501,7 +538,9 @@ class Records(FieldHandler):
     def convert(self, node: Node, spec: Field, label: str, ctx: _Context) -> Located | None:
         if not isinstance(node, SequenceNode):
             ctx.error(
-                node, label, f"expected a list of entries each with {_field_names(spec)}, "
+                node,
+                label,
+                f"expected a list of entries each with {_field_names(spec)}, "
                 f"found {describe_node(node)}",
                 f"start each item with '- {spec.item_fields[0].name}: …'",
             )
@@ -512,7 +551,8 @@ class Records(FieldHandler):
             item_label = f"{label}[{index}]"
             if not isinstance(item, MappingNode):
                 ctx.error(
-                    item, item_label,
+                    item,
+                    item_label,
                     f"expected {_field_names(spec)}, found {describe_node(item)}",
                     f"write '- {spec.item_fields[0].name}: …' with the other fields indented "
                     "below it",
@@ -599,6 +639,7 @@ def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, An
         schema["required"] = required
     return schema
 
+
 def convert_mapping(
     node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
 ) -> dict[str, Located] | None:
@@ -623,7 +664,10 @@ def _convert_mapping_parts(
         if spec is None:
             suggestion = did_you_mean(key, by_name)
             ctx.diags.error(
-                ctx.path, key_pos, label, f"unknown field '{key}'",
+                ctx.path,
+                key_pos,
+                label,
+                f"unknown field '{key}'",
                 suggestion or f"the fields here are: {', '.join(sorted(by_name))}",
             )
             ok = False
@@ -637,15 +681,22 @@ def _convert_mapping_parts(
     for name in missing:
         label = f"{where}.{name}" if where else name
         ctx.diags.error(
-            ctx.path, ctx.pos(node) if where else Position(ctx.first_line - 1), label,
-            f"required field '{name}' is missing", f"add a line '{name}: …'",
+            ctx.path,
+            ctx.pos(node) if where else Position(ctx.first_line - 1),
+            label,
+            f"required field '{name}' is missing",
+            f"add a line '{name}: …'",
         )
         ok = False
     return result, ok
 
 
 def convert_fields(
-    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics,
+    root: MappingNode,
+    schema: RecordSchema,
+    path: str,
+    first_line: int,
+    diags: Diagnostics,
     latest: dt.date | None = None,
 ) -> dict[str, Located] | None:
     """Validate a whole front-matter mapping against a record schema.
@@ -657,7 +708,11 @@ def convert_fields(
 
 
 def convert_fields_partial(
-    root: MappingNode, schema: RecordSchema, path: str, first_line: int, diags: Diagnostics,
+    root: MappingNode,
+    schema: RecordSchema,
+    path: str,
+    first_line: int,
+    diags: Diagnostics,
     latest: dt.date | None = None,
 ) -> tuple[dict[str, Located], bool]:
     """Like `convert_fields`, but keep the fields that did convert when others did not.

@@ -13,12 +13,24 @@ from pathlib import PurePosixPath
 
 IMAGE_EXTENSIONS: tuple[str, ...] = ("png", "jpg", "jpeg", "gif", "webp", "avif")
 DOCUMENT_EXTENSIONS: tuple[str, ...] = (
-    "pdf", "csv", "txt", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+    "pdf",
+    "csv",
+    "txt",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
 )
 PUBLISHABLE_EXTENSIONS: frozenset[str] = frozenset(("md", *IMAGE_EXTENSIONS, *DOCUMENT_EXTENSIONS))
 # Folders and files the theme and the plugin write; a docs file there would replace them.
 THEME_PREFIXES: tuple[str, ...] = (
-    "assets/javascripts/", "assets/stylesheets/", "assets/repertoire/", "search/", "schemas/",
+    "assets/javascripts/",
+    "assets/stylesheets/",
+    "assets/repertoire/",
+    "search/",
+    "schemas/",
 )
 THEME_FILES: tuple[str, ...] = ("assets/images/favicon.png",)
 
@@ -36,7 +48,10 @@ def refusal(docs_path: str) -> tuple[str, str] | None:
         shown = f".{extension}" if extension else "without an extension"
         return (
             f"files {shown} are not published from the docs folder",
-            "allowed: Markdown, images (" + ", ".join(IMAGE_EXTENSIONS) + ") and documents ("
-            + ", ".join(DOCUMENT_EXTENSIONS) + "); site code belongs in overrides/",
+            "allowed: Markdown, images ("
+            + ", ".join(IMAGE_EXTENSIONS)
+            + ") and documents ("
+            + ", ".join(DOCUMENT_EXTENSIONS)
+            + "); site code belongs in overrides/",
         )
     return None

@@ -67,5 +67,6 @@ def body_placeholders(body: str, first_line: int) -> Iterator[Placeholder]:
     for number, line in enumerate(lines_without_code(body)):
         match = _BODY_MARKER.match(line)
         if match:
-            yield Placeholder("body", Position(first_line + number, match.start(1) + 1),
-                              line[match.start(1):])
+            yield Placeholder(
+                "body", Position(first_line + number, match.start(1) + 1), line[match.start(1) :]
+            )

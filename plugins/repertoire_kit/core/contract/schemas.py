@@ -18,14 +18,24 @@ HIDE_CHOICES = ("navigation", "toc", "footer", "feedback", "path", "tags")
 
 # Theme keys that pass through to mkdocs-material unchanged, each still type-checked.
 THEME_FIELDS: tuple[Field, ...] = (
-    Field("description", FieldType.TEXT, "Text for the page's meta description (search engines).",
-          max_length=300),
+    Field(
+        "description",
+        FieldType.TEXT,
+        "Text for the page's meta description (search engines).",
+        max_length=300,
+    ),
     Field("hide", FieldType.TEXT_LIST, "Parts of the page layout to hide.", choices=HIDE_CHOICES),
-    Field("icon", FieldType.ICON, "A Material icon shown beside the page in navigation.",
-          example="material/lightbulb"),
+    Field(
+        "icon",
+        FieldType.ICON,
+        "A Material icon shown beside the page in navigation.",
+        example="material/lightbulb",
+    ),
     Field("status", FieldType.ID, "A page status defined in mkdocs.yml extra.status (e.g. new)."),
     Field(
-        "search", FieldType.MAPPING, "Search settings for this page.",
+        "search",
+        FieldType.MAPPING,
+        "Search settings for this page.",
         item_fields=(
             Field("exclude", FieldType.BOOL, "Leave this page out of the search index."),
             Field("boost", FieldType.NUMBER, "Rank this page higher or lower in search."),
@@ -36,24 +46,49 @@ THEME_FIELDS: tuple[Field, ...] = (
 
 ENTRY_FIELDS: tuple[Field, ...] = (
     Field("title", FieldType.TEXT, "The entry's title.", required=True, max_length=200),
-    Field("summary", FieldType.TEXT, "One or two sentences shown in listings.",
-          required=True, max_length=SUMMARY_MAX),
-    Field("problem_types", FieldType.ID_LIST,
-          "Ids of the problem types this entry is about (files in problems/).",
-          required=True, min_items=1, refers_to=RecordType.PROBLEM),
-    Field("contributors", FieldType.ID_LIST,
-          "Ids of the members who contributed it (files in members/).",
-          required=True, min_items=1, refers_to=RecordType.MEMBER),
+    Field(
+        "summary",
+        FieldType.TEXT,
+        "One or two sentences shown in listings.",
+        required=True,
+        max_length=SUMMARY_MAX,
+    ),
+    Field(
+        "problem_types",
+        FieldType.ID_LIST,
+        "Ids of the problem types this entry is about (files in problems/).",
+        required=True,
+        min_items=1,
+        refers_to=RecordType.PROBLEM,
+    ),
+    Field(
+        "contributors",
+        FieldType.ID_LIST,
+        "Ids of the members who contributed it (files in members/).",
+        required=True,
+        min_items=1,
+        refers_to=RecordType.MEMBER,
+    ),
     Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
     Field("updated", FieldType.DATE, "When it was last revised; not before date."),
-    Field("related", FieldType.ID_LIST,
-          "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",
-          refers_to=RecordType.ENTRY),
+    Field(
+        "related",
+        FieldType.ID_LIST,
+        "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",
+        refers_to=RecordType.ENTRY,
+    ),
     Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
-    Field("tags", FieldType.TEXT_LIST, "Free keywords (Material's tags plugin reads them).",
-          max_length=60),
-    Field("draft", FieldType.BOOL,
-          "true while unfinished: checked and shown by make serve, never published."),
+    Field(
+        "tags",
+        FieldType.TEXT_LIST,
+        "Free keywords (Material's tags plugin reads them).",
+        max_length=60,
+    ),
+    Field(
+        "draft",
+        FieldType.BOOL,
+        "true while unfinished: checked and shown by make serve, never published.",
+    ),
 )
 
 
@@ -61,8 +96,9 @@ def entry_schema(settings: Settings) -> RecordSchema:
     """An entry of any configured kind (case, story, tool): the same fields for every kind."""
     *others, last = (kind.singular for kind in settings.kinds)
     kinds = f"{', '.join(others)} or {last}" if others else last
-    return RecordSchema(RecordType.ENTRY, f"Entry ({kinds})",
-                        _naming_kinds(ENTRY_FIELDS + THEME_FIELDS, settings))
+    return RecordSchema(
+        RecordType.ENTRY, f"Entry ({kinds})", _naming_kinds(ENTRY_FIELDS + THEME_FIELDS, settings)
+    )
 
 
 def _naming_kinds(fields: tuple[Field, ...], settings: Settings) -> tuple[Field, ...]:
@@ -70,9 +106,13 @@ def _naming_kinds(fields: tuple[Field, ...], settings: Settings) -> tuple[Field,
     configured kinds' folders, so that an example id names a folder the site has."""
     kinds = ", ".join(f"{kind.folder}/…" for kind in settings.kinds)
     return tuple(
-        replace(spec, item_fields=_naming_kinds(spec.item_fields, settings),
-                description=spec.description.replace("{first_kind}", settings.kinds[0].folder)
-                .replace("{kinds}", kinds))
+        replace(
+            spec,
+            item_fields=_naming_kinds(spec.item_fields, settings),
+            description=spec.description.replace("{first_kind}", settings.kinds[0].folder).replace(
+                "{kinds}", kinds
+            ),
+        )
         for spec in fields
     )
 
@@ -80,24 +120,41 @@ def _naming_kinds(fields: tuple[Field, ...], settings: Settings) -> tuple[Field,
 def member_schema(settings: Settings) -> RecordSchema:
     """A member profile; the file name is the member id."""
     return RecordSchema(
-        RecordType.MEMBER, "Member",
+        RecordType.MEMBER,
+        "Member",
         (
-            Field("name", FieldType.TEXT, "The member's name as they want it shown.",
-                  required=True, max_length=120),
+            Field(
+                "name",
+                FieldType.TEXT,
+                "The member's name as they want it shown.",
+                required=True,
+                max_length=120,
+            ),
             Field("affiliation", FieldType.TEXT, "Where they work or practise.", max_length=200),
             Field("role", FieldType.CHOICE, "Their role in the community.", choices=settings.roles),
             Field("joined", FieldType.YEAR_OR_DATE, "When they joined (YYYY or YYYY-MM-DD)."),
             Field(
-                "links", FieldType.RECORDS, "Links to elsewhere (https or mailto only).",
+                "links",
+                FieldType.RECORDS,
+                "Links to elsewhere (https or mailto only).",
                 item_fields=(
                     Field("label", FieldType.TEXT, "The link text.", required=True, max_length=80),
-                    Field("url", FieldType.URL, "An https:// or mailto: address.", required=True,
-                          url_schemes=("https", "mailto")),
+                    Field(
+                        "url",
+                        FieldType.URL,
+                        "An https:// or mailto: address.",
+                        required=True,
+                        url_schemes=("https", "mailto"),
+                    ),
                 ),
             ),
-            Field("avatar", FieldType.IMAGE,
-                  "An image inside the docs folder (assets/avatars/x.jpg) or an https URL."),
-        ) + THEME_FIELDS,
+            Field(
+                "avatar",
+                FieldType.IMAGE,
+                "An image inside the docs folder (assets/avatars/x.jpg) or an https URL.",
+            ),
+        )
+        + THEME_FIELDS,
     )
 
 
@@ -105,41 +162,80 @@ def problem_schema(settings: Settings) -> RecordSchema:
     """A problem type; the file name is its id and the body describes the problem."""
     del settings
     return RecordSchema(
-        RecordType.PROBLEM, "Problem type",
+        RecordType.PROBLEM,
+        "Problem type",
         (
-            Field("title", FieldType.TEXT, "The problem type's name.", required=True,
-                  max_length=120),
-            Field("summary", FieldType.TEXT, "One sentence shown in the problem tree.",
-                  max_length=SUMMARY_MAX),
-            Field("parent", FieldType.ID, "The id of a broader problem type.",
-                  refers_to=RecordType.PROBLEM),
-        ) + THEME_FIELDS,
+            Field(
+                "title", FieldType.TEXT, "The problem type's name.", required=True, max_length=120
+            ),
+            Field(
+                "summary",
+                FieldType.TEXT,
+                "One sentence shown in the problem tree.",
+                max_length=SUMMARY_MAX,
+            ),
+            Field(
+                "parent",
+                FieldType.ID,
+                "The id of a broader problem type.",
+                refers_to=RecordType.PROBLEM,
+            ),
+        )
+        + THEME_FIELDS,
     )
 
 
 def path_schema(settings: Settings) -> RecordSchema:
     """A curated onboarding path; the file name is its id and the body introduces it."""
     return RecordSchema(
-        RecordType.PATH, "Curated path", _naming_kinds((
-            Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
-            Field("summary", FieldType.TEXT, "One sentence shown on the paths page.",
-                  required=True, max_length=SUMMARY_MAX),
-            Field("audience", FieldType.TEXT, "Who it is for.", required=True, max_length=200),
-            Field(
-                "steps", FieldType.RECORDS, "The entries to read, in order, each with a note.",
-                required=True, min_items=2,
-                item_fields=(
-                    Field("entry", FieldType.ID, "The entry id ({kinds}).",
-                          required=True, refers_to=RecordType.ENTRY),
-                    Field("note", FieldType.TEXT, "Why this step and what to look for.",
-                          required=True, max_length=600),
+        RecordType.PATH,
+        "Curated path",
+        _naming_kinds(
+            (
+                Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
+                Field(
+                    "summary",
+                    FieldType.TEXT,
+                    "One sentence shown on the paths page.",
+                    required=True,
+                    max_length=SUMMARY_MAX,
                 ),
-            ),
-        ) + THEME_FIELDS, settings),
+                Field("audience", FieldType.TEXT, "Who it is for.", required=True, max_length=200),
+                Field(
+                    "steps",
+                    FieldType.RECORDS,
+                    "The entries to read, in order, each with a note.",
+                    required=True,
+                    min_items=2,
+                    item_fields=(
+                        Field(
+                            "entry",
+                            FieldType.ID,
+                            "The entry id ({kinds}).",
+                            required=True,
+                            refers_to=RecordType.ENTRY,
+                        ),
+                        Field(
+                            "note",
+                            FieldType.TEXT,
+                            "Why this step and what to look for.",
+                            required=True,
+                            max_length=600,
+                        ),
+                    ),
+                ),
+            )
+            + THEME_FIELDS,
+            settings,
+        ),
     )
 
 
 def record_schemas(settings: Settings) -> list[RecordSchema]:
     """The contract of every record type: entries, members, problem types, paths."""
-    return [entry_schema(settings), member_schema(settings), problem_schema(settings),
-            path_schema(settings)]
+    return [
+        entry_schema(settings),
+        member_schema(settings),
+        problem_schema(settings),
+        path_schema(settings),
+    ]

@@ -46,14 +46,18 @@ def decode_source(data: bytes, path: str, diags: Diagnostics) -> SourceText | No
     """Decode a file's bytes, or report why it cannot be read as a Markdown entry."""
     if len(data) > MAX_FILE_BYTES:
         diags.error(
-            path, Position(1), FILE_FIELD,
+            path,
+            Position(1),
+            FILE_FIELD,
             f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
             "split it, or move large material (data, images) out of the Markdown file",
         )
         return None
     if b"\x00" in data:
         diags.error(
-            path, _byte_position(data, data.index(b"\x00")), FILE_FIELD,
+            path,
+            _byte_position(data, data.index(b"\x00")),
+            FILE_FIELD,
             "file contains a NUL byte; it is not a text file",
             "save it again as plain UTF-8 text",
         )
@@ -62,7 +66,9 @@ def decode_source(data: bytes, path: str, diags: Diagnostics) -> SourceText | No
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         diags.error(
-            path, _byte_position(data, error.start), FILE_FIELD,
+            path,
+            _byte_position(data, error.start),
+            FILE_FIELD,
             "file is not valid UTF-8",
             "save it again with UTF-8 encoding",
         )
@@ -76,7 +82,7 @@ def _expand_indent_tabs(line: str) -> str:
     match = _LEADING_TABS.match(line)
     if not match or "\t" not in match.group(0):
         return line
-    return match.group(0).replace("\t", "  ") + line[match.end():]
+    return match.group(0).replace("\t", "  ") + line[match.end() :]
 
 
 def split_front_matter(source: SourceText, diags: Diagnostics) -> FrontMatterBlock | None:
@@ -84,7 +90,9 @@ def split_front_matter(source: SourceText, diags: Diagnostics) -> FrontMatterBlo
     lines = source.text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         diags.error(
-            source.path, Position(1), "front matter",
+            source.path,
+            Position(1),
+            "front matter",
             "the file does not start with front matter",
             "put a line '---', the fields (title, summary, ...), and another '---' at the very top",
         )
@@ -95,18 +103,23 @@ def split_front_matter(source: SourceText, diags: Diagnostics) -> FrontMatterBlo
             yaml_text = "\n".join(yaml_lines)
             if not yaml_text.strip():
                 diags.error(
-                    source.path, Position(1), "front matter", "the front matter is empty",
+                    source.path,
+                    Position(1),
+                    "front matter",
+                    "the front matter is empty",
                     "add the required fields between the two '---' lines",
                 )
                 return None
             return FrontMatterBlock(
                 yaml_text=yaml_text + "\n",
                 yaml_first_line=2,
-                body="\n".join(lines[index + 1:]),
+                body="\n".join(lines[index + 1 :]),
                 body_first_line=index + 2,
             )
     diags.error(
-        source.path, Position(1), "front matter",
+        source.path,
+        Position(1),
+        "front matter",
         "the front matter starts on line 1 but is never closed",
         "add a line '---' after the last field",
     )

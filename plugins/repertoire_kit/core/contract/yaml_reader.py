@@ -38,8 +38,9 @@ _ANCHOR = (
 )
 
 
-def _refuse(node: Node, first_line: int, path: str, diags: Diagnostics,
-            message: str, hint: str) -> _Refused:
+def _refuse(
+    node: Node, first_line: int, path: str, diags: Diagnostics, message: str, hint: str
+) -> _Refused:
     diags.error(path, node_position(node, first_line), "front matter", message, hint)
     return _Refused()
 
@@ -66,17 +67,30 @@ def _compose(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> 
         seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-            raise _refuse(node, first_line, path, diags, f"YAML tag '{shown}' is not allowed",
-                          "remove the tag; write plain values, quoting text")
+            raise _refuse(
+                node,
+                first_line,
+                path,
+                diags,
+                f"YAML tag '{shown}' is not allowed",
+                "remove the tag; write plain values, quoting text",
+            )
         if isinstance(node, ScalarNode):
             continue
         if depth >= MAX_DEPTH:
-            raise _refuse(node, first_line, path, diags,
-                          f"front matter is nested more than {MAX_DEPTH} levels deep",
-                          "flatten the structure; no field needs this depth")
-        children = node.value if isinstance(node, SequenceNode) else [
-            child for pair in node.value for child in pair
-        ]
+            raise _refuse(
+                node,
+                first_line,
+                path,
+                diags,
+                f"front matter is nested more than {MAX_DEPTH} levels deep",
+                "flatten the structure; no field needs this depth",
+            )
+        children = (
+            node.value
+            if isinstance(node, SequenceNode)
+            else [child for pair in node.value for child in pair]
+        )
         pending.extend((child, depth + 1) for child in reversed(children))
     return root
 
@@ -124,13 +138,18 @@ def compose_front_matter(
         return None
     if root is None:
         diags.error(
-            path, Position(first_line), "front matter", "the front matter is empty",
+            path,
+            Position(first_line),
+            "front matter",
+            "the front matter is empty",
             "add the required fields between the two '---' lines",
         )
         return None
     if not isinstance(root, MappingNode):
         diags.error(
-            path, node_position(root, first_line), "front matter",
+            path,
+            node_position(root, first_line),
+            "front matter",
             "front matter must be a list of 'key: value' fields",
             "write one field per line, such as 'title: My case'",
         )
@@ -147,14 +166,22 @@ def mapping_items(
     for key_node, value_node in node.value:
         pos = node_position(key_node, first_line)
         if not isinstance(key_node, ScalarNode):
-            diags.error(path, pos, where or "front matter", "a field name must be plain text",
-                        "write the name as plain text before the ':'")
+            diags.error(
+                path,
+                pos,
+                where or "front matter",
+                "a field name must be plain text",
+                "write the name as plain text before the ':'",
+            )
             continue
         key = str(key_node.value)
         label = f"{where}.{key}" if where else key
         if key in seen:
             diags.error(
-                path, pos, label, f"'{key}' is given twice (first on line {seen[key].line})",
+                path,
+                pos,
+                label,
+                f"'{key}' is given twice (first on line {seen[key].line})",
                 "keep one of them",
             )
             continue

@@ -168,7 +168,8 @@ class CombinationIndex:
             shared_people.update(by_member.get(member_id, ()))
         return [
             (-shared_problems[rank], -shared_people[rank], rank)
-            for rank in shared_problems.keys() | shared_people.keys() if rank not in left_out
+            for rank in shared_problems.keys() | shared_people.keys()
+            if rank not in left_out
         ]
 
 
@@ -288,8 +289,9 @@ class Indexes:
         """Members who co-contributed with this one, with the number of shared entries."""
         counts: Counter[str] = Counter()
         for entry in self.by_member.get(member_id, []):
-            counts.update(m for m in entry.contributors
-                          if m != member_id and m in self.repertoire.members)
+            counts.update(
+                m for m in entry.contributors if m != member_id and m in self.repertoire.members
+            )
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def people_to_ask(self, problem_id: str) -> list[tuple[str, int]]:

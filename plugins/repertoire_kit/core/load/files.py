@@ -50,7 +50,10 @@ def _within(target: Path, root: Path) -> bool:
 
 
 def discover(
-    docs_dir: Path, project_dir: Path, settings: Settings, diags: Diagnostics,
+    docs_dir: Path,
+    project_dir: Path,
+    settings: Settings,
+    diags: Diagnostics,
     generated: tuple[str, ...] = (),
 ) -> list[DocsFile]:
     """Every file that may be published from `docs_dir`, in a stable order.
@@ -76,8 +79,12 @@ def discover(
                 continue
             if entry.is_symlink():
                 is_dir = entry.is_dir(follow_symlinks=True)
-                if not _check_symlink(Path(entry.path), root, docs_dir, project_dir, diags,
-                                      is_dir=is_dir) or is_dir:
+                if (
+                    not _check_symlink(
+                        Path(entry.path), root, docs_dir, project_dir, diags, is_dir=is_dir
+                    )
+                    or is_dir
+                ):
                     continue
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
@@ -85,8 +92,12 @@ def discover(
             docs_path = prefix + entry.name
             refused = refusal(docs_path)
             if refused is not None:
-                diags.error(project_relative(Path(entry.path), project_dir), Position(1),
-                            FILE_FIELD, *refused)
+                diags.error(
+                    project_relative(Path(entry.path), project_dir),
+                    Position(1),
+                    FILE_FIELD,
+                    *refused,
+                )
                 continue
             files.append(DocsFile(Path(entry.path), docs_path))
         folders.extend(reversed(subfolders))
@@ -110,14 +121,18 @@ def _check_symlink(
     where = project_relative(docs_dir / link.relative_to(docs_dir), project_dir)
     if not _within(target, root):
         diags.error(
-            where, Position(1), FILE_FIELD,
+            where,
+            Position(1),
+            FILE_FIELD,
             "this symbolic link points outside the docs folder",
             "copy the file into the docs folder instead of linking to it",
         )
         return False
     if is_dir:
         diags.error(
-            where, Position(1), FILE_FIELD,
+            where,
+            Position(1),
+            FILE_FIELD,
             "folders inside the docs folder may not be symbolic links",
             "move the files into a real folder",
         )
@@ -126,7 +141,10 @@ def _check_symlink(
 
 
 def _check_collisions(
-    files: list[DocsFile], docs_dir: Path, project_dir: Path, generated: tuple[str, ...],
+    files: list[DocsFile],
+    docs_dir: Path,
+    project_dir: Path,
+    generated: tuple[str, ...],
     diags: Diagnostics,
 ) -> None:
     """Two sources for one output page (or for a generated page) is an error."""
@@ -136,7 +154,9 @@ def _check_collisions(
         if key in claimed:
             other = claimed[key]
             diags.error(
-                project_relative(docs_file.abs_path, project_dir), Position(1), FILE_FIELD,
+                project_relative(docs_file.abs_path, project_dir),
+                Position(1),
+                FILE_FIELD,
                 f"this file would be published at the same address as {other}",
                 "rename or remove one of them (names that differ only in upper/lower case "
                 "collide on many systems)",

@@ -132,14 +132,18 @@ def _theme(values: dict[str, Any]) -> dict[str, Any]:
 
 
 _MODELS: dict[RecordType, type[Entry | Member | ProblemType | CuratedPath]] = {
-    RecordType.ENTRY: Entry, RecordType.MEMBER: Member, RecordType.PROBLEM: ProblemType,
+    RecordType.ENTRY: Entry,
+    RecordType.MEMBER: Member,
+    RecordType.PROBLEM: ProblemType,
     RecordType.PATH: CuratedPath,
 }
 
 # The attributes a record's fields fill: a field the model has no place for (one declared only
 # to be checked) is validated and left out.
-_ATTRIBUTES = {record_type: frozenset(f.name for f in dataclasses.fields(model))
-               for record_type, model in _MODELS.items()}
+_ATTRIBUTES = {
+    record_type: frozenset(f.name for f in dataclasses.fields(model))
+    for record_type, model in _MODELS.items()
+}
 
 
 class _RecordLoader:
@@ -169,8 +173,11 @@ class _RecordLoader:
         check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
         for docs_file in files:
             parts = docs_file.docs_path.split("/")
-            if (len(parts) == 2 and docs_file.is_markdown
-                and parts[0] in self.settings.record_folders):
+            if (
+                len(parts) == 2
+                and docs_file.is_markdown
+                and parts[0] in self.settings.record_folders
+            ):
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
@@ -178,8 +185,14 @@ class _RecordLoader:
         for failed in self.failed.values():
             broken.setdefault(failed.record_type, set()).add(failed.record_id)
         check_references(
-            self.repertoire, self.written, self.schemas, broken, self.docs_dir, self.diags,
-            self.settings, self.shown_prefix,
+            self.repertoire,
+            self.written,
+            self.schemas,
+            broken,
+            self.docs_dir,
+            self.diags,
+            self.settings,
+            self.shown_prefix,
         )
         self._check_links(files)
         return LoadResult(self.repertoire, self.diags, files, self.failed)
@@ -188,7 +201,9 @@ class _RecordLoader:
         """Every body's links, images and anchors, against the site these files make."""
         entries = self.repertoire.entries.values()
         site = SiteMap(
-            self.settings, (f.docs_path for f in files), problems=self.repertoire.problems,
+            self.settings,
+            (f.docs_path for f in files),
+            problems=self.repertoire.problems,
             drafts=(e.source.docs_path for e in entries if e.draft),
         )
         anchors = PageAnchors(
@@ -204,16 +219,25 @@ class _RecordLoader:
         if name in _INDEX_STEMS:
             if f"{folder}/index.md" not in self.generated:
                 self.diags.error(
-                    path, Position(1), FILE_FIELD, f"{folder}/ cannot have its own index page",
+                    path,
+                    Position(1),
+                    FILE_FIELD,
+                    f"{folder}/ cannot have its own index page",
                     "the site makes this folder's listing itself; remove this file",
                 )
             return  # otherwise `discover` reports it as a collision with the generated page
         is_entry = self.settings.kind_for_folder(folder) is not None
         if not (ENTRY_NAME_PATTERN if is_entry else ID_PATTERN).match(name):
-            rule = ("lower-case letters, digits, hyphens and underscores" if is_entry
-                    else "lower-case letters, digits and single hyphens")
+            rule = (
+                "lower-case letters, digits, hyphens and underscores"
+                if is_entry
+                else "lower-case letters, digits and single hyphens"
+            )
             self.diags.error(
-                path, Position(1), FILE_FIELD, f"the file name '{name}.md' is not a valid id",
+                path,
+                Position(1),
+                FILE_FIELD,
+                f"the file name '{name}.md' is not a valid id",
                 f"rename it to {self.shown_prefix}{folder}/"
                 f"{slugify(name, entry=is_entry) or 'some-name'}.md ({rule})",
             )
@@ -236,9 +260,11 @@ class _RecordLoader:
             own["steps"] = tuple(Step(s["entry"], s["note"]) for s in values["steps"])
             entries = tuple(r["entry"].pos for r in located["steps"].records)
             source = dataclasses.replace(
-                source, item_positions={**source.item_positions, "steps.entry": entries})
+                source, item_positions={**source.item_positions, "steps.entry": entries}
+            )
         self.repertoire.records(record_type)[record_id] = _MODELS[record_type](
-            id=record_id, source=source, theme=_theme(values), **own)
+            id=record_id, source=source, theme=_theme(values), **own
+        )
 
     def _schema(self, folder: str) -> RecordSchema:
         """The contract of the records in a folder."""
@@ -301,10 +327,11 @@ class _RecordLoader:
         body = Body(path, docs_file.docs_path, block.body, block.body_first_line, draft)
         self._check_body(body)
         if not draft:
-            found = [*(field_placeholders(fields) if TODO in block.yaml_text else ()),
-                     *body_placeholders(body.text, body.first_line)]
-            report_placeholders(path, found, "" if is_entry else _RECORD_NAMES[folder],
-                                self.diags)
+            found = [
+                *(field_placeholders(fields) if TODO in block.yaml_text else ()),
+                *body_placeholders(body.text, body.first_line),
+            ]
+            report_placeholders(path, found, "" if is_entry else _RECORD_NAMES[folder], self.diags)
         title = fields.get("name" if folder == MEMBERS_DIR else "title")
         if title is not None:
             check_title_heading(path, body.text, body.first_line, title.value, self.diags)
@@ -320,8 +347,11 @@ def _draft_written(root: MappingNode, fields: dict[str, Located]) -> bool:
 
 
 def load_repertoire(
-    project_dir: Path, docs_dir: Path, settings: Settings,
-    generated: tuple[str, ...] | None = None, today: dt.date | None = None,
+    project_dir: Path,
+    docs_dir: Path,
+    settings: Settings,
+    generated: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
 ) -> LoadResult:
     """Load and validate everything under `docs_dir`; never raises on bad content.
 
@@ -331,4 +361,3 @@ def load_repertoire(
     if generated is None:
         generated = generated_paths(settings)
     return _RecordLoader(project_dir, docs_dir, settings, today or clock.today()).load(generated)
-

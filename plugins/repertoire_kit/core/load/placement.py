@@ -20,7 +20,10 @@ HOME_PAGES = ("index.md", "README.md")
 
 
 def check_placement(
-    files: list[DocsFile], shown_prefix: str, settings: Settings, diags: Diagnostics,
+    files: list[DocsFile],
+    shown_prefix: str,
+    settings: Settings,
+    diags: Diagnostics,
     generated: tuple[str, ...] = (),
 ) -> None:
     """Report each Markdown file that is neither a record, the home page nor a placed page.
@@ -40,7 +43,9 @@ def check_placement(
         if parts[0] in folders:
             if len(parts) > 2:
                 diags.error(
-                    path, Position(1), FILE_FIELD,
+                    path,
+                    Position(1),
+                    FILE_FIELD,
                     f"Markdown files in {parts[0]}/ must sit directly in that folder",
                     f"move it to {shown_prefix}{parts[0]}/{parts[-1]}",
                 )
@@ -50,7 +55,9 @@ def check_placement(
         meant = closest(parts[0], folders) if len(parts) > 1 else []
         if meant:
             diags.error(
-                path, Position(1), FILE_FIELD,
+                path,
+                Position(1),
+                FILE_FIELD,
                 f"'{parts[0]}/' is not a folder of the repertoire, so this file would be "
                 "published unchecked and missing from every listing",
                 f"did you mean '{meant[0]}/'? move it to {shown_prefix}{meant[0]}/{parts[-1]}",
@@ -58,7 +65,9 @@ def check_placement(
         else:
             entries = ", ".join(f"{shown_prefix}{kind.folder}/" for kind in settings.kinds)
             diags.error(
-                path, Position(1), FILE_FIELD,
+                path,
+                Position(1),
+                FILE_FIELD,
                 "this page has no place on the site: it is not in a folder of the repertoire, "
                 "not the home page, and no maintainer listed it",
                 f"an entry goes in {entries}; a maintainer lists a page of their own under the "

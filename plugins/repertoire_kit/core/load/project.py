@@ -49,9 +49,13 @@ class Project:
     """mkdocs.yml's `markdown_extensions`, as written (for `repertoire generate`'s config)."""
 
 
-def settings_from_options(options: dict[str, Any], site_url: str = "", site_name: str = "",
-                          include_drafts: bool = False,
-                          site_config: Mapping[str, Any] | None = None) -> Settings:
+def settings_from_options(
+    options: dict[str, Any],
+    site_url: str = "",
+    site_name: str = "",
+    include_drafts: bool = False,
+    site_config: Mapping[str, Any] | None = None,
+) -> Settings:
     """Build core settings from the plugin's option mapping (already type-checked or raw).
 
     `site_config` is the rest of mkdocs.yml, as MkDocs validated it or as read here: the
@@ -60,7 +64,8 @@ def settings_from_options(options: dict[str, Any], site_url: str = "", site_name
     kinds_option = options.get("kinds")
     kinds = (
         tuple(Kind(str(k["folder"]), str(k["singular"]), str(k["plural"])) for k in kinds_option)
-        if kinds_option else DEFAULT_KINDS
+        if kinds_option
+        else DEFAULT_KINDS
     )
     drafts = options.get("include_drafts")
     pages = options.get("pages")
@@ -127,7 +132,8 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
         raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except FileNotFoundError as error:
         raise ProjectError(
-            f"no {config_file} here; run from the project folder or pass --config") from error
+            f"no {config_file} here; run from the project folder or pass --config"
+        ) from error
     except (OSError, UnicodeDecodeError) as error:
         raise ProjectError(f"cannot read {config_file}: {error}") from error
     except yaml.YAMLError as error:
@@ -138,8 +144,11 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
     options = _plugin_options(raw.get("plugins"))
     try:
         settings = settings_from_options(
-            options, str(raw.get("site_url") or ""), str(raw.get("site_name") or ""),
-            include_drafts, site_config=raw,
+            options,
+            str(raw.get("site_url") or ""),
+            str(raw.get("site_name") or ""),
+            include_drafts,
+            site_config=raw,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ProjectError(
@@ -147,16 +156,24 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
             "`mkdocs build` names the exact option"
         ) from error
     extensions = raw.get("markdown_extensions")
-    return Project(root, root / str(raw.get("docs_dir") or "docs"), settings,
-                   tuple(extensions) if isinstance(extensions, list) else ())
+    return Project(
+        root,
+        root / str(raw.get("docs_dir") or "docs"),
+        settings,
+        tuple(extensions) if isinstance(extensions, list) else (),
+    )
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:
     """The `repertoire` plugin's options, from the list or the mapping form of `plugins:`."""
-    entries = list(plugins.items()) if isinstance(plugins, dict) else [
-        next(iter(p.items())) if isinstance(p, dict) and p else (p, None)
-        for p in (plugins or [])
-    ]
+    entries = (
+        list(plugins.items())
+        if isinstance(plugins, dict)
+        else [
+            next(iter(p.items())) if isinstance(p, dict) and p else (p, None)
+            for p in (plugins or [])
+        ]
+    )
     for name, options in entries:
         if name == "repertoire":
             return options if isinstance(options, dict) else {}

@@ -59,15 +59,21 @@ class GeneratedContext:
     def __init__(self, repertoire: Repertoire, settings: Settings) -> None:
         self.settings = settings
         self.repertoire = Repertoire(
-            entries=repertoire.entries, members=repertoire.members,
-            problems=repertoire.problems, paths=repertoire.paths,
+            entries=repertoire.entries,
+            members=repertoire.members,
+            problems=repertoire.problems,
+            paths=repertoire.paths,
             include_drafts=settings.drafts_published,
         )
 
     @functools.cached_property
     def pages(self) -> SitePages:
-        return SitePages(self.repertoire, self.settings, Templates(),
-                         use_directory_urls=self.settings.use_directory_urls)
+        return SitePages(
+            self.repertoire,
+            self.settings,
+            Templates(),
+            use_directory_urls=self.settings.use_directory_urls,
+        )
 
 
 def generated_anchors(docs_path: str, site: GeneratedContext) -> GeneratedHeadings:
@@ -80,18 +86,23 @@ def generated_anchors(docs_path: str, site: GeneratedContext) -> GeneratedHeadin
     generated = pages.generated_page(docs_path)
     if generated is not None:
         return _headings(pages.compose_generated(generated), body=False)
-    composed = (pages.compose_home(_BODY) if docs_path == urls.HOME
-                else pages.compose_record(docs_path, _BODY))
+    composed = (
+        pages.compose_home(_BODY)
+        if docs_path == urls.HOME
+        else pages.compose_record(docs_path, _BODY)
+    )
     return GeneratedHeadings() if composed is None else _headings(composed, body=True)
 
 
 def _headings(composed: Composed, body: bool) -> GeneratedHeadings:
     """The heading lines of a composed page around the body's place, and the fragments' ids."""
     before, _, after = composed.markdown.partition(_BODY) if body else (composed.markdown, "", "")
-    ids = tuple(found for fragment in composed.rendered()
-                for found in _FRAGMENT_ID.findall(fragment))
-    return GeneratedHeadings(tuple(_HEADING_LINE.findall(before)),
-                             tuple(_HEADING_LINE.findall(after)), ids)
+    ids = tuple(
+        found for fragment in composed.rendered() for found in _FRAGMENT_ID.findall(fragment)
+    )
+    return GeneratedHeadings(
+        tuple(_HEADING_LINE.findall(before)), tuple(_HEADING_LINE.findall(after)), ids
+    )
 
 
 @dataclass(frozen=True)
@@ -113,8 +124,12 @@ def body_anchors(body: str) -> BodyAnchors:
     for number, line in enumerate(lines):
         if _ATX.match(line):
             headings.append(written[number].lstrip(" "))
-        elif (line.strip() and previous_blank and number + 1 < len(lines)
-              and _SETEXT_UNDERLINE.match(lines[number + 1])):
+        elif (
+            line.strip()
+            and previous_blank
+            and number + 1 < len(lines)
+            and _SETEXT_UNDERLINE.match(lines[number + 1])
+        ):
             headings.append(f"{written[number]}\n{lines[number + 1]}")
         elif _DEFINITION.match(line):
             definitions.append(line)
@@ -122,24 +137,32 @@ def body_anchors(body: str) -> BodyAnchors:
     if any("][" in heading for heading in headings):  # reference links need their definitions
         headings += definitions
     text = "\n".join(lines)
-    listed = {token[1:] for attributes in _ATTR_LIST.findall(text)
-              for token in attributes.strip("{}:").split()
-              if token.startswith("#") and len(token) > 1}
+    listed = {
+        token[1:]
+        for attributes in _ATTR_LIST.findall(text)
+        for token in attributes.strip("{}:").split()
+        if token.startswith("#") and len(token) > 1
+    }
     ids = set(listed)
     for attribute in html_attributes(text):
         if attribute.name == "id" or (attribute.tag == "a" and attribute.name == "name"):
             ids.add(attribute.value)
     ids.update(footnote_ids(_FOOTNOTE.findall(text)))
-    reserved = tuple(f"x\n{{: #{name} }}" for name in sorted(listed)
-                     if re.fullmatch(r"[\w-]+", name))
+    reserved = tuple(
+        f"x\n{{: #{name} }}" for name in sorted(listed) if re.fullmatch(r"[\w-]+", name)
+    )
     return BodyAnchors(tuple(headings), reserved, frozenset(ids))
 
 
 class PageAnchors:
     """The anchors of every page a link points into, each worked out once."""
 
-    def __init__(self, bodies: Mapping[str, str], site: GeneratedContext,
-                 unknown: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        bodies: Mapping[str, str],
+        site: GeneratedContext,
+        unknown: frozenset[str] = frozenset(),
+    ) -> None:
         self.bodies = bodies
         self.site = site
         self.unknown = unknown  # pages whose anchors cannot be known (records that failed)
@@ -154,8 +177,11 @@ class PageAnchors:
         return self._found[docs_path]
 
     def _work_out(self, docs_path: str) -> frozenset[str] | None:
-        if (not docs_path.endswith(".md") or docs_path in self.unknown
-                or self.site.settings.custom_slugify):
+        if (
+            not docs_path.endswith(".md")
+            or docs_path in self.unknown
+            or self.site.settings.custom_slugify
+        ):
             return None
         generated = generated_anchors(docs_path, self.site)
         body = self.bodies.get(docs_path)

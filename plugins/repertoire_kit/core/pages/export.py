@@ -32,62 +32,74 @@ def build_export(
 
     entries = []
     for entry in sorted(indexes.entries, key=lambda e: e.id):
-        entries.append({
-            "id": entry.id,
-            "kind": entry.kind.singular,
-            "url": url(entry.source.docs_path),
-            "title": entry.title,
-            "summary": entry.summary,
-            "problem_types": list(entry.problem_types),
-            "contributors": list(entry.contributors),
-            "date": entry.date.isoformat(),
-            "updated": _date(entry.updated),
-            "related": [r for r in entry.related if repertoire.is_visible(r)],
-            "level": entry.level,
-            "tags": list(entry.tags),
-            "words": len(entry.source.body.split()),
-        })
+        entries.append(
+            {
+                "id": entry.id,
+                "kind": entry.kind.singular,
+                "url": url(entry.source.docs_path),
+                "title": entry.title,
+                "summary": entry.summary,
+                "problem_types": list(entry.problem_types),
+                "contributors": list(entry.contributors),
+                "date": entry.date.isoformat(),
+                "updated": _date(entry.updated),
+                "related": [r for r in entry.related if repertoire.is_visible(r)],
+                "level": entry.level,
+                "tags": list(entry.tags),
+                "words": len(entry.source.body.split()),
+            }
+        )
     members = []
     for member in sorted(repertoire.members.values(), key=lambda m: m.id):
-        members.append({
-            "id": member.id,
-            "url": url(member.source.docs_path),
-            "name": member.name,
-            "affiliation": member.affiliation,
-            "role": member.role,
-            "joined": _date(member.joined),
-            "links": [{"label": link.label, "url": link.url} for link in member.links],
-            "avatar": member.avatar,
-            "contributions": len(indexes.by_member.get(member.id, [])),
-        })
+        members.append(
+            {
+                "id": member.id,
+                "url": url(member.source.docs_path),
+                "name": member.name,
+                "affiliation": member.affiliation,
+                "role": member.role,
+                "joined": _date(member.joined),
+                "links": [{"label": link.label, "url": link.url} for link in member.links],
+                "avatar": member.avatar,
+                "contributions": len(indexes.by_member.get(member.id, [])),
+            }
+        )
     problems = []
     for problem in sorted(repertoire.problems.values(), key=lambda p: p.id):
-        problems.append({
-            "id": problem.id,
-            "url": url(problem.source.docs_path),
-            "title": problem.title,
-            "summary": problem.summary,
-            "parent": problem.parent if problem.parent in repertoire.problems else None,
-            "children": indexes.children.get(problem.id, []),
-            "entries": len(indexes.by_problem.get(problem.id, [])),
-            "entries_with_subtypes": len(indexes.entries_under(problem.id)),
-        })
+        problems.append(
+            {
+                "id": problem.id,
+                "url": url(problem.source.docs_path),
+                "title": problem.title,
+                "summary": problem.summary,
+                "parent": problem.parent if problem.parent in repertoire.problems else None,
+                "children": indexes.children.get(problem.id, []),
+                "entries": len(indexes.by_problem.get(problem.id, [])),
+                "entries_with_subtypes": len(indexes.entries_under(problem.id)),
+            }
+        )
     paths = []
     for path in sorted(repertoire.paths.values(), key=lambda p: p.id):
-        paths.append({
-            "id": path.id,
-            "url": url(path.source.docs_path),
-            "title": path.title,
-            "summary": path.summary,
-            "audience": path.audience,
-            "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
-        })
+        paths.append(
+            {
+                "id": path.id,
+                "url": url(path.source.docs_path),
+                "title": path.title,
+                "summary": path.summary,
+                "audience": path.audience,
+                "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
+            }
+        )
     return {
         "format": EXPORT_FORMAT,
         "site": {"name": settings.site_name, "url": settings.site_url or None},
         "kinds": [
-            {"folder": k.folder, "singular": k.singular, "plural": k.plural,
-             "url": url(urls.kind_index(k.folder))}
+            {
+                "folder": k.folder,
+                "singular": k.singular,
+                "plural": k.plural,
+                "url": url(urls.kind_index(k.folder)),
+            }
             for k in settings.kinds
         ],
         "entries": entries,
@@ -110,9 +122,13 @@ def build_explore_data(
     return {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
         "problem_types": [
-            {"id": p.id, "title": p.title, "url": url(p.source.docs_path),
-             "parent": p.parent if p.parent in repertoire.problems else None,
-             "children": indexes.children.get(p.id, [])}
+            {
+                "id": p.id,
+                "title": p.title,
+                "url": url(p.source.docs_path),
+                "parent": p.parent if p.parent in repertoire.problems else None,
+                "children": indexes.children.get(p.id, []),
+            }
             for p in sorted(repertoire.problems.values(), key=lambda p: p.id)
         ],
         "members": [
@@ -120,10 +136,18 @@ def build_explore_data(
             for m in sorted(repertoire.members.values(), key=lambda m: m.id)
         ],
         "entries": [
-            {"id": e.id, "kind": e.kind.singular, "title": e.title, "url": url(e.source.docs_path),
-             "summary": e.summary, "problem_types": list(e.problem_types),
-             "contributors": list(e.contributors), "date": e.date.isoformat(),
-             "updated": _date(e.updated), "level": e.level}
+            {
+                "id": e.id,
+                "kind": e.kind.singular,
+                "title": e.title,
+                "url": url(e.source.docs_path),
+                "summary": e.summary,
+                "problem_types": list(e.problem_types),
+                "contributors": list(e.contributors),
+                "date": e.date.isoformat(),
+                "updated": _date(e.updated),
+                "level": e.level,
+            }
             for e in indexes.entries
         ],
     }

@@ -69,13 +69,19 @@ def generated_config(
         "extra_css": [urls.STYLESHEET],
         "extra_javascript": [urls.SCRIPT],
         "markdown_extensions": [
-            *extensions, *(e for e in REQUIRED_EXTENSIONS if _extension_name(e) not in listed),
+            *extensions,
+            *(e for e in REQUIRED_EXTENSIONS if _extension_name(e) not in listed),
         ],
     }
 
 
-def write_project(result: LoadResult, settings: Settings, docs_dir: Path, out_dir: Path,
-                  extensions: tuple[Any, ...] = ()) -> list[str]:
+def write_project(
+    result: LoadResult,
+    settings: Settings,
+    docs_dir: Path,
+    out_dir: Path,
+    extensions: tuple[Any, ...] = (),
+) -> list[str]:
     """Write the generated project; returns the paths written, relative to `out_dir`, sorted."""
     pages = SitePages(result.repertoire, settings, Templates())
     written: dict[str, bytes] = {}

@@ -28,7 +28,9 @@ def _git(folder: Path, *args: str) -> str | None:
     """Run git in `folder`; None when git is missing, fails, or the folder is no repository."""
     try:
         completed = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, timeout=GIT_TIMEOUT_SECONDS,
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
@@ -72,8 +74,17 @@ def last_commit_dates(docs_dir: Path) -> dict[str, dt.date]:
     if not docs_dir.is_dir() or not has_full_history(docs_dir):
         return {}
     output = _git(
-        docs_dir, "-c", "core.quotepath=off", "log", "--first-parent", "--relative",
-        f"--format={_RECORD}%cI", "--name-only", "-z", "--", ".",
+        docs_dir,
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--first-parent",
+        "--relative",
+        f"--format={_RECORD}%cI",
+        "--name-only",
+        "-z",
+        "--",
+        ".",
     )
     return parse_log(output) if output else {}
 

@@ -9,7 +9,8 @@ None (its page is not published) prints as its label alone.
 
 from __future__ import annotations
 
-from typing import Iterable, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 
 from markupsafe import Markup, escape
 

@@ -43,8 +43,13 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.PATHS_INDEX, "Curated paths", "paths_index.md", ""),
         GeneratedPage(urls.PROBLEMS_INDEX, "Problem types", "problems_index.md", BROWSE),
         *(
-            GeneratedPage(urls.kind_index(kind.folder), kind.plural.capitalize(), "kind_index.md",
-                          BROWSE, kind.folder)
+            GeneratedPage(
+                urls.kind_index(kind.folder),
+                kind.plural.capitalize(),
+                "kind_index.md",
+                BROWSE,
+                kind.folder,
+            )
             for kind in settings.kinds
         ),
         GeneratedPage(urls.MEMBERS_INDEX, "Members", "members_index.md", BROWSE),
@@ -79,16 +84,27 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
     for kind in settings.kinds:
         count = page_count(len(indexes.by_kind.get(kind.folder, [])), size)
         pages += [
-            GeneratedPage(urls.kind_index(kind.folder, n), f"{kind.plural.capitalize()} (page {n} of {count})",
-                          "kind_index.md", None, kind.folder, n)
+            GeneratedPage(
+                urls.kind_index(kind.folder, n),
+                f"{kind.plural.capitalize()} (page {n} of {count})",
+                "kind_index.md",
+                None,
+                kind.folder,
+                n,
+            )
             for n in range(2, count + 1)
         ]
     for problem in sorted(indexes.repertoire.problems.values(), key=lambda p: p.id):
         count = page_count(len(indexes.entries_under(problem.id)), size)
         pages += [
-            GeneratedPage(urls.problem_listing(problem.source.docs_path, n),
-                          f"{problem.title} (page {n} of {count})", "problem_listing.md", None,
-                          problem.id, n)
+            GeneratedPage(
+                urls.problem_listing(problem.source.docs_path, n),
+                f"{problem.title} (page {n} of {count})",
+                "problem_listing.md",
+                None,
+                problem.id,
+                n,
+            )
             for n in range(2, count + 1)
         ]
     return tuple(pages)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup
 
@@ -28,15 +29,25 @@ from .views import Link, Pagination, ViewBuilder
 Record = Entry | Member | ProblemType | Path
 HOME_PATHS = 4
 """Path cards on the home page; the rest are one link away, so the overview starts soon."""
-ROLE_TITLES = {"steward": "Stewards", "core": "Core members", "member": "Members", "alumni": "Alumni"}
+ROLE_TITLES = {
+    "steward": "Stewards",
+    "core": "Core members",
+    "member": "Members",
+    "alumni": "Alumni",
+}
 
 
 class SitePages:
     """Every generated and record page of one build."""
 
-    def __init__(self, repertoire: Repertoire, settings: Settings, templates: Templates,
-                 commit_dates: Mapping[str, dt.date] | None = None,
-                 use_directory_urls: bool = True) -> None:
+    def __init__(
+        self,
+        repertoire: Repertoire,
+        settings: Settings,
+        templates: Templates,
+        commit_dates: Mapping[str, dt.date] | None = None,
+        use_directory_urls: bool = True,
+    ) -> None:
         self.settings = settings
         self.templates = templates
         self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
@@ -46,8 +57,12 @@ class SitePages:
         self.views = ViewBuilder(self.indexes, settings, use_directory_urls)
         self._records: dict[str, Record] = {
             record.source.docs_path: record
-            for records in (self.repertoire.entries, self.repertoire.members,
-                            self.repertoire.problems, self.repertoire.paths)
+            for records in (
+                self.repertoire.entries,
+                self.repertoire.members,
+                self.repertoire.problems,
+                self.repertoire.paths,
+            )
             for record in records.values()
         }
         self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
@@ -111,7 +126,8 @@ class SitePages:
 
     def _page(self, layout: str, docs_path: str, **context: Any) -> Composed:
         composed = self.templates.page(
-            layout, link=lambda target: Markup(markdown_url(urls.relative(docs_path, target))),
+            layout,
+            link=lambda target: Markup(markdown_url(urls.relative(docs_path, target))),
             **context,
         )
         markdown = urls.from_root(composed.markdown, urls.markdown_root(docs_path))
@@ -143,11 +159,17 @@ class SitePages:
         everything = self.indexes.entries_under(problem.id)
         size = self.settings.page_size
         count = page_count(len(everything), size)
-        shown = everything[(number - 1) * size: number * size]
+        shown = everything[(number - 1) * size : number * size]
         totals = Counter(e.kind.folder for e in everything)
         pages = tuple(
-            Link(str(n), self.views.url(
-                problem.source.docs_path if n == 1 else urls.problem_listing(problem.source.docs_path, n)))
+            Link(
+                str(n),
+                self.views.url(
+                    problem.source.docs_path
+                    if n == 1
+                    else urls.problem_listing(problem.source.docs_path, n)
+                ),
+            )
             for n in range(1, count + 1)
         )
         return {
@@ -171,23 +193,32 @@ class SitePages:
         everything = self.indexes.by_kind.get(kind.folder, [])
         size = self.settings.page_size
         count = page_count(len(everything), size)
-        pages = tuple(Link(str(n), self.views.url(urls.kind_index(kind.folder, n)))
-                      for n in range(1, count + 1))
+        pages = tuple(
+            Link(str(n), self.views.url(urls.kind_index(kind.folder, n)))
+            for n in range(1, count + 1)
+        )
         return {
             "kind": kind,
             "total": len(everything),
-            "entries": self.views.entries(everything[(page.number - 1) * size: page.number * size]),
+            "entries": self.views.entries(
+                everything[(page.number - 1) * size : page.number * size]
+            ),
             "pagination": Pagination(page.number, count, pages),
         }
 
     def _home(self) -> dict[str, Any]:
         glance = [
-            (self.views.page_link(kind.plural.capitalize(), urls.kind_index(kind.folder)),
-             len(self.indexes.by_kind.get(kind.folder, [])))
+            (
+                self.views.page_link(kind.plural.capitalize(), urls.kind_index(kind.folder)),
+                len(self.indexes.by_kind.get(kind.folder, [])),
+            )
             for kind in self.settings.kinds
         ]
         glance += [
-            (self.views.page_link("Problem types", urls.PROBLEMS_INDEX), len(self.repertoire.problems)),
+            (
+                self.views.page_link("Problem types", urls.PROBLEMS_INDEX),
+                len(self.repertoire.problems),
+            ),
             (self.views.page_link("Members", urls.MEMBERS_INDEX), len(self.repertoire.members)),
             (self.views.page_link("Curated paths", urls.PATHS_INDEX), len(self.repertoire.paths)),
         ]
@@ -198,9 +229,11 @@ class SitePages:
             self.views.page_link("explore", urls.EXPLORE),
         )
         return {
-            "cards": self.views.path_cards()[:HOME_PATHS], "paths": len(self.repertoire.paths),
+            "cards": self.views.path_cards()[:HOME_PATHS],
+            "paths": len(self.repertoire.paths),
             "all_paths": self.views.page_link("all curated paths", urls.PATHS_INDEX),
-            "glance": tuple(glance), "also": also,
+            "glance": tuple(glance),
+            "also": also,
             "newest": self.views.entries(self.indexes.entries[:5]),
         }
 
@@ -218,7 +251,11 @@ class SitePages:
             if in_role:
                 label = ROLE_TITLES.get(role, role.capitalize()) if role else "Without a role"
                 rows = tuple(
-                    (self.views.member_link(m.id), m.affiliation, len(self.indexes.by_member.get(m.id, [])))
+                    (
+                        self.views.member_link(m.id),
+                        m.affiliation,
+                        len(self.indexes.by_member.get(m.id, [])),
+                    )
                     for m in in_role
                 )
                 groups.append((label, rows))
@@ -245,7 +282,10 @@ class SitePages:
     def _explore(self) -> dict[str, Any]:
         return {
             "total": len(self.indexes.entries),
-            "kinds": tuple(self.views.page_link(k.plural, urls.kind_index(k.folder)) for k in self.settings.kinds),
+            "kinds": tuple(
+                self.views.page_link(k.plural, urls.kind_index(k.folder))
+                for k in self.settings.kinds
+            ),
             "data": self.views.page_link("explore data", urls.EXPLORE_JSON),
             "problems": self.views.page_link("problem type", urls.PROBLEMS_INDEX),
             "members": self.views.page_link("member", urls.MEMBERS_INDEX),

@@ -33,8 +33,11 @@ def is_paginated(docs_path: str, settings: Settings, problems: Iterable[str] | N
         return False
     if len(parts) == 3:
         return settings.kind_for_folder(parts[0]) is not None
-    return len(parts) == 4 and parts[0] == PROBLEMS_DIR and (
-        problems is None or parts[1] in set(problems))
+    return (
+        len(parts) == 4
+        and parts[0] == PROBLEMS_DIR
+        and (problems is None or parts[1] in set(problems))
+    )
 
 
 def generated_files(settings: Settings) -> frozenset[str]:
@@ -46,8 +49,13 @@ def generated_files(settings: Settings) -> frozenset[str]:
 class SiteMap:
     """The site's pages and files, and the address of each."""
 
-    def __init__(self, settings: Settings, docs_paths: Iterable[str],
-                 problems: Iterable[str] = (), drafts: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        docs_paths: Iterable[str],
+        problems: Iterable[str] = (),
+        drafts: Iterable[str] = (),
+    ) -> None:
         self.settings = settings
         self.generated = generated_files(settings)
         self.paths = frozenset(docs_paths) | self.generated

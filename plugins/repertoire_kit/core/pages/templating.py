@@ -13,8 +13,9 @@ compiled as templates: `{{ 7*7 }}` in a title stays literal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -52,8 +53,9 @@ def _environment(loaders: Sequence[jinja2.BaseLoader], **options: Any) -> jinja2
 class Templates:
     """Renders layouts into `Composed` pages, and the fragments their slots call for."""
 
-    def __init__(self, extra_loaders: Sequence[jinja2.BaseLoader] = (),
-                 tokens: SlotTokens | None = None) -> None:
+    def __init__(
+        self, extra_loaders: Sequence[jinja2.BaseLoader] = (), tokens: SlotTokens | None = None
+    ) -> None:
         self.tokens = tokens or SlotTokens.fresh()
         self.layouts = _environment(extra_loaders, finalize=_markdown_finalize)
         self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
@@ -79,4 +81,3 @@ class Templates:
 
     def _render(self, fragment: Fragment) -> str:
         return self.fragment(fragment.name, **fragment.context)
-

@@ -178,7 +178,9 @@ class AskRow:
 class ViewBuilder:
     """Makes each view once per build from the indexes (records recur on many pages)."""
 
-    def __init__(self, indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> None:
+    def __init__(
+        self, indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+    ) -> None:
         self.indexes = indexes
         self.use_directory_urls = use_directory_urls
         self.settings = settings
@@ -198,7 +200,8 @@ class ViewBuilder:
         if link is None:
             problem = self.repertoire.problems.get(problem_id)
             link = self._problems[problem_id] = (
-                Link(problem.title, self.url(problem.source.docs_path)) if problem
+                Link(problem.title, self.url(problem.source.docs_path))
+                if problem
                 else Link(problem_id, None)
             )
         return link
@@ -208,7 +211,8 @@ class ViewBuilder:
         if link is None:
             member = self.repertoire.members.get(member_id)
             link = self._members[member_id] = (
-                Link(member.name, self.url(member.source.docs_path)) if member
+                Link(member.name, self.url(member.source.docs_path))
+                if member
                 else Link(member_id, None)
             )
         return link
@@ -222,10 +226,16 @@ class ViewBuilder:
         item = self._entries.get(entry.id)
         if item is None:
             item = self._entries[entry.id] = EntryItem(
-                id=entry.id, title=entry.title, url=self.url(entry.source.docs_path),
-                kind=entry.kind.singular, kind_plural=entry.kind.plural,
-                date=entry.date.isoformat(), changed=entry.last_changed.isoformat(),
-                summary=entry.summary, level=entry.level, draft=entry.draft,
+                id=entry.id,
+                title=entry.title,
+                url=self.url(entry.source.docs_path),
+                kind=entry.kind.singular,
+                kind_plural=entry.kind.plural,
+                date=entry.date.isoformat(),
+                changed=entry.last_changed.isoformat(),
+                summary=entry.summary,
+                level=entry.level,
+                draft=entry.draft,
                 problems=tuple(self.problem_link(p) for p in entry.problem_types),
                 contributors=tuple(self.member_link(m) for m in entry.contributors),
                 minutes=reading_minutes(len(entry.source.body.split())),
@@ -248,7 +258,12 @@ class ViewBuilder:
         for other in named:
             if other.id not in seen:
                 seen.add(other.id)
-                ordered.append((other, ["named here"] + (["names this entry"] if other.id in citing_ids else [])))
+                ordered.append(
+                    (
+                        other,
+                        ["named here"] + (["names this entry"] if other.id in citing_ids else []),
+                    )
+                )
         for other in citing:
             if other.id not in seen:
                 seen.add(other.id)
@@ -264,27 +279,38 @@ class ViewBuilder:
         for path_id, index in self.indexes.paths_by_entry.get(entry.id, []):
             path = self.repertoire.paths[path_id]
             steps = [self.repertoire.entries.get(s.entry) for s in path.steps]
-
-            def neighbour(at: int) -> Link | None:
-                other = steps[at] if 0 <= at < len(steps) else None
-                return Link(other.title, self.url(other.source.docs_path)) if other else None
-
-            found.append(Pager(
-                self.page_link(path.title, path.source.docs_path), index + 1, len(steps),
-                neighbour(index - 1), neighbour(index + 1),
-            ))
+            found.append(
+                Pager(
+                    self.page_link(path.title, path.source.docs_path),
+                    index + 1,
+                    len(steps),
+                    self._step_link(steps, index - 1),
+                    self._step_link(steps, index + 1),
+                )
+            )
         return tuple(found)
 
-    def by_kind(self, entries: list[Entry], counts: Counter[str] | None = None) -> tuple[KindGroup, ...]:
+    def _step_link(self, steps: list[Entry | None], at: int) -> Link | None:
+        """The step of a path at `at`, if there is one and it is published."""
+        other = steps[at] if 0 <= at < len(steps) else None
+        return Link(other.title, self.url(other.source.docs_path)) if other else None
+
+    def by_kind(
+        self, entries: list[Entry], counts: Counter[str] | None = None
+    ) -> tuple[KindGroup, ...]:
         """Entries grouped by kind in the configured order, empty kinds left out; `counts`
         (per kind folder) when the entries are one page of a longer listing."""
         groups: dict[str, list[Entry]] = {kind.folder: [] for kind in self.settings.kinds}
         for entry in entries:
             groups.setdefault(entry.kind.folder, []).append(entry)
         return tuple(
-            KindGroup(kind, counts[kind.folder] if counts else len(groups[kind.folder]),
-                      self.entries(groups[kind.folder]))
-            for kind in self.settings.kinds if groups[kind.folder]
+            KindGroup(
+                kind,
+                counts[kind.folder] if counts else len(groups[kind.folder]),
+                self.entries(groups[kind.folder]),
+            )
+            for kind in self.settings.kinds
+            if groups[kind.folder]
         )
 
     # ----- members, problems, paths -----------------------------------------------------
@@ -292,23 +318,34 @@ class ViewBuilder:
     def member_panel(self, member: Member) -> MemberPanel:
         avatar: str | None = None
         if member.avatar:
-            avatar = (urls.attribute_url(member.avatar) if member.avatar.lower().startswith("https://")
-                      else self.url(member.avatar))
+            avatar = (
+                urls.attribute_url(member.avatar)
+                if member.avatar.lower().startswith("https://")
+                else self.url(member.avatar)
+            )
         return MemberPanel(
-            name=member.name, affiliation=member.affiliation, role=member.role,
+            name=member.name,
+            affiliation=member.affiliation,
+            role=member.role,
             joined=str(member.joined) if member.joined is not None else None,
             links=tuple(Link(link.label, urls.attribute_url(link.url)) for link in member.links),
             avatar=avatar,
         )
 
     def member_problems(self, member_id: str) -> tuple[Counted, ...]:
-        return tuple(Counted(self.problem_link(p), n) for p, n in self.indexes.member_problems(member_id))
+        return tuple(
+            Counted(self.problem_link(p), n) for p, n in self.indexes.member_problems(member_id)
+        )
 
     def collaborators(self, member_id: str) -> tuple[Counted, ...]:
-        return tuple(Counted(self.member_link(m), n) for m, n in self.indexes.collaborators(member_id))
+        return tuple(
+            Counted(self.member_link(m), n) for m, n in self.indexes.collaborators(member_id)
+        )
 
     def people_to_ask(self, problem_id: str) -> tuple[Counted, ...]:
-        return tuple(Counted(self.member_link(m), n) for m, n in self.indexes.people_to_ask(problem_id))
+        return tuple(
+            Counted(self.member_link(m), n) for m, n in self.indexes.people_to_ask(problem_id)
+        )
 
     def ancestors(self, problem_id: str) -> tuple[Link, ...]:
         return tuple(self.problem_link(a) for a in reversed(self.indexes.ancestors(problem_id)))
@@ -319,16 +356,26 @@ class ViewBuilder:
     def tree_row(self, problem_id: str, depth: int) -> TreeRow:
         problem = self.repertoire.problems[problem_id]
         counts = self.indexes.kind_counts(self.indexes.entries_under(problem_id))
-        return TreeRow(self.problem_link(problem_id), problem.summary, depth,
-                       tuple(counts.get(k.folder, 0) for k in self.settings.kinds))
+        return TreeRow(
+            self.problem_link(problem_id),
+            problem.summary,
+            depth,
+            tuple(counts.get(k.folder, 0) for k in self.settings.kinds),
+        )
 
     def tree(self) -> tuple[TreeRow, ...]:
         return tuple(self.tree_row(p, depth) for p, depth in self.indexes.tree())
 
     def path_card(self, path: Path) -> PathCard:
         words = sum(self._words(step.entry) for step in path.steps)
-        return PathCard(path.id, self.page_link(path.title, path.source.docs_path), path.summary,
-                        path.audience, len(path.steps), reading_minutes(words))
+        return PathCard(
+            path.id,
+            self.page_link(path.title, path.source.docs_path),
+            path.summary,
+            path.audience,
+            len(path.steps),
+            reading_minutes(words),
+        )
 
     def path_cards(self) -> tuple[PathCard, ...]:
         paths = sorted(self.repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id))
@@ -350,7 +397,8 @@ class ViewBuilder:
 
     def ask_rows(self) -> tuple[AskRow, ...]:
         return tuple(
-            AskRow(self.problem_link(p), depth, self.people_to_ask(p)) for p, depth in self.indexes.tree()
+            AskRow(self.problem_link(p), depth, self.people_to_ask(p))
+            for p, depth in self.indexes.tree()
         )
 
     def matrix(self) -> tuple[MatrixGroup, ...]:
@@ -373,11 +421,16 @@ class ViewBuilder:
                     rows.append((self.member_link(member.id), counts))
             if not rows:
                 continue
-            groups.append(MatrixGroup(
-                self.problem_link(root),
-                tuple(TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns),
-                tuple(rows), max(max(c) for _, c in rows),
-            ))
+            groups.append(
+                MatrixGroup(
+                    self.problem_link(root),
+                    tuple(
+                        TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
+                    ),
+                    tuple(rows),
+                    max(max(c) for _, c in rows),
+                )
+            )
         return tuple(groups)
 
     def gap_problems(self, problem_ids: list[str]) -> tuple[tuple[Link, None], ...]:
@@ -391,11 +444,14 @@ class ViewBuilder:
         )
 
     def single_contributor(self, gaps: Gaps) -> tuple[tuple[Link, Link], ...]:
-        return tuple((self.problem_link(p), self.member_link(m)) for p, m in gaps.single_contributor)
+        return tuple(
+            (self.problem_link(p), self.member_link(m)) for p, m in gaps.single_contributor
+        )
 
     def quiet_members(self, gaps: Gaps) -> tuple[tuple[Link, str | None], ...]:
         return tuple(
-            (self.member_link(m), self.repertoire.members[m].affiliation) for m in gaps.quiet_members
+            (self.member_link(m), self.repertoire.members[m].affiliation)
+            for m in gaps.quiet_members
         )
 
 

@@ -28,14 +28,18 @@ _FENCE_LIKE = re.compile(r"[ \t>]*(?:`{3,}|~{3,})")
 # ends the search for code (see `_CodeFinder`).
 _LINE_NUMBERS = r"\d+(?:[ \t]+\d+){0,2}"
 _LINE_RANGES = r"\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*"
-_FENCE_OPTION = r"[ \t]+(?:" + "|".join((
-    r"""title=(?:"[^"\n]*"|'[^'\n]*')""",
-    f"""linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')""",
-    f"""hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}')""",
-)) + ")"
-_SURE_FENCE = re.compile(
-    r"(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?(?:" + _FENCE_OPTION + r")*[ \t]*$"
+_FENCE_OPTION = (
+    r"[ \t]+(?:"
+    + "|".join(
+        (
+            r"""title=(?:"[^"\n]*"|'[^'\n]*')""",
+            f"""linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')""",
+            f"""hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}')""",
+        )
+    )
+    + ")"
 )
+_SURE_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?(?:" + _FENCE_OPTION + r")*[ \t]*$")
 # A closing fence (after the opening fence's indentation): the opening fence exactly, not a
 # longer one, then only blanks.
 _FENCE_CLOSE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
@@ -95,9 +99,12 @@ _URL_STARTS = (
     ("]:", r"^[ \t]*\[[^\]\n]*\]:\s*<?"),
 )
 _DANGEROUS_URLS = tuple(
-    (needed, re.compile(
-        start + r"\s*(" + _SCHEME_ALTERNATIVES + r")[\x00-\x20]*:", re.IGNORECASE | re.MULTILINE
-    ))
+    (
+        needed,
+        re.compile(
+            start + r"\s*(" + _SCHEME_ALTERNATIVES + r")[\x00-\x20]*:", re.IGNORECASE | re.MULTILINE
+        ),
+    )
     for needed, start in _URL_STARTS
 )
 # Every finding needs one of these in the body as written: a tag '<', an attr_list '{', a
@@ -254,7 +261,7 @@ class _CodeFinder:
             elif self.sure:
                 result.append(self._line(line, placed))
                 number += 1
-        return result + self.lines[len(result):]
+        return result + self.lines[len(result) :]
 
     def _fence_end(self, number: int, line: str) -> int | None:
         """The closing line of a fence opened here, following superfences; None when none
@@ -383,7 +390,7 @@ def html_attributes(text: str) -> Iterator[Attribute]:
     for block in _HTML_TAG.finditer(text):
         whole = block.group(0)
         name_end = _NAME.match(whole)
-        tag = whole[1: name_end.end()].lower() if name_end else ""
+        tag = whole[1 : name_end.end()].lower() if name_end else ""
         for attribute in _ATTRIBUTE.finditer(whole, name_end.end() if name_end else 0):
             written = attribute.group(2)
             if written is None:
@@ -403,27 +410,37 @@ def _attribute_findings(block: re.Match[str], locate: Locator) -> list[Finding]:
     for attribute in _ATTRIBUTE.finditer(block.group(0), offset - block.start()):
         name = attribute.group(1).lower()
         value = (attribute.group(2) or "").split("=", 1)[-1].strip().strip("\"'")
-        if name.startswith("#__") or (name == "id" and value.startswith("__")) \
-                or name.startswith("data-md-"):
-            findings.append(Finding(
-                *locate(block.start() + attribute.start(1)),
-                f"'{attribute.group(0).strip()}' is reserved for the site's theme",
-                "remove it; ids starting with __ and data-md-* attributes configure the theme",
-            ))
+        if (
+            name.startswith("#__")
+            or (name == "id" and value.startswith("__"))
+            or name.startswith("data-md-")
+        ):
+            findings.append(
+                Finding(
+                    *locate(block.start() + attribute.start(1)),
+                    f"'{attribute.group(0).strip()}' is reserved for the site's theme",
+                    "remove it; ids starting with __ and data-md-* attributes configure the theme",
+                )
+            )
             continue
         if attribute.group(2) is None:
             continue
         if len(name) > 2 and name.startswith("on") and name[2:].isalpha():
-            findings.append(Finding(
-                *locate(block.start() + attribute.start(1)),
-                f"event handler attribute '{name}' is not allowed",
-                "remove it; pages cannot run scripts from content",
-            ))
+            findings.append(
+                Finding(
+                    *locate(block.start() + attribute.start(1)),
+                    f"event handler attribute '{name}' is not allowed",
+                    "remove it; pages cannot run scripts from content",
+                )
+            )
         elif name == "style":
-            findings.append(Finding(
-                *locate(block.start()), "inline style attributes are not allowed",
-                "remove style=…; the site's theme handles presentation",
-            ))
+            findings.append(
+                Finding(
+                    *locate(block.start()),
+                    "inline style attributes are not allowed",
+                    "remove style=…; the site's theme handles presentation",
+                )
+            )
     return findings
 
 
@@ -448,10 +465,13 @@ def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
     findings: list[Finding] = []
     if "<" in written:
         for match in _DANGEROUS_TAG.finditer(written):
-            findings.append(Finding(
-                *at_written(match.start()), f"raw <{match.group(1).lower()}> is not allowed",
-                "remove it; write the content in Markdown (the site drops this markup)",
-            ))
+            findings.append(
+                Finding(
+                    *at_written(match.start()),
+                    f"raw <{match.group(1).lower()}> is not allowed",
+                    "remove it; write the content in Markdown (the site drops this markup)",
+                )
+            )
         for block in _HTML_TAG.finditer(written):
             findings.extend(_attribute_findings(block, at_written))
     if "{" in written:
@@ -464,8 +484,11 @@ def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
                 schemes.setdefault(match.start(1), match.group(1))
     for offset, written_scheme in schemes.items():
         scheme = re.sub(r"[\x00-\x20]", "", written_scheme).lower()
-        findings.append(Finding(
-            *at_decoded(offset), f"'{scheme}:' links are not allowed",
-            "link with https://, mailto: or a relative path",
-        ))
+        findings.append(
+            Finding(
+                *at_decoded(offset),
+                f"'{scheme}:' links are not allowed",
+                "link with https://, mailto: or a relative path",
+            )
+        )
     return sorted(findings, key=lambda f: (f.line, f.col))

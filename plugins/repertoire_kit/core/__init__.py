@@ -29,7 +29,7 @@ from .contract.yaml_reader import compose_front_matter
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
-from .model import Entry, Member, Path, ProblemType
+from .model import CuratedPath, Entry, Member, ProblemType
 from .pages import urls
 from .pages.assets import served_assets
 from .pages.export import explore_json, export_json
@@ -55,6 +55,7 @@ __all__ = [
     "clock",
     "compose_front_matter",
     "Composed",
+    "CuratedPath",
     "convert_fields",
     "DEFAULT_PAGES",
     "DEFAULTS",
@@ -78,7 +79,6 @@ __all__ = [
     "Member",
     "MEMBERS_DIR",
     "NEW_MEMBER_ROLE",
-    "Path",
     "placeholder",
     "PROBLEMS_DIR",
     "ProblemType",

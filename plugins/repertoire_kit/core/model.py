@@ -138,7 +138,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Path:
+class CuratedPath:
     """A curated, ordered route through the repertoire for newcomers."""
 
     id: str
@@ -161,7 +161,7 @@ class Repertoire:
     entries: dict[str, Entry] = field(default_factory=dict)
     members: dict[str, Member] = field(default_factory=dict)
     problems: dict[str, ProblemType] = field(default_factory=dict)
-    paths: dict[str, Path] = field(default_factory=dict)
+    paths: dict[str, CuratedPath] = field(default_factory=dict)
     include_drafts: bool = False
 
     def records(self, record_type: RecordType) -> dict[str, Any]:

@@ -14,10 +14,10 @@ from typing import Any
 from markupsafe import Markup
 
 from ..core import (
+    CuratedPath,
     Diagnostic,
     Entry,
     Member,
-    Path,
     ProblemType,
     format_text,
     markdown_text,
@@ -50,7 +50,7 @@ def rendered_title(title: str) -> str:
     return html.escape(Markup(title).striptags(), quote=True)
 
 
-def theme_meta(record: Entry | Member | ProblemType | Path) -> dict[str, Any]:
+def theme_meta(record: Entry | Member | ProblemType | CuratedPath) -> dict[str, Any]:
     """The page meta for a record page: title, description and the allowed theme keys."""
     title = record.name if isinstance(record, Member) else record.title
     summary = getattr(record, "summary", None)

@@ -43,8 +43,17 @@ from ..contract.schemas import THEME_FIELDS, record_schemas
 from ..contract.source import FrontMatterBlock, decode_source, split_front_matter
 from ..contract.yaml_reader import compose_front_matter
 from ..diagnostics import FILE_FIELD, Diagnostics, Position
-from ..model import Entry, Link, Member, ProblemType, RecordType, Repertoire, Source, Step
-from ..model import Path as CuratedPath
+from ..model import (
+    CuratedPath,
+    Entry,
+    Link,
+    Member,
+    ProblemType,
+    RecordType,
+    Repertoire,
+    Source,
+    Step,
+)
 from ..pages.anchors import GeneratedContext, PageAnchors
 from ..pages.registry import generated_paths
 from ..pages.site_map import SiteMap

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
-from ..model import Entry, Member, Path, ProblemType, Repertoire
+from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire
 from ..safety.escape import markdown_url
 from ..settings import Settings
 from . import urls
@@ -26,7 +26,7 @@ from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
 
-Record = Entry | Member | ProblemType | Path
+Record = Entry | Member | ProblemType | CuratedPath
 HOME_PATHS = 4
 """Path cards on the home page; the rest are one link away, so the overview starts soon."""
 ROLE_TITLES = {
@@ -184,7 +184,7 @@ class SitePages:
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
         }
 
-    def _path(self, path: Path) -> dict[str, Any]:
+    def _path(self, path: CuratedPath) -> dict[str, Any]:
         return {"card": self.views.path_card(path), "steps": self.views.path_steps(path)}
 
     def _kind_listing(self, page: GeneratedPage) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..indexes.cross_indexes import Indexes
 from ..indexes.gaps import Gaps
-from ..model import Entry, Member, Path
+from ..model import CuratedPath, Entry, Member
 from ..settings import Kind, Settings
 from . import urls
 
@@ -366,7 +366,7 @@ class ViewBuilder:
     def tree(self) -> tuple[TreeRow, ...]:
         return tuple(self.tree_row(p, depth) for p, depth in self.indexes.tree())
 
-    def path_card(self, path: Path) -> PathCard:
+    def path_card(self, path: CuratedPath) -> PathCard:
         words = sum(self._words(step.entry) for step in path.steps)
         return PathCard(
             path.id,
@@ -381,7 +381,7 @@ class ViewBuilder:
         paths = sorted(self.repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id))
         return tuple(self.path_card(p) for p in paths)
 
-    def path_steps(self, path: Path) -> tuple[PathStep, ...]:
+    def path_steps(self, path: CuratedPath) -> tuple[PathStep, ...]:
         steps = []
         for number, step in enumerate(path.steps, start=1):
             entry = self.repertoire.entries.get(step.entry)

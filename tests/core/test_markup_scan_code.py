@@ -31,11 +31,11 @@ from repertoire_kit.core.safety.markup_scan import (
     _spans_by_runs,
     scan_markdown,
 )
+from tests.support.crossindex_html import parse_html
 from tests.support.security import (
     MARKDOWN_EXTENSIONS,
     MARKDOWN_SETTINGS,
     html_problems,
-    parse_tree,
     render_markdown,
 )
 from tests.support.sites import Site
@@ -295,7 +295,7 @@ def test_an_indented_script_is_published_as_code_text(make_site: Callable[..., S
     for url in ("cases/code/", "members/bo-li/"):
         page = site.html(url)
         assert html_problems(page, url) == []
-        code_text = [c.text() for c in parse_tree(page).find_all("code")]
+        code_text = [c.text() for c in parse_html(page).find_all("code")]
         assert any(SCRIPT in text for text in code_text), url
 
 

@@ -21,11 +21,11 @@ import pytest
 
 from repertoire_kit.core.safety.markup_scan import scan_markdown
 from repertoire_kit.core.safety.sanitize import sanitize_html
+from tests.support.crossindex_html import parse_html
 from tests.support.security import (
     MARKDOWN_EXTENSIONS,
     html_problems,
     new_site,
-    parse_tree,
     render_markdown,
     theme_hooks,
     visible_text,
@@ -260,7 +260,7 @@ def test_code_showing_markup_builds_and_is_shown_escaped(make_site: Callable[...
     assert site.build("--strict").returncode == 0, site.last.stderr if site.last else ""
     page = site.html("cases/code/")
     assert html_problems(page, "cases/code/") == []
-    code_text = [c.text() for c in parse_tree(page).find_all("code")]
+    code_text = [c.text() for c in parse_html(page).find_all("code")]
     assert any("<script>alert('PWN')</script>" in text for text in code_text)
     assert "<script>" in code_text and "{: onclick=x }" in code_text
 
@@ -401,7 +401,7 @@ def test_contributed_ids_cannot_replace_the_theme_config_in_a_build(
     assert site.serve_build().returncode == 0, site.last.stderr if site.last else ""
     page = site.html("cases/hooks/")
     assert theme_hooks(page) == []
-    configs = [e for e in parse_tree(page).elements() if e.attrs.get("id") == "__config"]
+    configs = [e for e in parse_html(page).iter() if e.attrs.get("id") == "__config"]
     assert [(e.tag, e.attrs.get("type")) for e in configs] == [("script", "application/json")]
     assert '"https://evil.example/"' in visible_text(page)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.crossindex_html import parse_html
 from tests.support.security import (
     HOSTILE,
     SITE_NAME,
@@ -26,7 +27,6 @@ from tests.support.security import (
     executable_markup,
     html_problems,
     own_text,
-    parse_tree,
     slug,
     theme_hooks,
     visible_text,
@@ -37,7 +37,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def article(site: BuiltSite, url: str) -> Node:
-    return parse_tree(site.text(url)).find("article", class_="md-content__inner")
+    return parse_html(site.text(url)).find("article", cls="md-content__inner")
 
 
 def heading(site: BuiltSite, url: str) -> list[str]:
@@ -103,14 +103,13 @@ Landing = Callable[[BuiltSite, str], list[str]]
 LANDINGS: dict[str, Landing] = {
     "entry page h1": lambda s, k: heading(s, f"cases/{slug(k)}/"),
     "entry page <title>": lambda s, k: [
-        parse_tree(s.text(f"cases/{slug(k)}/")).find("title").text().removesuffix(f" - {SITE_NAME}")
+        parse_html(s.text(f"cases/{slug(k)}/")).find("title").text().removesuffix(f" - {SITE_NAME}")
     ],
     "entry meta description": lambda s, k: [
-        parse_tree(s.text(f"cases/{slug(k)}/")).find("meta", name="description").attrs["content"]
+        parse_html(s.text(f"cases/{slug(k)}/")).find("meta", name="description").attrs["content"]
     ],
     "entry tags (Material tags plugin)": lambda s, k: [
-        n.text()
-        for n in parse_tree(s.text(f"cases/{slug(k)}/")).find("nav", class_="md-tags").elements()
+        n.text() for n in parse_html(s.text(f"cases/{slug(k)}/")).find("nav", cls="md-tags").iter()
     ],
     "entry in the kind listing": lambda s, k: [
         a.text()
@@ -137,8 +136,8 @@ LANDINGS: dict[str, Landing] = {
     "path step notes": lambda s, k: labelled(s, f"paths/{slug(k)}/", "Why this step:"),
     "path step heading in the TOC": lambda s, k: [
         span.text().removeprefix("1. ")
-        for span in parse_tree(s.text(f"paths/{slug(k)}/"))
-        .find("nav", class_="md-nav--secondary")
+        for span in parse_html(s.text(f"paths/{slug(k)}/"))
+        .find("nav", cls="md-nav--secondary")
         .find_all("span")
         if span.text().startswith("1. ")
     ],

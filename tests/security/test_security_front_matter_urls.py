@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.support.security import check_lines, parse_tree
+from tests.support.crossindex_html import parse_html
+from tests.support.security import check_lines
 from tests.support.sites import Site
 
 LINK_REFUSED = [
@@ -73,5 +74,5 @@ def test_an_accepted_link_is_percent_encoded_on_the_page(make_site: Callable[...
     site = make_site(member(f"links:\n  - label: Site\n    url: {yaml_single_quoted(url)}\n"))
     assert check_lines(site.root) == []
     assert site.build("--strict").returncode == 0
-    anchors = parse_tree(site.html("members/bo/")).find_all("a")
+    anchors = parse_html(site.html("members/bo/")).find_all("a")
     assert "https://example.org/ab?q=%3Cx%3E&y=%22z%22%27" in [a.attrs.get("href") for a in anchors]

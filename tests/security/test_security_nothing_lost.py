@@ -22,7 +22,7 @@ from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.model import Entry
 from repertoire_kit.core.report import format_text
-from tests.support.security import parse_tree
+from tests.support.crossindex_html import parse_html
 from tests.support.sites import ROOT, Site
 
 
@@ -43,7 +43,7 @@ def page_url(docs_path: str) -> str:
 def linked_urls(site_dir: Path, url: str) -> frozenset[str]:
     """Site-relative URLs the article of a page links to."""
     html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-    article = parse_tree(html).find("article", class_="md-content__inner")
+    article = parse_html(html).find("article", cls="md-content__inner")
     targets = set()
     for anchor in article.find_all("a"):
         href = anchor.attrs.get("href", "")

@@ -32,7 +32,8 @@ from repertoire_kit.core.pages.site import SitePages
 from repertoire_kit.core.pages.templating import Templates
 from repertoire_kit.core.safety.sanitize import sanitize_html
 from repertoire_kit.core.settings import Settings
-from tests.support.security import Node, own_text, parse_tree, render_markdown
+from tests.support.crossindex_html import parse_html
+from tests.support.security import Node, own_text, render_markdown
 from tests.support.sites import MINIMAL, Site
 
 FOLDERS = ("cases", "members", "problems", "paths")
@@ -146,7 +147,7 @@ def case_file(title: str) -> bytes:
 
 def heading_of(html_text: str) -> Node:
     """The page's h1, after checking that it holds only text and its permalink."""
-    h1 = parse_tree(html_text).find("h1")
+    h1 = parse_html(html_text).find("h1")
     made = [
         c.tag
         for c in h1.children
@@ -197,7 +198,7 @@ def test_any_title_survives_a_real_build_as_text(
         assert "repertoire/cases/fuzzed.md" in result.stderr
         return
     page = site.html("cases/fuzzed/")
-    head = parse_tree(page)
+    head = parse_html(page)
     loaded = NORMALISED_WHITESPACE.sub(" ", title.strip())
     assert own_text(heading_of(page.split("<article", 1)[1])) == loaded
     assert head.find("title").text() == f"{loaded} - Test Exchange"

@@ -75,18 +75,24 @@ class Node:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
+        """Elements below this one with the tag, the class `cls` among their classes, and
+        exactly the attribute values `attrs`."""
         return [
             n
             for n in self.iter()
-            if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes)
+            and all(n.attrs.get(name) == value for name, value in attrs.items())
         ]
 
-    def find(self, tag: str | None = None, cls: str | None = None) -> Node:
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
         """The first matching element; a clear failure when there is none."""
-        found = self.find_all(tag, cls)
+        found = self.find_all(tag, cls, **attrs)
         if not found:
-            raise AssertionError(f"no <{tag or '*'}> with class {cls!r} below <{self.tag}>")
+            raise AssertionError(
+                f"no <{tag or '*'}> with class {cls!r} and {attrs} below <{self.tag}>"
+            )
         return found[0]
 
     def elements(self) -> list[Node]:

@@ -11,8 +11,8 @@
   standard library's, which decodes character references exactly as a browser does), JSON by
   walking every string, and XML with ElementTree. `theme_hooks` lists contributed elements that
   would stand in for the theme's own (`#__config`, `data-md-*`).
-- `parse_tree` gives a small element tree for reading back what a page shows, and `check_lines`
-  what `repertoire check` prints for a project.
+- `check_lines` gives what `repertoire check` prints for a project. Pages are read back with
+  the one small element tree of the suite, `crossindex_html.parse_html`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from repertoire_kit.core.load.loader import load_repertoire
 from repertoire_kit.core.load.project import load_project
 from repertoire_kit.core.report import format_text
 from repertoire_kit.mkdocs_adapter.plugin import _REQUIRED_EXTENSIONS
+from tests.support.crossindex_html import Node
 from tests.support.sites import BASE_CONFIG, Site
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -279,95 +280,6 @@ def visible_text(html_fragment: str) -> str:
     return "".join(parse_html(html_fragment).texts)
 
 
-_VOID_ELEMENTS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-
-
-@dataclass
-class Node:
-    """An element of a parsed page: tag, attributes and children (elements or text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str]
-
-    def text(self) -> str:
-        """Visible text below this element, references decoded, whitespace collapsed."""
-        parts = [c if isinstance(c, str) else c.text() for c in self.children]
-        return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-    def elements(self) -> Iterator[Node]:
-        """Every element below this one, in document order."""
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.elements()
-
-    def find_all(self, tag: str, **attrs: str) -> list[Node]:
-        """Elements with this tag whose attributes contain the given values (class: one word)."""
-
-        def matches(node: Node) -> bool:
-            for name, wanted in attrs.items():
-                actual = node.attrs.get(name.rstrip("_"), "")
-                if name.rstrip("_") == "class" and wanted not in actual.split():
-                    return False
-                if name.rstrip("_") != "class" and actual != wanted:
-                    return False
-            return node.tag == tag
-
-        return [node for node in self.elements() if matches(node)]
-
-    def find(self, tag: str, **attrs: str) -> Node:
-        found = self.find_all(tag, **attrs)
-        assert found, f"no <{tag}> with {attrs}"
-        return found[0]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {}, [])
-        self.open: list[Node] = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs}, [])
-        self.open[-1].children.append(node)
-        if tag not in _VOID_ELEMENTS:
-            self.open.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, 0, -1):
-            if self.open[depth].tag == tag:
-                del self.open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.open[-1].children.append(data)
-
-
-def parse_tree(html_text: str) -> Node:
-    """A parsed page as a tree of `Node`s."""
-    builder = _TreeBuilder()
-    builder.feed(html_text)
-    builder.close()
-    return builder.root
-
-
 def own_text(node: Node) -> str:
     """A heading's text without its permalink (the `¶` anchor the toc extension adds)."""
     kept = [
@@ -375,7 +287,7 @@ def own_text(node: Node) -> str:
         for c in node.children
         if not (isinstance(c, Node) and "headerlink" in c.attrs.get("class", ""))
     ]
-    return Node(node.tag, node.attrs, kept).text()
+    return Node(node.tag, node.attrs, children=kept).text()
 
 
 # ----- the front-matter-hostile site (built by the `hostile_site` fixture) -----

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+import jinja2
 import pytest
 
 from repertoire_kit.mkdocs_adapter.page_chrome import fold_chrome
-from repertoire_kit.mkdocs_adapter.theme_cache import link_base
+from repertoire_kit.mkdocs_adapter.theme_cache import cache_theme_partials, link_base
 
 ENTRY = (
     "---\ntitle: {title}\nsummary: About {title}.\nproblem_types: [sampling]\n"
@@ -117,3 +118,25 @@ def test_fold_falls_back_to_the_article_when_the_content_is_not_found() -> None:
 def test_fold_leaves_a_textarea_in_the_chrome_alone() -> None:
     page = "<div>\n  <textarea>\n  a\n</textarea>\n</div>"
     assert fold_chrome(page, "") == page
+
+
+class _File:
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+
+
+class _Page:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.file = _File(url)
+
+
+def test_each_build_starts_with_an_empty_cache_on_a_reused_environment() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"partials/nav.html": "nav {{ build }}"}))
+    nav = env.get_template("partials/nav.html")
+    cache_theme_partials(env, frozenset({"cases/"}))
+    assert nav.render(page=_Page("cases/a/"), build=1) == "nav 1"
+    assert nav.render(page=_Page("cases/b/"), build=99) == "nav 1"  # same link base: cached
+    cache_theme_partials(env, frozenset({"cases/"}))  # a `serve` rebuild on the same theme
+    assert nav.render(page=_Page("cases/b/"), build=2) == "nav 2"
+    assert nav.render(page=_Page("cases/"), build=3) == "nav 3"  # listed in the nav: its own

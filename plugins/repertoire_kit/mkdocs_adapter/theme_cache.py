@@ -71,7 +71,7 @@ def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> N
         except jinja2.TemplateNotFound:
             continue
         template.root_render_func = _cached(
-            template.root_render_func, nav_urls, outside_nav_only=name in OUTSIDE_NAV
+            _original(template.root_render_func), nav_urls, outside_nav_only=name in OUTSIDE_NAV
         )
     for name, blocks in PER_FOLDER_BLOCKS.items():
         try:
@@ -80,7 +80,13 @@ def cache_theme_partials(env: jinja2.Environment, nav_urls: frozenset[str]) -> N
             continue
         for block in blocks:
             if block in template.blocks:
-                template.blocks[block] = _cached(template.blocks[block], nav_urls, False)
+                template.blocks[block] = _cached(_original(template.blocks[block]), nav_urls, False)
+
+
+def _original(function: RenderFunction) -> RenderFunction:
+    """The theme's own render function, also when a previous build (a `serve` rebuild on the
+    same environment) wrapped it already: each build starts with an empty cache."""
+    return getattr(function, "__wrapped__", function)
 
 
 def _cached(
@@ -99,4 +105,5 @@ def _cached(
             text = rendered[key] = "".join(original(context))
         yield text
 
+    render.__wrapped__ = original  # type: ignore[attr-defined]
     return render

@@ -3,13 +3,13 @@
 A layout's Markdown carries one token per fragment, alone in its paragraph. The engine
 converts the page (the member's body, the headings), the sanitiser cleans that HTML, each
 token's paragraph becomes an empty marker (`mark`), and once the theme has rendered the page
-each marker is replaced by its fragment (`fill_marked`), which is rendered only then, so a
-build never holds every page's fragments at once: generated listings are never parsed as
-Markdown, never pass the sanitiser (their values are escaped by the templates), and never
-reach the search index. Tokens
-carry a random nonce made for each build, so a member cannot write one into a body; they never
-reach the output, so builds stay byte-identical. `Composed.inline` puts the fragments straight
-into the Markdown instead, as raw HTML blocks, for engines that run no plugin.
+each marker is replaced by its fragment (`fill_marked`). A fragment is rendered only then, so
+a build never holds every page's fragments at once. Generated listings are thus never parsed
+as Markdown, never pass the sanitiser (their values are escaped by the templates), and never
+reach the search index. Tokens carry a random nonce made for each build, so a member cannot
+write one into a body; they never reach the output, so builds stay byte-identical.
+`Composed.inline` puts the fragments straight into the Markdown instead, as raw HTML blocks,
+for engines that run no plugin.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ Event by event (priorities are MkDocs' default unless noted):
   `tables` and `toc` are on (the layouts use them); add the plugin's stylesheet and scripts.
 - `on_files`: load and validate every record (all problems reported at once), drop drafts,
   add the generated pages from the registry (their layouts composed here), `repertoire.json`,
-  the explore data, the Atom feed and the schemas, and set the navigation. Runs at priority
-  -50 so that other plugins' files (e.g. gen-files) exist before collisions are checked.
+  the explore data, the Atom feed and the schemas (written to a temporary folder, `spool`,
+  so that MkDocs copies them instead of holding them in memory), and set the navigation.
+  Runs at priority -50 so that other plugins' files (e.g. gen-files) exist before collisions
+  are checked.
 - `on_nav`: note which pages the navigation lists.
 - `on_page_read_source`: hand MkDocs each record page's layout composed from validated data
   instead of the file (whose front matter MkDocs would parse again, leniently).
@@ -19,6 +21,7 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_env` (after every page is converted): make the theme render its page-independent
   partials (the navigation, for the pages it does not list) once per folder (`theme_cache`;
   option `cache_theme_partials`); drop the loaded repertoire, which no later event needs.
+- `on_post_build`, `on_build_error`, `on_shutdown`: remove that temporary folder.
 - `on_post_page`: fold the theme's indentation around the content (`page_chrome`), and put
   the fragments in place of their marks in the finished page. What the
   plugin generates is rendered once, as HTML: never parsed as Markdown, never sanitised (the
@@ -67,6 +70,7 @@ from ..core import (
 from .config import RepertoireConfig
 from .page_chrome import fold_chrome
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
+from .spool import Spool
 from .theme_cache import cache_theme_partials
 
 log = get_plugin_logger(__name__)
@@ -86,6 +90,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.broken_docs_paths: dict[str, list[Diagnostic]] = {}
         self.composed: dict[str, Composed] = {}
         self.nav_urls: frozenset[str] = frozenset()
+        self.spool = Spool()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -158,8 +163,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         }
         for name, document in schema_documents(self.settings).items():
             exports[f"{urls.SCHEMAS_DIR}/{name}"] = json_text(document) + "\n"
+        self.spool.remove()
         for docs_path, content in exports.items():
-            files.append(File.generated(config, docs_path, content=content))
+            written = self.spool.write(docs_path, content)
+            files.append(File.generated(config, docs_path, abs_src_path=written))
         if self.config.manage_nav and not config.nav:
             other = [
                 f.src_uri
@@ -187,6 +194,16 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             cache_theme_partials(env, self.nav_urls)
         self.pages = None
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Remove the exports' temporary folder: MkDocs has copied them into the site."""
+        self.spool.remove()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.spool.remove()
+
+    def on_shutdown(self) -> None:
+        self.spool.remove()
 
     def _report(self, result: LoadResult) -> None:
         """Log every diagnostic; in a build, any error stops it with the full list."""

@@ -1,4 +1,5 @@
-"""`repertoire check`, `repertoire generate`, `repertoire new` and `repertoire schemas`.
+"""`repertoire check`, `repertoire generate`, `repertoire init`, `repertoire new` and
+`repertoire schemas`.
 
 Exit codes: 0 clean, 1 content problems, 2 usage problems (bad options, no mkdocs.yml).
 """
@@ -14,12 +15,14 @@ from pathlib import Path
 from ..core import (
     FORMATS,
     ProjectError,
+    check_site,
     load_project,
     load_repertoire,
     render,
     render_markdown_summary,
     write_project,
 )
+from .init import add_init_command, run_init
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas
 
@@ -29,7 +32,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="repertoire",
-        description="Check, scaffold and export a community-of-practice repertoire.",
+        description="Start, check, scaffold and export a community-of-practice repertoire.",
+        epilog="A new community starts with `repertoire init DIR --name NAME`; the other "
+        "commands run in the site's folder (the one with mkdocs.yml).",
     )
     parser.add_argument(
         "--config",
@@ -75,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         "plugin. Nothing is written when the repertoire has errors.",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
+    add_init_command(commands)
     add_new_command(commands)
     add_schemas_command(commands)
     return parser
@@ -125,7 +131,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE
     result = load_repertoire(project.root, docs_dir, project.settings)
-    diagnostics = [d for d in result.diagnostics if only is None or d.path in only]
+    found = [*result.diagnostics, *check_site(project, args.config)]
+    diagnostics = sorted(d for d in found if only is None or d.path in only)
     sys.stdout.write(render(diagnostics, args.format))
     summary_file = args.summary
     if summary_file is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -149,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "generate":
             return _generate(args)
+        if args.command == "init":
+            return run_init(args)
         if args.command == "new":
             return run_new(args)
         if args.command == "schemas":

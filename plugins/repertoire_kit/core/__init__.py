@@ -21,6 +21,7 @@ from .authoring.skeletons import (
     placeholder,
     targets,
 )
+from .authoring.starter import contributing_guide, starter_files
 from .contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
 from .contract.placeholders import TODO
 from .contract.schemas import record_schemas
@@ -29,6 +30,7 @@ from .contract.yaml_reader import compose_front_matter
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
+from .load.site_checks import check_site
 from .model import Entry, Member, Path, ProblemType
 from .pages import urls
 from .pages.assets import served_assets
@@ -52,9 +54,11 @@ __all__ = [
     "body_text",
     "build_feed",
     "build_nav",
+    "check_site",
     "clock",
     "compose_front_matter",
     "Composed",
+    "contributing_guide",
     "convert_fields",
     "DEFAULT_PAGES",
     "DEFAULTS",
@@ -99,6 +103,7 @@ __all__ = [
     "snippets_text",
     "SourceText",
     "split_front_matter",
+    "starter_files",
     "SUMMARY_PROMPT",
     "Target",
     "targets",

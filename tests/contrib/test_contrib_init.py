@@ -186,3 +186,11 @@ def test_this_repositorys_contributing_guide_comes_from_the_same_template():
         "CONTRIBUTING.md is generated from plugins/repertoire_kit/templates/starter/"
         "CONTRIBUTING.md: edit the template, then run this test with UPDATE_GOLDEN=1"
     )
+
+
+def test_the_stewards_guide_is_built_and_listed_with_the_reference_pages(sample_site):
+    guide = sample_site.html("reference/starting-a-repertoire/")
+    assert "repertoire init" in guide
+    home = sample_site.html("")
+    assert 'href="reference/starting-a-repertoire/"' in home
+    assert 'href="reference/content-contract/"' in home

@@ -15,10 +15,10 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/repertoire serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/repertoire build --strict --site-dir site
 
 check: $(STAMP)
 	$(BIN)/repertoire check

@@ -153,7 +153,7 @@ def test_the_workflows_need_no_makefile_and_pin_every_action(started):
                 assert "make" not in step.get("run", "").split()
     runs = [step.get("run", "") for step in check["jobs"]["check"]["steps"]]
     assert "repertoire check --format github" in runs
-    assert any("mkdocs build --strict" in run for run in runs)
+    assert any("repertoire build --strict" in run for run in runs)
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert any("--strict" in step.get("run", "") for step in publish["jobs"]["build"]["steps"])
 
@@ -162,7 +162,7 @@ def test_the_readme_gives_the_sites_own_commands(started):
     readme = (started.root / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# {NAME}\n")
     assert "pip install -r requirements.txt" in readme
-    assert ".venv/bin/mkdocs serve" in readme
+    assert ".venv/bin/repertoire serve" in readme
     assert "make " not in readme
 
 

@@ -70,7 +70,7 @@ def run_init(args: argparse.Namespace) -> int:
     print(
         "Next, in that folder:\n"
         "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
-        "  .venv/bin/mkdocs serve        # preview on http://127.0.0.1:8000\n"
+        "  .venv/bin/repertoire serve    # preview on http://127.0.0.1:8000\n"
         "  .venv/bin/repertoire check    # what to replace before publishing"
     )
     return EXIT_OK

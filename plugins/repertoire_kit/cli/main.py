@@ -1,5 +1,5 @@
-"""`repertoire check`, `repertoire generate`, `repertoire init`, `repertoire new` and
-`repertoire schemas`.
+"""`repertoire check`, `repertoire generate`, `repertoire init`, `repertoire new`,
+`repertoire schemas`, and MkDocs' `build` and `serve` without the banner (`engine`).
 
 Exit codes: 0 clean, 1 content problems, 2 usage problems (bad options, no mkdocs.yml).
 """
@@ -22,6 +22,7 @@ from ..core import (
     render_markdown_summary,
     write_project,
 )
+from .engine import ENGINE_COMMANDS, add_engine_commands, run_engine
 from .init import add_init_command, run_init
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas
@@ -81,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
     add_init_command(commands)
+    add_engine_commands(commands)
     add_new_command(commands)
     add_schemas_command(commands)
     return parser
@@ -148,7 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `repertoire` console script."""
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        # `build` and `serve` hand every option they do not know to MkDocs.
+        args, extra = parser.parse_known_args(argv)
+        if extra and args.command not in ENGINE_COMMANDS:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as stop:
         return int(stop.code or 0) and EXIT_USAGE
     try:
@@ -156,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "generate":
             return _generate(args)
+        if args.command in ENGINE_COMMANDS:
+            return run_engine(args, extra)
         if args.command == "init":
             return run_init(args)
         if args.command == "new":

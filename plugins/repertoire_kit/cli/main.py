@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _generate(args: argparse.Namespace) -> int:
     project = load_project(args.config, include_drafts=False)
+    if any(d.severity.value == "error" for d in project.option_problems):
+        sys.stdout.write(render(list(project.option_problems), "text"))
+        return EXIT_PROBLEMS
     result = load_repertoire(project.root, project.docs_dir, project.settings)
     if result.diagnostics.has_errors:
         sys.stdout.write(render(list(result.diagnostics), "text"))
@@ -132,8 +135,12 @@ def _check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE
-    result = load_repertoire(project.root, docs_dir, project.settings)
-    found = [*result.diagnostics, *check_site(project, args.config)]
+    if any(d.severity.value == "error" for d in project.option_problems):
+        # The build stops at the options before it reads a file; so does the check.
+        found = list(project.option_problems)
+    else:
+        result = load_repertoire(project.root, docs_dir, project.settings)
+        found = [*project.option_problems, *result.diagnostics, *check_site(project, args.config)]
     diagnostics = sorted(d for d in found if only is None or d.path in only)
     sys.stdout.write(render(diagnostics, args.format))
     summary_file = args.summary

@@ -32,6 +32,7 @@ from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
 from .load.site_checks import check_site
 from .model import Entry, Member, Path, ProblemType
+from .options import OPTIONS, Option, option_problems
 from .pages import urls
 from .pages.assets import served_assets
 from .pages.export import explore_json, export_json
@@ -82,6 +83,9 @@ __all__ = [
     "Member",
     "MEMBERS_DIR",
     "NEW_MEMBER_ROLE",
+    "Option",
+    "option_problems",
+    "OPTIONS",
     "Path",
     "placeholder",
     "PROBLEMS_DIR",

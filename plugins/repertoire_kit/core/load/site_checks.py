@@ -1,5 +1,10 @@
 """What `repertoire check` says about the site itself, besides its records.
 
+A site without a home page (`index.md`, or `README.md`, at the top of the docs folder) is an
+error at the missing file's path: its address would be a 404, and the strict build stops at the
+navigation's link to it. The plugin options' mistakes are found while mkdocs.yml is read
+(`project`, with `core.options`).
+
 `repertoire init` leaves a placeholder `site_url` and examples marked with `EXAMPLE_MARK`
 (`authoring.starter`); each is a warning here, at its line, until the steward has replaced it.
 The build does not report them: a new site builds strictly as written, and these are a
@@ -12,6 +17,7 @@ from pathlib import Path
 
 from ..authoring.starter import EXAMPLE_MARK, PLACEHOLDER_SITE_URL
 from ..diagnostics import Diagnostics, Position
+from .placement import HOME_PAGES
 from .project import Project
 
 # An example's mark is at the top of its front matter; no need to read a whole file.
@@ -48,7 +54,8 @@ def _example_mark(path: Path) -> Position | None:
 
 
 def check_site(project: Project, config_file: Path) -> Diagnostics:
-    """Warnings about the site as a whole: what `repertoire init` left to replace."""
+    """Problems of the site as a whole: no home page, and what `repertoire init` left to
+    replace."""
     diags = Diagnostics()
     config_path = _relative(config_file.resolve(), project.root)
     if project.settings.site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
@@ -59,6 +66,17 @@ def check_site(project: Project, config_file: Path) -> Diagnostics:
             f"'{PLACEHOLDER_SITE_URL}' is a placeholder, to be set before publishing",
             "set it to the address where the site is published, such as "
             "https://OWNER.github.io/REPOSITORY/",
+        )
+    if project.docs_dir.is_dir() and not any(
+        (project.docs_dir / name).is_file() for name in HOME_PAGES
+    ):
+        diags.error(
+            _relative(project.docs_dir / HOME_PAGES[0], project.root),
+            Position(1, 1),
+            "home page",
+            "the site has no home page: its address would lead nowhere",
+            f"add {HOME_PAGES[0]} to the docs folder: a title and a few lines that say who the "
+            "community is",
         )
     if project.docs_dir.is_dir():
         for path in sorted(project.docs_dir.rglob("*.md")):

@@ -178,7 +178,8 @@ def test_contributing_is_the_same_guide_with_the_communitys_name(started):
 
 def test_this_repositorys_contributing_guide_comes_from_the_same_template():
     site_name = config(Site(ROOT))["site_name"]
-    expected = contributing_guide(site_name, kit=True)
+    examples = yaml.safe_load((ROOT / "contributing-examples.yml").read_text(encoding="utf-8"))
+    expected = contributing_guide(site_name, kit=True, examples=examples)
     path = ROOT / "CONTRIBUTING.md"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(expected, encoding="utf-8")

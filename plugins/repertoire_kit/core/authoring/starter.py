@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -67,10 +67,35 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def contributing_guide(site_name: str, kit: bool = False) -> str:
-    """CONTRIBUTING.md for members: a new site's (`kit=False`), or this repository's own."""
+# The guide's examples that belong to a community's practice, neutral here; a community gives
+# its own (this repository's sample: contributing-examples.yml at its root).
+GUIDE_EXAMPLES: dict[str, str] = {
+    "case_is": "a piece of work you did",
+    "confidential": "the names of the people your work concerned, unpublished results",
+    "affiliation": "Team, Organisation (Country)",
+    "affiliation_short": "Organisation (Country)",
+    "bio": "Ana Lukić leads a small team in her organisation. Before that she spent six years\n"
+    "in a larger one. She is happy to be asked about starting out in a small team.",
+    "summary": '"What we tried, what happened, and what we would do again."',
+    # A tool's id, of 16 characters as the sample's, so that the quoted columns stay right.
+    "tool": "meeting-template",
+    "context_prompt": "Where and when did this happen? The organisation, the piece of work, the "
+    "team and the time you had.",
+}
+
+
+def contributing_guide(
+    site_name: str, kit: bool = False, examples: Mapping[str, str] | None = None
+) -> str:
+    """CONTRIBUTING.md for members: a new site's (`kit=False`), or this repository's own
+    (`kit=True`: the Makefile, the tests and the editor tooling), with a community's own
+    examples where it has them."""
     template = _environment().get_template("CONTRIBUTING.md")
-    return template.render(site_name=site_name, kit=kit)
+    chosen = {**GUIDE_EXAMPLES, **(examples or {})}
+    unknown = set(chosen) - set(GUIDE_EXAMPLES)
+    if unknown:
+        raise ValueError(f"unknown guide examples: {', '.join(sorted(unknown))}")
+    return template.render(site_name=site_name, kit=kit, ex=chosen)
 
 
 def _template_names() -> list[str]:
@@ -179,6 +204,7 @@ def starter_files(
                 site_url=PLACEHOLDER_SITE_URL,
                 version=__version__,
                 kit=False,
+                ex=GUIDE_EXAMPLES,
             )
     files.update(example_records(settings, today))
     return dict(sorted(files.items()))

@@ -15,10 +15,10 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/repertoire serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/repertoire build --strict --site-dir site
 
 check: $(STAMP)
 	$(BIN)/repertoire check
@@ -45,12 +45,15 @@ bench: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/repertoire schemas schemas --snippets .vscode/repertoire.code-snippets
 
-# Re-resolve the pinned sets from pyproject.toml (needs the package index).
+# Re-resolve the pinned sets from pyproject.toml (needs the package index); the requirements.txt
+# that `repertoire init` writes follows requirements.lock.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check . setuptools
 	{ echo "# Pinned runtime set for reproducible builds (make build / serve, CI). Regenerate with: make lock"; \
 	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v -e '^pip==' -e '^repertoire-kit' ; } > requirements.lock
+	{ sed -n '1,3p' plugins/repertoire_kit/templates/starter/requirements.txt; grep -v '^#' requirements.lock; } > .lock-starter
+	mv .lock-starter plugins/repertoire_kit/templates/starter/requirements.txt
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
 	{ echo "# Runtime lock plus the test tools. Regenerate with: make lock"; echo "-r requirements.lock"; \
 	  .lock-venv/bin/pip freeze --all | grep -v -e '^pip==' -e '^repertoire-kit' | grep -v -x -F -f requirements.lock ; } > requirements-dev.lock

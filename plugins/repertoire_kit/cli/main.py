@@ -1,4 +1,5 @@
-"""`repertoire check`, `repertoire generate`, `repertoire new` and `repertoire schemas`.
+"""`repertoire check`, `repertoire generate`, `repertoire init`, `repertoire new`,
+`repertoire schemas`, and MkDocs' `build` and `serve` without the banner (`engine`).
 
 Exit codes: 0 clean, 1 content problems, 2 usage problems (bad options, no mkdocs.yml).
 """
@@ -14,12 +15,15 @@ from pathlib import Path
 from ..core import (
     FORMATS,
     ProjectError,
+    check_site,
     load_project,
     load_repertoire,
     render,
     render_markdown_summary,
     write_project,
 )
+from .engine import ENGINE_COMMANDS, add_engine_commands, run_engine
+from .init import add_init_command, run_init
 from .new import add_new_command, run_new
 from .schemas import add_schemas_command, run_schemas
 
@@ -29,7 +33,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="repertoire",
-        description="Check, scaffold and export a community-of-practice repertoire.",
+        description="Start, check, scaffold and export a community-of-practice repertoire.",
+        epilog="A new community starts with `repertoire init DIR --name NAME`; the other "
+        "commands run in the site's folder (the one with mkdocs.yml).",
     )
     parser.add_argument(
         "--config",
@@ -75,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
         "plugin. Nothing is written when the repertoire has errors.",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (replaced if it exists)")
+    add_init_command(commands)
+    add_engine_commands(commands)
     add_new_command(commands)
     add_schemas_command(commands)
     return parser
@@ -82,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _generate(args: argparse.Namespace) -> int:
     project = load_project(args.config, include_drafts=False)
+    if any(d.severity.value == "error" for d in project.option_problems):
+        sys.stdout.write(render(list(project.option_problems), "text"))
+        return EXIT_PROBLEMS
     result = load_repertoire(project.root, project.docs_dir, project.settings)
     if result.diagnostics.has_errors:
         sys.stdout.write(render(list(result.diagnostics), "text"))
@@ -124,8 +135,13 @@ def _check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"repertoire check: no docs folder at {docs_dir}", file=sys.stderr)
         return EXIT_USAGE
-    result = load_repertoire(project.root, docs_dir, project.settings)
-    diagnostics = [d for d in result.diagnostics if only is None or d.path in only]
+    if any(d.severity.value == "error" for d in project.option_problems):
+        # The build stops at the options before it reads a file; so does the check.
+        found = list(project.option_problems)
+    else:
+        result = load_repertoire(project.root, docs_dir, project.settings)
+        found = [*project.option_problems, *result.diagnostics, *check_site(project, args.config)]
+    diagnostics = sorted(d for d in found if only is None or d.path in only)
     sys.stdout.write(render(diagnostics, args.format))
     summary_file = args.summary
     if summary_file is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -141,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `repertoire` console script."""
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        # `build` and `serve` hand every option they do not know to MkDocs.
+        args, extra = parser.parse_known_args(argv)
+        if extra and args.command not in ENGINE_COMMANDS:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as stop:
         return int(stop.code or 0) and EXIT_USAGE
     try:
@@ -149,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "generate":
             return _generate(args)
+        if args.command in ENGINE_COMMANDS:
+            return run_engine(args, extra)
+        if args.command == "init":
+            return run_init(args)
         if args.command == "new":
             return run_new(args)
         if args.command == "schemas":

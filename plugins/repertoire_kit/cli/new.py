@@ -185,9 +185,9 @@ def entry_text(target: Target, request: Request, today: dt.date) -> str:
         f"date: {today.isoformat()}",
         DRAFT_LINE,
         "# Optional fields: remove the '# ' in front of a line to use it.",
-        "# related: [cases/another-entry, tools/some-tool]",
+        f"# related: [{target.folder}/another-entry]",
         "# level: practitioner  # newcomer, practitioner or expert",
-        "# tags: [payroll, schools]",
+        "# tags: [keyword, another-keyword]",
     ]
     return _file(lines, body_text(body_blocks(target)))
 
@@ -391,7 +391,8 @@ def gather(
         title = one_line(ask("Name" if target.name == "member" else "Title"))
     if not title:
         raise Refusal(
-            'give a title, such as: repertoire new case "Scoping a first audit"', EXIT_USAGE
+            f'give a title, such as: repertoire new {target.name} "A short, specific title"',
+            EXIT_USAGE,
         )
     request = Request(title=title, summary=one_line(args.summary), file_id=args.file_id.strip())
     problems_dir, members_dir = f"{docs_label}/{PROBLEMS_DIR}/", f"{docs_label}/{MEMBERS_DIR}/"
@@ -466,13 +467,13 @@ def file_id_for(request: Request, folder: Path, is_entry: bool = False) -> str:
     if is_entry and not ENTRY_NAME_PATTERN.match(file_id):
         raise Refusal(
             f"'{file_id}' is not a valid file name for an entry (lower-case letters, "
-            "digits, hyphens and underscores, like 'risk_assessment')",
+            "digits, hyphens and underscores, like 'first_steps')",
             EXIT_USAGE,
         )
     if not is_entry and not ID_PATTERN.match(file_id):
         raise Refusal(
             f"'{file_id}' is not a valid id (lower-case letters, digits and single "
-            "hyphens, like 'risk-assessment')",
+            "hyphens, like 'first-steps')",
             EXIT_USAGE,
         )
     if file_id in RESERVED_IDS:

@@ -21,6 +21,7 @@ from .authoring.skeletons import (
     placeholder,
     targets,
 )
+from .authoring.starter import contributing_guide, starter_files
 from .contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
 from .contract.placeholders import TODO
 from .contract.schemas import record_schemas
@@ -29,7 +30,9 @@ from .contract.yaml_reader import compose_front_matter
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
+from .load.site_checks import check_site
 from .model import CuratedPath, Entry, Member, ProblemType
+from .options import OPTIONS, Option, option_problems
 from .pages import urls
 from .pages.assets import served_assets
 from .pages.export import explore_json, export_json
@@ -52,9 +55,11 @@ __all__ = [
     "body_text",
     "build_feed",
     "build_nav",
+    "check_site",
     "clock",
     "compose_front_matter",
     "Composed",
+    "contributing_guide",
     "CuratedPath",
     "convert_fields",
     "DEFAULT_PAGES",
@@ -79,6 +84,9 @@ __all__ = [
     "Member",
     "MEMBERS_DIR",
     "NEW_MEMBER_ROLE",
+    "Option",
+    "option_problems",
+    "OPTIONS",
     "placeholder",
     "PROBLEMS_DIR",
     "ProblemType",
@@ -99,6 +107,7 @@ __all__ = [
     "snippets_text",
     "SourceText",
     "split_front_matter",
+    "starter_files",
     "SUMMARY_PROMPT",
     "Target",
     "targets",

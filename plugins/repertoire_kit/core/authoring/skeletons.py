@@ -31,7 +31,7 @@ ENTRY_SECTIONS: dict[str, tuple[Block, ...]] = {
     "case": (
         (
             "Context",
-            "Where and when did this happen? The organisation, the audit, the team "
+            "Where and when did this happen? The organisation, the piece of work, the team "
             "and the time you had, in a few sentences.",
         ),
         ("The challenge", "What made it hard? What would have gone wrong with the usual approach?"),
@@ -81,7 +81,7 @@ PATH_BODY: tuple[Block, ...] = (
         "long it takes.",
     ),
 )
-AFFILIATION_PROMPT = "where you work, such as Internal Audit Unit, Ministry of Health (Country)"
+AFFILIATION_PROMPT = "where you work or practise, such as Team, Organisation (Country)"
 SUMMARY_PROMPT = {
     "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
     "want to read it",

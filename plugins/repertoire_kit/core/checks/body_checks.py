@@ -24,10 +24,8 @@ _TITLE = re.compile(r"^#(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*$|^(\S[^\n]*)\n=+[ \t]*$",
 
 def check_markup(path: str, body: str, first_line: int, diags: Diagnostics) -> None:
     """Report each dangerous construct of a Markdown body at its line."""
-    for finding in scan_markdown(body, first_line):
-        diags.error(
-            path, Position(finding.line, finding.col), "body", finding.message, finding.hint
-        )
+    for issue in scan_markdown(body, first_line):
+        diags.error(path, Position(issue.line, issue.col), "body", issue.message, issue.hint)
 
 
 def report_placeholders(

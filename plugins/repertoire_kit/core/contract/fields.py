@@ -371,7 +371,7 @@ class Id(Text):
             node,
             label,
             f"'{value}' is not a valid id",
-            "ids use lower-case letters, digits and single hyphens, like 'risk-assessment'",
+            "ids use lower-case letters, digits and single hyphens, like 'first-steps'",
         )
         return None
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ..diagnostics import Diagnostic, Position, Severity
+from ..options import check_options, unknown_option_message
 from ..pages.site_markdown import is_toc_slugify
 from ..settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, DEFAULTS, LIMITS, Kind, Settings
 
@@ -47,6 +49,9 @@ class Project:
     settings: Settings
     markdown_extensions: tuple[Any, ...] = ()
     """mkdocs.yml's `markdown_extensions`, as written (for `repertoire generate`'s config)."""
+    option_problems: tuple[Diagnostic, ...] = ()
+    """The plugin options' mistakes, at their lines of mkdocs.yml (`core.options`): errors
+    where the build stops with the same message, warnings for options that do not exist."""
 
 
 def settings_from_options(
@@ -142,6 +147,9 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
         raise ProjectError(f"{config_file} is not a mapping of settings")
     root = config_file.resolve().parent
     options = _plugin_options(raw.get("plugins"))
+    problems = _option_diagnostics(config_file, options)
+    if any(p.severity is Severity.ERROR for p in problems):
+        options = {}  # the check reports the options alone, as the build stops at them
     try:
         settings = settings_from_options(
             options,
@@ -151,17 +159,79 @@ def load_project(config_file: Path, include_drafts: bool = True) -> Project:
             site_config=raw,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ProjectError(
-            f"{config_file}: the repertoire plugin options are malformed ({error!r}); "
-            "`mkdocs build` names the exact option"
-        ) from error
+        raise ProjectError(f"{config_file}: cannot read the site's settings ({error!r})") from error
     extensions = raw.get("markdown_extensions")
     return Project(
         root,
         root / str(raw.get("docs_dir") or "docs"),
         settings,
         tuple(extensions) if isinstance(extensions, list) else (),
+        tuple(problems),
     )
+
+
+def _option_diagnostics(config_file: Path, options: dict[str, Any]) -> list[Diagnostic]:
+    """Each mistake in the plugin's options, at the line of the value (or of the list item)."""
+    problems, unknown = check_options(options)
+    if not problems and not unknown:
+        return []
+    places = _option_places(config_file.read_text(encoding="utf-8"))
+    path = config_file.name
+    found = []
+    for problem in problems:
+        pos = places.get((problem.option, problem.item)) or places.get((problem.option, None))
+        pos = pos or places.get(("", None)) or Position(1, 1)
+        found.append(Diagnostic(path, pos.line, pos.col, "repertoire", problem.message))
+    for name in unknown:
+        pos = places.get((f"key:{name}", None)) or places.get(("", None)) or Position(1, 1)
+        found.append(
+            Diagnostic(
+                path,
+                pos.line,
+                pos.col,
+                "repertoire",
+                unknown_option_message(name),
+                severity=Severity.WARNING,
+            )
+        )
+    return found
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _option_places(text: str) -> dict[tuple[str, int | None], Position]:
+    """Where each plugin option's value (and each item of a list value) is in mkdocs.yml;
+    ("", None) is the plugin's own line and ("key:NAME", None) an option's name."""
+    try:
+        root = yaml.compose(text, Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return {}
+    places: dict[tuple[str, int | None], Position] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return places
+    plugins = next((v for k, v in root.value if k.value == "plugins"), None)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    if isinstance(plugins, yaml.MappingNode):
+        pairs = list(plugins.value)
+    elif isinstance(plugins, yaml.SequenceNode):
+        pairs = [
+            p for item in plugins.value if isinstance(item, yaml.MappingNode) for p in item.value
+        ]
+    for key, value in pairs:
+        if key.value != "repertoire":
+            continue
+        places[("", None)] = _position(key)
+        if not isinstance(value, yaml.MappingNode):
+            break
+        for name, option in value.value:
+            places[(f"key:{name.value}", None)] = _position(name)
+            places[(str(name.value), None)] = _position(option)
+            if isinstance(option, yaml.SequenceNode):
+                for index, item in enumerate(option.value):
+                    places[(str(name.value), index)] = _position(item)
+    return places
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:

@@ -107,14 +107,14 @@ _DANGEROUS_URLS = tuple(
     )
     for needed, start in _URL_STARTS
 )
-# Every finding needs one of these in the body as written: a tag '<', an attr_list '{', a
+# Every issue needs one of these in the body as written: a tag '<', an attr_list '{', a
 # character reference '&' (which may decode into anything), or a URL start. Blanking code only
 # turns text into spaces, so it cannot create one.
-_FINDING_NEEDS = ("<", "{", "&", *(needed for needed, _ in _URL_STARTS))
+_ISSUE_NEEDS = ("<", "{", "&", *(needed for needed, _ in _URL_STARTS))
 
 
 @dataclass(frozen=True)
-class Finding:
+class MarkupIssue:
     """One dangerous construct at a 1-based line and column of the scanned text."""
 
     line: int
@@ -402,9 +402,9 @@ def html_attributes(text: str) -> Iterator[Attribute]:
             yield Attribute(tag, attribute.group(1).lower(), html.unescape(value), start)
 
 
-def _attribute_findings(block: re.Match[str], locate: Locator) -> list[Finding]:
+def _attribute_issues(block: re.Match[str], locate: Locator) -> list[MarkupIssue]:
     """Event handlers and inline styles among the attributes of one tag or attr_list block."""
-    findings: list[Finding] = []
+    issues: list[MarkupIssue] = []
     name_end = _NAME.match(block.group(0))
     offset = block.start() + (name_end.end() if name_end else 0)
     for attribute in _ATTRIBUTE.finditer(block.group(0), offset - block.start()):
@@ -415,8 +415,8 @@ def _attribute_findings(block: re.Match[str], locate: Locator) -> list[Finding]:
             or (name == "id" and value.startswith("__"))
             or name.startswith("data-md-")
         ):
-            findings.append(
-                Finding(
+            issues.append(
+                MarkupIssue(
                     *locate(block.start() + attribute.start(1)),
                     f"'{attribute.group(0).strip()}' is reserved for the site's theme",
                     "remove it; ids starting with __ and data-md-* attributes configure the theme",
@@ -426,32 +426,32 @@ def _attribute_findings(block: re.Match[str], locate: Locator) -> list[Finding]:
         if attribute.group(2) is None:
             continue
         if len(name) > 2 and name.startswith("on") and name[2:].isalpha():
-            findings.append(
-                Finding(
+            issues.append(
+                MarkupIssue(
                     *locate(block.start() + attribute.start(1)),
                     f"event handler attribute '{name}' is not allowed",
                     "remove it; pages cannot run scripts from content",
                 )
             )
         elif name == "style":
-            findings.append(
-                Finding(
+            issues.append(
+                MarkupIssue(
                     *locate(block.start()),
                     "inline style attributes are not allowed",
                     "remove style=…; the site's theme handles presentation",
                 )
             )
-    return findings
+    return issues
 
 
-def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
+def scan_markdown(body: str, first_line: int = 1) -> list[MarkupIssue]:
     """Every dangerous construct in a Markdown body, with its file line.
 
     Tags and attributes are looked for in the text as written (a browser does not decode
     `&lt;script&gt;` into a tag); link targets in the text as a browser decodes it. Both keep
     the file's line structure, and a construct may span lines.
     """
-    if not any(needed in body for needed in _FINDING_NEEDS):
+    if not any(needed in body for needed in _ISSUE_NEEDS):
         return []
     lines = lines_without_code(body)
     written = text_without_code(body)
@@ -462,21 +462,21 @@ def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
             _decoded(line) if "&" in line or "\r" in line else line for line in lines
         )
         at_decoded = Locator(decoded, first_line)
-    findings: list[Finding] = []
+    issues: list[MarkupIssue] = []
     if "<" in written:
         for match in _DANGEROUS_TAG.finditer(written):
-            findings.append(
-                Finding(
+            issues.append(
+                MarkupIssue(
                     *at_written(match.start()),
                     f"raw <{match.group(1).lower()}> is not allowed",
                     "remove it; write the content in Markdown (the site drops this markup)",
                 )
             )
         for block in _HTML_TAG.finditer(written):
-            findings.extend(_attribute_findings(block, at_written))
+            issues.extend(_attribute_issues(block, at_written))
     if "{" in written:
         for block in _ATTR_LIST.finditer(written):
-            findings.extend(_attribute_findings(block, at_written))
+            issues.extend(_attribute_issues(block, at_written))
     schemes: dict[int, str] = {}
     for needed, pattern in _DANGEROUS_URLS:
         if needed in decoded:
@@ -484,11 +484,11 @@ def scan_markdown(body: str, first_line: int = 1) -> list[Finding]:
                 schemes.setdefault(match.start(1), match.group(1))
     for offset, written_scheme in schemes.items():
         scheme = re.sub(r"[\x00-\x20]", "", written_scheme).lower()
-        findings.append(
-            Finding(
+        issues.append(
+            MarkupIssue(
                 *at_decoded(offset),
                 f"'{scheme}:' links are not allowed",
                 "link with https://, mailto: or a relative path",
             )
         )
-    return sorted(findings, key=lambda f: (f.line, f.col))
+    return sorted(issues, key=lambda f: (f.line, f.col))

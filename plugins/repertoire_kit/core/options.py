@@ -1,0 +1,187 @@
+"""The plugin's options in mkdocs.yml: one declaration, checked the same way by both front ends.
+
+The MkDocs adapter wraps each `Option` in a MkDocs config option whose validation calls
+`option_problems` (MkDocs then prints "Plugin 'repertoire' option 'NAME': MESSAGE"), and
+`repertoire check` calls `check_options` on the options it reads from mkdocs.yml and reports
+each problem at its line (`load.project`). So a mistake gets the same message from the build
+and from the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from .settings import DEFAULT_PAGES, DEFAULTS, LIMITS
+from .suggest import did_you_mean
+
+
+class OptionType(str, Enum):
+    """What an option's value is."""
+
+    COUNT = "count"
+    BOOL = "bool"
+    TEXTS = "texts"
+    KINDS = "kinds"
+
+
+KIND_KEYS = ("folder", "singular", "plural")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the `repertoire` plugin."""
+
+    name: str
+    type: OptionType
+    default: Any
+    description: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "kinds",
+        OptionType.KINDS,
+        None,
+        "Entry kinds (folder, singular, plural); default cases, stories, tools.",
+    ),
+    Option(
+        "roles",
+        OptionType.TEXTS,
+        None,
+        "Allowed member roles; default steward, core, member, alumni.",
+    ),
+    Option(
+        "include_drafts",
+        OptionType.BOOL,
+        None,
+        "Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`.",
+    ),
+    Option(
+        "related_limit",
+        OptionType.COUNT,
+        DEFAULTS.related_limit,
+        "How many computed related entries an entry page shows.",
+    ),
+    Option(
+        "new_limit",
+        OptionType.COUNT,
+        DEFAULTS.new_limit,
+        "How many entries the What's new page and the feed list.",
+    ),
+    Option(
+        "page_size",
+        OptionType.COUNT,
+        DEFAULTS.page_size,
+        "How many entries one page of a kind's or a problem type's listing shows.",
+    ),
+    Option(
+        "pages",
+        OptionType.TEXTS,
+        list(DEFAULT_PAGES),
+        "The maintainers' own pages besides the home page: docs paths, or folders ending in '/'.",
+    ),
+    Option(
+        "manage_nav",
+        OptionType.BOOL,
+        True,
+        "Build the navigation (sections and index pages, never every entry) unless mkdocs.yml "
+        "has a nav.",
+    ),
+    Option(
+        "cache_theme_partials",
+        OptionType.BOOL,
+        True,
+        "Render the theme's page-independent partials once per folder.",
+    ),
+)
+OPTION_NAMES = tuple(option.name for option in OPTIONS)
+
+
+@dataclass(frozen=True)
+class OptionProblem:
+    """A mistake in one option: which option, the item of a list (0-based) if it is in one,
+    and what is wrong."""
+
+    option: str
+    message: str
+    item: int | None = None
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _kind_problems(items: list[Any]) -> list[tuple[int | None, str]]:
+    found: list[tuple[int | None, str]] = []
+    folders: dict[str, int] = {}
+    for index, item in enumerate(items):
+        number = index + 1
+        if not isinstance(item, Mapping):
+            found.append((index, f"item {number} is not a mapping of {', '.join(KIND_KEYS)}"))
+            continue
+        for key in item:
+            if key not in KIND_KEYS:
+                hint = did_you_mean(str(key), KIND_KEYS) or f"use {', '.join(KIND_KEYS)}"
+                found.append((index, f"item {number}: unknown key '{key}' ({hint})"))
+        for key in KIND_KEYS:
+            if key not in item or item[key] is None:
+                found.append((index, f"item {number} has no '{key}'"))
+            elif not isinstance(item[key], str) or not item[key].strip():
+                found.append((index, f"item {number}: '{key}' must be text, not {item[key]!r}"))
+        folder = item.get("folder")
+        if isinstance(folder, str):
+            if folder in folders:
+                found.append(
+                    (index, f"item {number}: folder '{folder}' is also item {folders[folder]}'s")
+                )
+            folders.setdefault(folder, number)
+    return found
+
+
+def option_problems(option: Option, value: object) -> list[OptionProblem]:
+    """What is wrong with one option's value (nothing when it is absent or empty: the
+    default applies)."""
+    if value is None:
+        return []
+    name = option.name
+    if option.type is OptionType.COUNT:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [OptionProblem(name, f"{name} must be a whole number, not {_shown(value)}")]
+        least = LIMITS[name]
+        if value < least:
+            return [OptionProblem(name, f"{name} must be {least} or more, not {value}")]
+        return []
+    if option.type is OptionType.BOOL:
+        if not isinstance(value, bool):
+            return [OptionProblem(name, f"{name} must be true or false, not {_shown(value)}")]
+        return []
+    if not isinstance(value, list):
+        what = "kinds (folder, singular, plural)" if option.type is OptionType.KINDS else "text"
+        return [OptionProblem(name, f"{name} must be a list of {what}, not {_shown(value)}")]
+    if option.type is OptionType.TEXTS:
+        return [
+            OptionProblem(name, f"{name}: item {index + 1} is not text: {_shown(item)}", index)
+            for index, item in enumerate(value)
+            if not isinstance(item, str)
+        ]
+    return [
+        OptionProblem(name, f"{name}: {message}", item) for item, message in _kind_problems(value)
+    ]
+
+
+def check_options(raw: Mapping[str, Any]) -> tuple[list[OptionProblem], list[str]]:
+    """Every problem of the options as written, and the names of options that do not exist."""
+    problems = [
+        problem for option in OPTIONS for problem in option_problems(option, raw.get(option.name))
+    ]
+    unknown = [str(name) for name in raw if name not in OPTION_NAMES and name != "enabled"]
+    return problems, unknown
+
+
+def unknown_option_message(name: str) -> str:
+    """What the check says about an option the plugin does not have."""
+    hint = did_you_mean(name, OPTION_NAMES) or "the options are " + ", ".join(OPTION_NAMES)
+    return f"unknown option '{name}' ({hint})"

@@ -10,9 +10,12 @@ import importlib.metadata
 import re
 from pathlib import Path
 
-import tomllib
+import pytest
 
 import repertoire_kit
+
+# pyproject.toml is read with the standard library's reader (Python 3.11 and newer).
+tomllib = pytest.importorskip("tomllib")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -20,7 +20,7 @@ import yaml
 
 from repertoire_kit.core import contributing_guide
 from repertoire_kit.core.authoring.starter import EXAMPLE_MARK, PLACEHOLDER_SITE_URL
-from tests.support.contrib import run_cli
+from tests.support.contrib import run_cli, validate_for_github, workflow_findings
 from tests.support.sites import ROOT, Site
 
 NAME = 'Night Nurses: the "Third Shift" Circle'
@@ -195,3 +195,11 @@ def test_the_stewards_guide_is_built_and_listed_with_the_reference_pages(sample_
     home = sample_site.html("")
     assert 'href="reference/starting-a-repertoire/"' in home
     assert 'href="reference/content-contract/"' in home
+
+
+def test_the_new_sites_workflows_are_valid_for_github_and_pass_zizmor(started):
+    workflows = started.root / ".github" / "workflows"
+    checked = validate_for_github("github-workflows", *sorted(workflows.glob("*.yml")))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    audited = workflow_findings(workflows)
+    assert audited.returncode == 0, audited.stdout + audited.stderr

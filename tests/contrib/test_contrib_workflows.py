@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tests.support.contrib import REPERTOIRE
+from tests.support.contrib import REPERTOIRE, validate_for_github, workflow_findings
 from tests.support.sites import ROOT, build_env
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
-CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -49,11 +47,6 @@ def uses(job: dict[str, Any]) -> list[str]:
     return [step["uses"].split("@", 1)[0] for step in steps(job) if "uses" in step]
 
 
-def validate(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
-    command = [*CHECK_JSONSCHEMA, "--builtin-schema", f"vendor.{schema}", *map(str, paths)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
-
-
 def test_the_workflows_and_forms_are_valid_for_github():
     assert [p.name for p in WORKFLOWS] == ["check.yml", "publish.yml"]
     for schema, paths in (
@@ -62,7 +55,7 @@ def test_the_workflows_and_forms_are_valid_for_github():
         ("github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
         ("dependabot", [GITHUB / "dependabot.yml"]),
     ):
-        result = validate(schema, *paths)
+        result = validate_for_github(schema, *paths)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -73,7 +66,7 @@ def test_the_schema_validation_catches_a_broken_workflow(tmp_path):
         "      - run: echo hi\n        shell-script: bash\n",
         encoding="utf-8",
     )
-    assert validate("github-workflows", broken).returncode == 1
+    assert validate_for_github("github-workflows", broken).returncode == 1
 
 
 def test_no_workflow_runs_untrusted_code_with_privileges():
@@ -195,3 +188,20 @@ def test_links_to_the_repository_agree_with_mkdocs_yml():
     site_guide = (ROOT / "repertoire" / "reference" / "contributing.md").read_text(encoding="utf-8")
     for url in re.findall(r"https://github\.com/[^\s)]+", site_guide):
         assert url.startswith(repo_url), url
+
+
+def test_the_workflows_pass_zizmor_with_no_findings():
+    """Every action pinned to a commit, no excessive permissions, no template injection."""
+    result = workflow_findings(GITHUB / "workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_catches_an_action_pinned_by_tag(tmp_path):
+    text = (GITHUB / "workflows" / "check.yml").read_text(encoding="utf-8")
+    unpinned = re.sub(r"actions/checkout@[0-9a-f]{40}[^\n]*", "actions/checkout@v5", text)
+    assert unpinned != text
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "check.yml").write_text(unpinned, encoding="utf-8")
+    result = workflow_findings(folder)
+    assert result.returncode != 0 and "unpinned-uses" in result.stdout + result.stderr

@@ -3,6 +3,8 @@
 `fill_placeholders` does what a contributor is told to do with a scaffold: write real text
 wherever a line says `TODO:` and delete the `draft: true` line. `load_yaml12` reads front
 matter the way an editor's YAML 1.2 parser does, which is what a JSON Schema is applied to.
+`validate_for_github` checks files against the schemas GitHub publishes (vendored by
+check-jsonschema, no network) and `workflow_findings` audits workflows with zizmor offline.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import yaml
 from tests.support.sites import build_env
 
 REPERTOIRE = [sys.executable, "-m", "repertoire_kit.cli.main"]
+CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]
+ZIZMOR = Path(sys.executable).with_name("zizmor")
 # Inside a quoted YAML value ('TODO: …') or alone on a body line.
 _QUOTED_TODO = re.compile(r"""(['"])TODO:[^'"]*\1""")
 _BODY_TODO = re.compile(r"^TODO:.*$", re.MULTILINE)
@@ -92,3 +96,15 @@ def git(cwd: Path, *args: str, date: str = "") -> str:
         ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=True, timeout=60
     )
     return completed.stdout
+
+
+def validate_for_github(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    """Validate files against one of GitHub's schemas (`github-workflows`, `dependabot`, …)."""
+    command = [*CHECK_JSONSCHEMA, "--builtin-schema", f"vendor.{schema}", *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def workflow_findings(folder: Path) -> subprocess.CompletedProcess[str]:
+    """zizmor's audit of a folder of workflows, offline (exit 0: no findings)."""
+    command = [str(ZIZMOR), "--offline", "--no-progress", "--format", "plain", str(folder)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)

@@ -48,7 +48,7 @@ def uses(job: dict[str, Any]) -> list[str]:
 
 
 def test_the_workflows_and_forms_are_valid_for_github():
-    assert [p.name for p in WORKFLOWS] == ["check.yml", "publish.yml"]
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "publish.yml", "release.yml"]
     for schema, paths in (
         ("github-workflows", WORKFLOWS),
         ("github-issue-forms", ISSUE_FORMS),
@@ -69,6 +69,13 @@ def test_the_schema_validation_catches_a_broken_workflow(tmp_path):
     assert validate_for_github("github-workflows", broken).returncode == 1
 
 
+PRIVILEGED_ACTIONS = {
+    "actions/deploy-pages",
+    "actions/download-artifact",
+    "pypa/gh-action-pypi-publish",
+}
+
+
 def test_no_workflow_runs_untrusted_code_with_privileges():
     for path in WORKFLOWS:
         text = path.read_text(encoding="utf-8")
@@ -79,8 +86,9 @@ def test_no_workflow_runs_untrusted_code_with_privileges():
         for name, job in data["jobs"].items():
             granted = job.get("permissions", {})
             if any(level == "write" for level in granted.values()):
-                # A job that can write runs no repository code: no checkout, no shell.
-                assert uses(job) == ["actions/deploy-pages"], (path.name, name)
+                # A job that can write runs no repository code: no checkout, no shell, only
+                # the actions that deploy or publish what a read-only job built.
+                assert set(uses(job)) <= PRIVILEGED_ACTIONS, (path.name, name)
                 assert not any("run" in step for step in steps(job))
         for job in data["jobs"].values():
             for step in steps(job):
@@ -205,3 +213,19 @@ def test_zizmor_catches_an_action_pinned_by_tag(tmp_path):
     (folder / "check.yml").write_text(unpinned, encoding="utf-8")
     result = workflow_findings(folder)
     assert result.returncode != 0 and "unpinned-uses" in result.stdout + result.stderr
+
+
+def test_a_release_is_built_on_a_version_tag_and_published_without_a_token():
+    release = workflow("release.yml")
+    assert release["on"] == {"push": {"tags": ["v*"]}}
+    assert release["permissions"] == {"contents": "read"}
+    build, publish = release["jobs"]["build"], release["jobs"]["publish"]
+    assert "permissions" not in build  # read-only, from the workflow
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert uses(publish) == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
+    assert "with" not in steps(publish)[-1]  # trusted publishing: no password, no token
+    text = (GITHUB / "workflows" / "release.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    assert "twine check --strict" in text and "GITHUB_REF_NAME" in text

@@ -23,6 +23,8 @@ class RepertoireConfig(base.Config):
     """Entry kinds; default cases/stories/tools."""
     roles = c.Optional(c.ListOfItems(c.Type(str)))
     """Allowed member roles; default steward, core, member, alumni."""
+    outcomes = c.Optional(c.ListOfItems(c.Type(str)))
+    """Allowed outcomes of a use; default adopted, adapted, tried."""
     include_drafts = c.Optional(c.Type(bool))
     """Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`."""
     related_limit = c.Type(int, default=DEFAULTS.related_limit)

@@ -15,7 +15,16 @@ from typing import Any
 import yaml
 
 from ..pages.site_markdown import is_toc_slugify
-from ..settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, DEFAULTS, LIMITS, Kind, Settings
+from ..settings import (
+    DEFAULT_KINDS,
+    DEFAULT_OUTCOMES,
+    DEFAULT_PAGES,
+    DEFAULT_ROLES,
+    DEFAULTS,
+    LIMITS,
+    Kind,
+    Settings,
+)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -75,6 +84,7 @@ def settings_from_options(
     return Settings(
         kinds=kinds,
         roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
+        outcomes=tuple(str(o) for o in options.get("outcomes") or DEFAULT_OUTCOMES),
         include_drafts=include_drafts if drafts is None else bool(drafts),
         **{name: int(options.get(name, getattr(DEFAULTS, name))) for name in LIMITS},
         site_url=site_url or "",

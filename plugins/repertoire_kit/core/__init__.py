@@ -29,7 +29,7 @@ from .contract.yaml_reader import compose_front_matter
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
-from .model import CuratedPath, Entry, Member, ProblemType
+from .model import CuratedPath, Entry, Member, ProblemType, Use
 from .pages import urls
 from .pages.assets import served_assets
 from .pages.export import explore_json, export_json
@@ -82,6 +82,7 @@ __all__ = [
     "placeholder",
     "PROBLEMS_DIR",
     "ProblemType",
+    "Use",
     "Project",
     "ProjectError",
     "record_schemas",

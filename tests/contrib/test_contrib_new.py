@@ -2,10 +2,10 @@
 
 For every kind (case, story, tool, member, problem, path, use) the scaffold's front matter is
 valid as written: an entry (a draft) passes `repertoire check`, while a member, problem type,
-path or use, published at once, gets an error at each `TODO:` placeholder still in it; once they are filled
-and the draft line deleted, every kind passes and is published by a real build. It never
-overwrites, refuses unknown ids with a did-you-mean, quotes titles YAML would misread, asks for
-missing values on a terminal, and follows the kinds configured in mkdocs.yml.
+path or use, published at once, gets an error at each `TODO:` placeholder still in it; once
+they are filled and the draft line deleted, every kind passes and is published by a real
+build. It never overwrites, refuses unknown ids with a did-you-mean, quotes titles YAML would
+misread, asks for missing values on a terminal, and follows the kinds configured in mkdocs.yml.
 """
 
 from __future__ import annotations

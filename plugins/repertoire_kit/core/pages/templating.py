@@ -5,9 +5,9 @@ introduction and the headings, which the engine turns into the table of contents
 permalinks. Every value it prints is escaped as inert Markdown text by `finalize`. Where the
 layout calls `slot("<fragment>.html", view=...)`, a slot token stands in the Markdown for an
 HTML *fragment* (rendered with HTML autoescaping when the page is finished), which is put in
-its place after the engine has converted the page (see `slots`). So no generated listing is ever parsed as
-Markdown. The MkDocs adapter puts the theme's folders (with `custom_dir`) in front, so
-`overrides/repertoire/<name>` replaces a template. Contributed values are data, never
+its place after the engine has converted the page (see `slots`). So no generated listing is
+ever parsed as Markdown. The MkDocs adapter puts the theme's folders (with `custom_dir`) in
+front, so `overrides/repertoire/<name>` replaces a template. Contributed values are data, never
 compiled as templates: `{{ 7*7 }}` in a title stays literal.
 """
 

@@ -210,14 +210,13 @@ class _RecordLoader:
 
     def _check_links(self, files: list[DocsFile]) -> None:
         """Every body's links, images and anchors, against the site these files make."""
-        entries = self.repertoire.entries.values()
+        records: list[Entry | Use] = [*self.repertoire.entries.values()]
+        records += self.repertoire.uses.values()
         site = SiteMap(
             self.settings,
             (f.docs_path for f in files),
             problems=self.repertoire.problems,
-            drafts=(
-                r.source.docs_path for r in (*entries, *self.repertoire.uses.values()) if r.draft
-            ),
+            drafts=(r.source.docs_path for r in records if r.draft),
         )
         anchors = PageAnchors(
             {body.docs_path: body.text for body in self.bodies},

@@ -34,6 +34,7 @@ FOLDER_SCHEMA = {
     "members": "member.schema.json",
     "problems": "problem.schema.json",
     "paths": "path.schema.json",
+    "uses": "use.schema.json",
 }
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 # Fixtures of the broken-input suite whose defect a schema can see, read as YAML 1.2.
@@ -97,6 +98,7 @@ def test_one_valid_draft_2020_12_schema_per_kind_of_front_matter():
         "member.schema.json",
         "path.schema.json",
         "problem.schema.json",
+        "use.schema.json",
     ]
     for document in DOCUMENTS.values():
         Draft202012Validator.check_schema(document)

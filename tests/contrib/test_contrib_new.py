@@ -1,11 +1,11 @@
 """`repertoire new` writes a file the contract accepts, and refuses what it must not write.
 
-For every kind (case, story, tool, member, problem, path) the scaffold's front matter is valid
-as written: an entry (a draft) passes `repertoire check`, while a member, problem type or path,
-published at once, gets an error at each `TODO:` placeholder still in it; once they are filled
-and the draft line deleted, every kind passes and is published by a real build. It never
-overwrites, refuses unknown ids with a did-you-mean, quotes titles YAML would misread, asks for
-missing values on a terminal, and follows the kinds configured in mkdocs.yml.
+For every kind (case, story, tool, member, problem, path, use) the scaffold's front matter is
+valid as written: an entry (a draft) passes `repertoire check`, while a member, problem type,
+path or use, published at once, gets an error at each `TODO:` placeholder still in it; once
+they are filled and the draft line deleted, every kind passes and is published by a real
+build. It never overwrites, refuses unknown ids with a did-you-mean, quotes titles YAML would
+misread, asks for missing values on a terminal, and follows the kinds configured in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -60,6 +60,11 @@ SCAFFOLDS = {
         ],
         "repertoire/paths/sampling-in-a-week.md",
         ["  - entry: cases/sampling-payroll-across-forty-schools"],
+    ),
+    "use": (
+        ["use", "tools/attribute-sampling-table", "--by", "mira-kovac"],
+        f"repertoire/uses/mira-kovac-attribute-sampling-table-{clock.today().year}.md",
+        ["entry: tools/attribute-sampling-table", "member: mira-kovac"],
     ),
 }
 
@@ -168,6 +173,26 @@ def test_a_name_taken_in_another_letter_case_is_refused(new, project):
             ["path", "X", "--entry", "cases/sampling-payroll", "--entry", "tools/finding-template"],
             "unknown entry 'cases/sampling-payroll'",
         ),
+        (
+            ["use", "tools/atribute-sampling-table", "--by", "mira-kovac"],
+            "unknown entry 'tools/atribute-sampling-table' "
+            "(did you mean 'tools/attribute-sampling-table'?)",
+        ),
+        (
+            ["use", "tools/attribute-sampling-table", "--by", "mira-kovak"],
+            "unknown member 'mira-kovak' (did you mean 'mira-kovac'?)",
+        ),
+        (
+            [
+                "use",
+                "tools/attribute-sampling-table",
+                "--by",
+                "mira-kovac",
+                "--by",
+                "ivan-dimitrov",
+            ],
+            "a use is one member's",
+        ),
     ],
 )
 def test_unknown_ids_are_refused_with_a_suggestion_and_nothing_is_written(
@@ -206,6 +231,9 @@ def test_a_path_cannot_lead_to_a_draft(new, project):
             "needs at least 2 entries: add --entry ID --entry ID",
         ),
         (["case"], "give a title"),
+        (["use", "tools/finding-template"], "needs a member: add --by ID"),
+        (["use"], "give the entry"),
+        (["use", "tools/finding-template", "--problem", "sampling"], "--problem does not apply"),
         (["member", "X", "--problem", "sampling"], "--problem does not apply to a member"),
         (["story", "Аудит", *ENTRY_ARGS], "give one with --id"),
         (["tool", "Index", *ENTRY_ARGS], "'index' is reserved"),

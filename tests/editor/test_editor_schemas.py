@@ -20,7 +20,7 @@ import pytest
 from repertoire_kit.cli.schemas import FILES_MAP, schema_files
 from repertoire_kit.core.authoring.json_schema import schema_documents
 from repertoire_kit.core.load.project import load_project
-from repertoire_kit.core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR
+from repertoire_kit.core.settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, USES_DIR
 from tests.support.editor import GUIDES_KIND, run_schemas
 from tests.support.sites import ROOT
 
@@ -120,6 +120,7 @@ def expected_schema(rel: str) -> str:
         MEMBERS_DIR: "member.schema.json",
         PROBLEMS_DIR: "problem.schema.json",
         PATHS_DIR: "path.schema.json",
+        USES_DIR: "use.schema.json",
     }
     return by_folder.get(folder, "entry.schema.json")
 

@@ -36,6 +36,7 @@ from repertoire_kit.core.contract.schemas import (
     member_schema,
     path_schema,
     problem_schema,
+    use_schema,
 )
 from repertoire_kit.core.load.project import load_project
 from tests.support.sites import MINIMAL, ROOT, Site
@@ -64,6 +65,7 @@ RECORDS: dict[str, Callable[..., RecordSchema]] = {
     "members": member_schema,
     "problems": problem_schema,
     "paths": path_schema,
+    "uses": use_schema,
 }
 FIELD_OF = re.compile(r"^(?P<name>\w+): field of (?P<kinds>.+)$")
 CHOICE_LINE = re.compile(r"^\s*(?:- )?(?P<name>\w+): \[?(?P<stop>\$\{\d+\|.*\|\})\]?$")
@@ -280,7 +282,13 @@ def with_every_field_snippet(text: str, field_snippets: list[dict[str, Any]]) ->
 
 def test_every_field_snippet_added_to_a_file_of_its_kind_keeps_it_valid(make_site):
     snippets = committed()
-    example_of = {"entries": "case", "members": "member", "problems": "problem", "paths": "path"}
+    example_of = {
+        "entries": "case",
+        "members": "member",
+        "problems": "problem",
+        "paths": "path",
+        "uses": "use",
+    }
     files = {f"repertoire/assets/avatars/{NEW_FILE}.jpg": "an image"}
     for record_kinds, kind in example_of.items():
         declared = {f.name for f in RECORDS[record_kinds](PROJECT.settings).fields}
@@ -336,6 +344,7 @@ def test_roles_and_kinds_from_mkdocs_yml_reach_the_snippets(make_site, capsys):
         "New member",
         "New problem",
         "New path",
+        "New use",
     ]
     assert snippets["New guide"]["prefix"] == ["guide", "repertoire-guide"]
     [role] = offered_choices({"member": snippets["New member"]})["role"]

@@ -1,5 +1,8 @@
 """`repertoire new KIND "Title"`: a new file whose front matter is valid from the first keystroke.
 
+`repertoire new use ENTRY --by MEMBER` records one time a member applied an entry: the
+smallest contribution there is.
+
 A contributor who has never seen the contract gets a file with every required field filled in
 (today's date, an id made from the title, the problem types and members they named, checked
 against the files that exist) and a body laid out in the sections their kind of file needs.
@@ -87,7 +90,7 @@ def add_new_command(commands: Any) -> None:
     """Register `new` on the CLI's subcommand parser."""
     new = commands.add_parser(
         "new",
-        help="start a new case, story, tool, member, problem type or path",
+        help="start a new case, story, tool, member, problem type, path or use",
         description="Write a new file with valid front matter and a body laid out for its kind; "
         "fill in every 'TODO:' and run `repertoire check`. Entries start as drafts: delete the "
         "'draft: true' line when yours is ready. Missing values are asked for when run in a "
@@ -96,13 +99,15 @@ def add_new_command(commands: Any) -> None:
         "2 usage (unknown kind, a required value missing and no terminal to ask on).",
     )
     new.add_argument(
-        "kind", help="case, story, tool (or another configured kind), member, problem or path"
+        "kind",
+        help="case, story, tool (or another configured kind), member, problem, path or use",
     )
     new.add_argument(
         "title",
         nargs="?",
         default="",
-        help="the title (for a member: their name); the file name is made from it",
+        help="the title (for a member: their name; for a use: the id of the entry applied, "
+        "such as cases/some-case); the file name is made from it",
     )
     new.add_argument(
         "--problem",
@@ -118,7 +123,7 @@ def add_new_command(commands: Any) -> None:
         default=[],
         dest="contributors",
         metavar="MEMBER",
-        help="a contributing member's id (repeat for co-authors)",
+        help="a contributing member's id (repeat for co-authors); for a use: who applied it",
     )
     new.add_argument("--summary", default="", help="the summary shown in listings")
     new.add_argument(
@@ -237,6 +242,21 @@ def path_text(target: Target, request: Request) -> str:
     return _file(lines, body_text(body_blocks(target)))
 
 
+def use_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
+    """A use: which entry, who, when; what came of it is theirs to write."""
+    outcomes = ", ".join(settings.outcomes)
+    lines = [
+        f"entry: {yaml_scalar(request.entries[0])}",
+        f"member: {yaml_scalar(request.contributors[0])}",
+        f"date: {today.isoformat()}",
+        f"summary: {yaml_scalar(request.summary or placeholder(SUMMARY_PROMPT['use']))}",
+        "# Optional fields: remove the '# ' in front of a line to use it.",
+        "# context: your organisation (country)",
+        f"# outcome: {settings.outcomes[0]}  # {outcomes}" if settings.outcomes else "",
+    ]
+    return _file([line for line in lines if line], body_text(body_blocks(target)))
+
+
 def _file(front_matter: list[str], body: str) -> str:
     """Front-matter lines between the fences, a blank line, then the body."""
     return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
@@ -250,6 +270,8 @@ def compose(target: Target, settings: Settings, request: Request, today: dt.date
         return member_text(target, settings, request, today)
     if target.name == "problem":
         return problem_text(target, request)
+    if target.name == "use":
+        return use_text(target, settings, request, today)
     return path_text(target, request)
 
 
@@ -386,6 +408,8 @@ def gather(
 ) -> Request:
     """Fill the request from the options, asking for what is missing when there is a terminal."""
     _refuse_options_for_other_kinds(target, args)
+    if target.name == "use":
+        return _gather_use(args, known, docs_label, ask)
     title = one_line(args.title)
     if not title and ask is not None:
         title = one_line(ask("Name" if target.name == "member" else "Title"))
@@ -437,11 +461,50 @@ def gather(
     return request
 
 
+def _gather_use(
+    args: argparse.Namespace, known: Known, docs_label: str, ask: Ask | None
+) -> Request:
+    """A use: the entry applied (the positional argument) and the one member who applied it;
+    the file name is made from both and the year, unless `--id` gives one."""
+    entry = one_line(args.title)
+    if not entry and ask is not None:
+        entry = one_line(ask(f"Entry you applied (an id such as {known.entries[0]})"))
+    if not entry:
+        raise Refusal(
+            "give the entry, such as: repertoire new use cases/some-case --by your-member-id",
+            EXIT_USAGE,
+        )
+    [entry] = check_ids([entry], known.entries, "entry", f"{docs_label}/<kind>/")
+    members_dir = f"{docs_label}/{MEMBERS_DIR}/"
+    members = ask_ids(
+        ask,
+        args.contributors,
+        "Who applied it (your member id)",
+        known.members,
+        "member",
+        members_dir,
+        "--by",
+    )
+    if len(members) > 1:
+        raise Refusal("a use is one member's: give --by once (each member records their own)")
+    summary = one_line(args.summary)
+    if not summary and ask is not None:
+        summary = one_line(ask("What you did with it and what came of it (Enter for a TODO)"))
+    name = f"{members[0]}-{entry.rsplit('/', 1)[-1]}-{clock.today().year}"
+    return Request(
+        title=name,
+        summary=summary,
+        file_id=args.file_id.strip(),
+        contributors=members,
+        entries=[entry],
+    )
+
+
 def _refuse_options_for_other_kinds(target: Target, args: argparse.Namespace) -> None:
     """An option that does not apply is a mistake worth saying, not something to drop."""
     applies = {
         "--problem": (args.problems, target.is_entry),
-        "--by": (args.contributors, target.is_entry),
+        "--by": (args.contributors, target.is_entry or target.name == "use"),
         "--parent": (args.parent, target.name == "problem"),
         "--entry": (args.entries, target.name == "path"),
         "--summary": (args.summary, target.name != "member"),

@@ -31,7 +31,7 @@ from .diagnostics import Diagnostic, Diagnostics, Severity
 from .load.loader import LoadResult, load_repertoire, slugify
 from .load.project import Project, ProjectError, load_project, settings_from_options
 from .load.site_checks import check_site
-from .model import CuratedPath, Entry, Member, ProblemType
+from .model import CuratedPath, Entry, Member, ProblemType, Use
 from .options import OPTIONS, Option, option_problems
 from .pages import urls
 from .pages.assets import served_assets
@@ -90,6 +90,7 @@ __all__ = [
     "placeholder",
     "PROBLEMS_DIR",
     "ProblemType",
+    "Use",
     "Project",
     "ProjectError",
     "record_schemas",

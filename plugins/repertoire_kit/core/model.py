@@ -1,4 +1,4 @@
-"""The repertoire as plain values: entries, members, problem types and paths.
+"""The repertoire as plain values: entries, members, problem types, paths and uses.
 
 Records are immutable once loaded; cross-indexes are derived from them (`core.indexes`) and
 never stored back, so a record means exactly what its file says.
@@ -12,16 +12,17 @@ from enum import Enum
 from typing import Any
 
 from .diagnostics import Position
-from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Kind
+from .settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, USES_DIR, Kind
 
 
 class RecordType(str, Enum):
-    """The four sorts of record file; a field's `refers_to` names one of them."""
+    """The sorts of record file; a field's `refers_to` names one of them."""
 
     ENTRY = "entry"
     MEMBER = "member"
     PROBLEM = "problem"
     PATH = "path"
+    USE = "use"
 
     def __str__(self) -> str:
         return self.value
@@ -41,6 +42,7 @@ _FOLDERS = {
     RecordType.MEMBER: MEMBERS_DIR,
     RecordType.PROBLEM: PROBLEMS_DIR,
     RecordType.PATH: PATHS_DIR,
+    RecordType.USE: USES_DIR,
 }
 
 
@@ -150,6 +152,22 @@ class CuratedPath:
     theme: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True)
+class Use:
+    """One time a member applied an entry in their work; the body, if any, tells the story."""
+
+    id: str
+    entry: str
+    member: str
+    date: dt.date
+    summary: str
+    source: Source
+    context: str | None = None
+    outcome: str | None = None
+    draft: bool = False
+    theme: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
 @dataclass
 class Repertoire:
     """Everything loaded from the docs folder, keyed by id, in a stable order.
@@ -162,6 +180,7 @@ class Repertoire:
     members: dict[str, Member] = field(default_factory=dict)
     problems: dict[str, ProblemType] = field(default_factory=dict)
     paths: dict[str, CuratedPath] = field(default_factory=dict)
+    uses: dict[str, Use] = field(default_factory=dict)
     include_drafts: bool = False
 
     def records(self, record_type: RecordType) -> dict[str, Any]:
@@ -171,12 +190,21 @@ class Repertoire:
             RecordType.MEMBER: self.members,
             RecordType.PROBLEM: self.problems,
             RecordType.PATH: self.paths,
+            RecordType.USE: self.uses,
         }
         return by_type[record_type]
 
     def published_entries(self) -> list[Entry]:
         """Entries a reader may see, in id order."""
         return [e for e in self.entries.values() if self.include_drafts or not e.draft]
+
+    def published_uses(self) -> list[Use]:
+        """Uses a reader may see, in id order: neither the use nor its entry a draft."""
+        return [
+            use
+            for use in self.uses.values()
+            if (self.include_drafts or not use.draft) and self.is_visible(use.entry)
+        ]
 
     def is_visible(self, entry_id: str) -> bool:
         """Whether an entry is shown in this build."""

@@ -54,6 +54,12 @@ OPTIONS: tuple[Option, ...] = (
         "Allowed member roles; default steward, core, member, alumni.",
     ),
     Option(
+        "outcomes",
+        OptionType.TEXTS,
+        None,
+        "Allowed outcomes of a use; default adopted, adapted, tried.",
+    ),
+    Option(
         "include_drafts",
         OptionType.BOOL,
         None,

@@ -25,10 +25,12 @@ DEFAULT_KINDS: tuple[Kind, ...] = (
 )
 DEFAULT_ROLES: tuple[str, ...] = ("steward", "core", "member", "alumni")
 LEVELS: tuple[str, ...] = ("newcomer", "practitioner", "expert")
+DEFAULT_OUTCOMES: tuple[str, ...] = ("adopted", "adapted", "tried")
 DEFAULT_PAGES: tuple[str, ...] = ("reference/",)
 MEMBERS_DIR = "members"
 PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
+USES_DIR = "uses"
 # The numeric options and the least value each may take.
 LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1}
 
@@ -39,6 +41,8 @@ class Settings:
 
     kinds: tuple[Kind, ...] = DEFAULT_KINDS
     roles: tuple[str, ...] = DEFAULT_ROLES
+    # What came of applying an entry, as a use may say (its `outcome`).
+    outcomes: tuple[str, ...] = DEFAULT_OUTCOMES
     include_drafts: bool = False
     related_limit: int = 5
     new_limit: int = 20
@@ -76,7 +80,12 @@ class Settings:
     @property
     def record_folders(self) -> tuple[str, ...]:
         """Every folder whose Markdown files are records of the contract."""
-        return tuple(k.folder for k in self.kinds) + (MEMBERS_DIR, PROBLEMS_DIR, PATHS_DIR)
+        return tuple(k.folder for k in self.kinds) + (
+            MEMBERS_DIR,
+            PROBLEMS_DIR,
+            PATHS_DIR,
+            USES_DIR,
+        )
 
 
 DEFAULTS = Settings()

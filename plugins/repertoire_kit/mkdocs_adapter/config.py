@@ -39,6 +39,8 @@ class RepertoireConfig(base.Config):
     """Entry kinds; default cases/stories/tools."""
     roles = CoreOption("roles")
     """Allowed member roles; default steward, core, member, alumni."""
+    outcomes = CoreOption("outcomes")
+    """Allowed outcomes of a use; default adopted, adapted, tried."""
     include_drafts = CoreOption("include_drafts")
     """Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`."""
     related_limit = CoreOption("related_limit")

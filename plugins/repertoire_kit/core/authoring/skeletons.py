@@ -2,8 +2,9 @@
 
 `repertoire new` (which writes a file) and the editor's snippets (which a contributor expands
 while typing) both begin a file of a given kind: the configured entry kinds, then members,
-problem types and paths. Both lay out the same body, a heading per section with a `TODO:` line
-saying what to write there, so the two ways in cannot drift apart. The wording lives here once.
+problem types, paths and uses. Both lay out the same body, a heading per section with a `TODO:`
+line saying what to write there, so the two ways in cannot drift apart. The wording lives here
+once.
 """
 
 from __future__ import annotations
@@ -81,12 +82,20 @@ PATH_BODY: tuple[Block, ...] = (
         "long it takes.",
     ),
 )
+USE_BODY: tuple[Block, ...] = (
+    (
+        None,
+        "tell the story if there is one: what you changed to make it fit, what happened, what "
+        "you would do differently. Or delete this line: the summary is enough.",
+    ),
+)
 AFFILIATION_PROMPT = "where you work or practise, such as Team, Organisation (Country)"
 SUMMARY_PROMPT = {
     "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
     "want to read it",
     "problem": "one sentence that says what the problem is",
     "path": "one sentence that says what the reader gets from this path",
+    "use": f"what you did with it and what came of it (at most {SUMMARY_MAX} characters)",
 }
 
 
@@ -121,7 +130,9 @@ def body_blocks(target: Target) -> tuple[Block, ...]:
     """The body a new file of this kind starts with."""
     if target.is_entry:
         return ENTRY_SECTIONS.get(target.name, GENERIC_SECTIONS)
-    return {"member": MEMBER_BODY, "problem": PROBLEM_BODY}.get(target.name, PATH_BODY)
+    return {"member": MEMBER_BODY, "problem": PROBLEM_BODY, "use": USE_BODY}.get(
+        target.name, PATH_BODY
+    )
 
 
 def body_text(blocks: tuple[Block, ...]) -> str:

@@ -81,6 +81,11 @@ GUIDE_EXAMPLES: dict[str, str] = {
     "tool": "meeting-template",
     "context_prompt": "Where and when did this happen? The organisation, the piece of work, the "
     "team and the time you had.",
+    "use_entry_name": "meeting-template",
+    "use_summary": "Ran our quarterly review with the template; the meeting kept to its hour "
+    "and every action left with an owner.",
+    "use_story": "We dropped the section on last quarter's actions and read them out at the "
+    "start instead.\nTwo newcomers said it was the first review they could follow.",
 }
 
 

@@ -29,17 +29,22 @@ def check_markup(path: str, body: str, first_line: int, diags: Diagnostics) -> N
 
 
 def report_placeholders(
-    path: str, found: list[Placeholder], published_at_once: str, diags: Diagnostics
+    path: str,
+    found: list[Placeholder],
+    published_at_once: str,
+    diags: Diagnostics,
+    draft_noun: str = "entry",
 ) -> None:
     """Each placeholder left in a record that will be published, at its line.
 
     `published_at_once` names the kind of record when it has no draft state (a member, a
-    problem type, a path); "" for an entry, which could be kept a draft instead.
+    problem type, a path); "" for a record that could be kept a draft instead (an entry, a
+    use: `draft_noun`).
     """
     hint = (
         f"write your own text here: a {published_at_once} is published as soon as it is merged"
         if published_at_once
-        else "write your own text here, or keep the entry a draft (draft: true) until then"
+        else f"write your own text here, or keep the {draft_noun} a draft (draft: true) until then"
     )
     for placeholder in found:
         diags.error(

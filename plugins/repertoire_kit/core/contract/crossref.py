@@ -248,10 +248,24 @@ def _check_avatar(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics
         )
 
 
+def _check_use(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics) -> None:
+    """A use of a draft entry is left out until the entry is published, like a link to it."""
+    entry_id: str | None = record.value("entry")
+    entry = ids.repertoire.entries.get(entry_id) if entry_id else None
+    if entry is not None and entry.draft and not record.value("draft", False):
+        diags.warning(
+            record.path,
+            record.position("entry"),
+            "entry",
+            f"'{entry_id}' is a draft; this use is left out until it is published",
+        )
+
+
 # The rules of each record type besides its references existing.
 _RULES = {
     RecordType.ENTRY: _check_entry,
     RecordType.MEMBER: _check_avatar,
     RecordType.PROBLEM: _check_parent,
     RecordType.PATH: _check_steps,
+    RecordType.USE: _check_use,
 }

@@ -1,7 +1,8 @@
-"""The record schemas of the contract: entries, members, problem types and paths.
+"""The record schemas of the contract: entries, members, problem types, paths and uses.
 
 A field is one `Field` declaration here: the loader, the reference checks, the editors' JSON
-Schemas and the snippets all read these. Choices that a maintainer can configure (roles) come
+Schemas and the snippets all read these. Choices that a maintainer can configure (roles,
+outcomes) come
 from `Settings`, so the schemas are built by functions.
 """
 
@@ -231,11 +232,66 @@ def path_schema(settings: Settings) -> RecordSchema:
     )
 
 
+def use_schema(settings: Settings) -> RecordSchema:
+    """One time a member applied an entry in their work; the file name is its id and the
+    body, if any, tells the story."""
+    return RecordSchema(
+        RecordType.USE,
+        "Use",
+        _naming_kinds(
+            (
+                Field(
+                    "entry",
+                    FieldType.ID,
+                    "The id of the entry they applied ({kinds}).",
+                    required=True,
+                    refers_to=RecordType.ENTRY,
+                ),
+                Field(
+                    "member",
+                    FieldType.ID,
+                    "The id of the member who applied it (a file in members/).",
+                    required=True,
+                    refers_to=RecordType.MEMBER,
+                ),
+                Field("date", FieldType.DATE, "When they applied it (YYYY-MM-DD).", required=True),
+                Field(
+                    "summary",
+                    FieldType.TEXT,
+                    "What they did with it and what came of it, in one or two sentences.",
+                    required=True,
+                    max_length=SUMMARY_MAX,
+                ),
+                Field(
+                    "context",
+                    FieldType.TEXT,
+                    "Where: the organisation, the country.",
+                    max_length=200,
+                ),
+                Field(
+                    "outcome",
+                    FieldType.CHOICE,
+                    "What came of it.",
+                    choices=settings.outcomes,
+                ),
+                Field(
+                    "draft",
+                    FieldType.BOOL,
+                    "true while unfinished: checked and shown by make serve, never published.",
+                ),
+            )
+            + THEME_FIELDS,
+            settings,
+        ),
+    )
+
+
 def record_schemas(settings: Settings) -> list[RecordSchema]:
-    """The contract of every record type: entries, members, problem types, paths."""
+    """The contract of every record type: entries, members, problem types, paths, uses."""
     return [
         entry_schema(settings),
         member_schema(settings),
         problem_schema(settings),
         path_schema(settings),
+        use_schema(settings),
     ]

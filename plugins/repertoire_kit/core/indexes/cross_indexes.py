@@ -1,4 +1,4 @@
-"""Cross-indexes derived from the records: by problem type, member, kind; related; gaps.
+"""Cross-indexes derived from the records: by problem type, member, kind; related; gaps; uses.
 
 Everything here is computed in one pass over the published entries plus per-entry work bounded
 by the size of its neighbourhood (entries sharing a problem type or a contributor), so the cost
@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..model import Entry, Repertoire
+from ..model import Entry, Repertoire, Use
 
 # An entry with more problem types plus contributors than this is left out of the combination
 # index, which would otherwise hold it in 2 ** labels lists (see `CombinationIndex`).
@@ -25,6 +25,11 @@ MAX_COMBINED_LABELS = 8
 def newest_first(entry: Entry) -> tuple[int, int, str]:
     """Sort key: most recently changed first, then first shared, then id."""
     return (-entry.last_changed.toordinal(), -entry.date.toordinal(), entry.id)
+
+
+def newest_use_first(use: Use) -> tuple[int, str]:
+    """Sort key of uses: most recent first, then id."""
+    return (-use.date.toordinal(), use.id)
 
 
 _NONE: tuple[int, ...] = ()
@@ -185,6 +190,12 @@ class Indexes:
     children: dict[str, list[str]] = field(default_factory=dict)
     referenced_by: dict[str, list[Entry]] = field(default_factory=dict)
     paths_by_entry: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # Published uses (of published entries), newest first; by entry, member and the entry's
+    # problem types (as written, sub-types not counted in their ancestors).
+    uses: list[Use] = field(default_factory=list)
+    uses_by_entry: dict[str, list[Use]] = field(default_factory=dict)
+    uses_by_member: dict[str, list[Use]] = field(default_factory=dict)
+    uses_by_problem: dict[str, list[Use]] = field(default_factory=dict)
     _under: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _matrix: dict[str, Counter[str]] | None = field(default=None, repr=False)
     _tree: list[tuple[str, int]] | None = field(default=None, repr=False)
@@ -351,4 +362,22 @@ def build_indexes(repertoire: Repertoire, kind_folders: tuple[str, ...]) -> Inde
         for index, step in enumerate(path.steps):
             paths_by_entry[step.entry].append((path.id, index))
     indexes.paths_by_entry = dict(paths_by_entry)
+    _index_uses(indexes)
     return indexes
+
+
+def _index_uses(indexes: Indexes) -> None:
+    """Uses by entry, by member and by the problem types of their entry."""
+    repertoire = indexes.repertoire
+    by_entry: dict[str, list[Use]] = defaultdict(list)
+    by_member: dict[str, list[Use]] = defaultdict(list)
+    by_problem: dict[str, list[Use]] = defaultdict(list)
+    indexes.uses = sorted(repertoire.published_uses(), key=newest_use_first)
+    for use in indexes.uses:
+        by_entry[use.entry].append(use)
+        by_member[use.member].append(use)
+        for problem_id in dict.fromkeys(repertoire.entries[use.entry].problem_types):
+            by_problem[problem_id].append(use)
+    indexes.uses_by_entry = dict(by_entry)
+    indexes.uses_by_member = dict(by_member)
+    indexes.uses_by_problem = dict(by_problem)

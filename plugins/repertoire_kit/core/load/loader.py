@@ -53,11 +53,12 @@ from ..model import (
     Repertoire,
     Source,
     Step,
+    Use,
 )
 from ..pages.anchors import GeneratedContext, PageAnchors
 from ..pages.registry import generated_paths
 from ..pages.site_map import SiteMap
-from ..settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, Settings
+from ..settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, USES_DIR, Settings
 from .files import DocsFile, discover, project_relative
 from .placement import check_placement
 
@@ -140,11 +141,12 @@ def _theme(values: dict[str, Any]) -> dict[str, Any]:
     return {key: values[key] for key in _THEME_KEYS if key in values}
 
 
-_MODELS: dict[RecordType, type[Entry | Member | ProblemType | CuratedPath]] = {
+_MODELS: dict[RecordType, type[Entry | Member | ProblemType | CuratedPath | Use]] = {
     RecordType.ENTRY: Entry,
     RecordType.MEMBER: Member,
     RecordType.PROBLEM: ProblemType,
     RecordType.PATH: CuratedPath,
+    RecordType.USE: Use,
 }
 
 # The attributes a record's fields fill: a field the model has no place for (one declared only
@@ -208,12 +210,13 @@ class _RecordLoader:
 
     def _check_links(self, files: list[DocsFile]) -> None:
         """Every body's links, images and anchors, against the site these files make."""
-        entries = self.repertoire.entries.values()
+        records: list[Entry | Use] = [*self.repertoire.entries.values()]
+        records += self.repertoire.uses.values()
         site = SiteMap(
             self.settings,
             (f.docs_path for f in files),
             problems=self.repertoire.problems,
-            drafts=(e.source.docs_path for e in entries if e.draft),
+            drafts=(r.source.docs_path for r in records if r.draft),
         )
         anchors = PageAnchors(
             {body.docs_path: body.text for body in self.bodies},
@@ -332,7 +335,8 @@ class _RecordLoader:
             )
             self.written.append(Written(record_id, schema.name, path, fields))
         is_entry = self.settings.kind_for_folder(folder) is not None
-        draft = is_entry and (root is None or _draft_written(root, fields))
+        has_draft = is_entry or folder == USES_DIR
+        draft = has_draft and (root is None or _draft_written(root, fields))
         body = Body(path, docs_file.docs_path, block.body, block.body_first_line, draft)
         self._check_body(body)
         if not draft:
@@ -340,7 +344,13 @@ class _RecordLoader:
                 *(field_placeholders(fields) if TODO in block.yaml_text else ()),
                 *body_placeholders(body.text, body.first_line),
             ]
-            report_placeholders(path, found, "" if is_entry else _RECORD_NAMES[folder], self.diags)
+            report_placeholders(
+                path,
+                found,
+                "" if has_draft else _RECORD_NAMES[folder],
+                self.diags,
+                "entry" if is_entry else "use",
+            )
         title = fields.get("name" if folder == MEMBERS_DIR else "title")
         if title is not None:
             check_title_heading(path, body.text, body.first_line, title.value, self.diags)
@@ -348,8 +358,8 @@ class _RecordLoader:
 
 
 def _draft_written(root: MappingNode, fields: dict[str, Located]) -> bool:
-    """Whether an entry is a draft: `draft: true`, or a `draft` key that did not convert (its
-    own error says why; its placeholders wait until it is fixed)."""
+    """Whether an entry or a use is a draft: `draft: true`, or a `draft` key that did not
+    convert (its own error says why; its placeholders wait until it is fixed)."""
     if "draft" in fields:
         return bool(fields["draft"].value)
     return any(isinstance(key, ScalarNode) and key.value == "draft" for key, _ in root.value)

@@ -17,7 +17,16 @@ import yaml
 from ..diagnostics import Diagnostic, Position, Severity
 from ..options import check_options, unknown_option_message
 from ..pages.site_markdown import is_toc_slugify
-from ..settings import DEFAULT_KINDS, DEFAULT_PAGES, DEFAULT_ROLES, DEFAULTS, LIMITS, Kind, Settings
+from ..settings import (
+    DEFAULT_KINDS,
+    DEFAULT_OUTCOMES,
+    DEFAULT_PAGES,
+    DEFAULT_ROLES,
+    DEFAULTS,
+    LIMITS,
+    Kind,
+    Settings,
+)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -80,6 +89,7 @@ def settings_from_options(
     return Settings(
         kinds=kinds,
         roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
+        outcomes=tuple(str(o) for o in options.get("outcomes") or DEFAULT_OUTCOMES),
         include_drafts=include_drafts if drafts is None else bool(drafts),
         **{name: int(options.get(name, getattr(DEFAULTS, name))) for name in LIMITS},
         site_url=site_url or "",

@@ -63,6 +63,7 @@ class GeneratedContext:
             members=repertoire.members,
             problems=repertoire.problems,
             paths=repertoire.paths,
+            uses=repertoire.uses,
             include_drafts=settings.drafts_published,
         )
 

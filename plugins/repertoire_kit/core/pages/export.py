@@ -47,6 +47,7 @@ def build_export(
                 "level": entry.level,
                 "tags": list(entry.tags),
                 "words": len(entry.source.body.split()),
+                "uses": len(indexes.uses_by_entry.get(entry.id, [])),
             }
         )
     members = []
@@ -90,6 +91,19 @@ def build_export(
                 "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
             }
         )
+    uses = [
+        {
+            "id": use.id,
+            "url": url(use.source.docs_path),
+            "entry": use.entry,
+            "member": use.member,
+            "date": use.date.isoformat(),
+            "summary": use.summary,
+            "context": use.context,
+            "outcome": use.outcome,
+        }
+        for use in sorted(indexes.uses, key=lambda u: u.id)
+    ]
     return {
         "format": EXPORT_FORMAT,
         "site": {"name": settings.site_name, "url": settings.site_url or None},
@@ -106,6 +120,7 @@ def build_export(
         "members": members,
         "problem_types": problems,
         "paths": paths,
+        "uses": uses,
     }
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
-from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire
+from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import Settings
 from . import urls
@@ -26,7 +26,7 @@ from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
 
-Record = Entry | Member | ProblemType | CuratedPath
+Record = Entry | Member | ProblemType | CuratedPath | Use
 HOME_PATHS = 4
 """Path cards on the home page; the rest are one link away, so the overview starts soon."""
 ROLE_TITLES = {
@@ -62,9 +62,11 @@ class SitePages:
                 self.repertoire.members,
                 self.repertoire.problems,
                 self.repertoire.paths,
+                self.repertoire.uses,
             )
             for record in records.values()
         }
+        self._published_uses = {use.id for use in self.indexes.uses}
         self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
         self._gap_lists: Gaps | None = None
 
@@ -83,8 +85,11 @@ class SitePages:
         return self._records.get(docs_path)
 
     def is_hidden(self, docs_path: str) -> bool:
-        """Whether a page must not be published in this build (a draft, when drafts are off)."""
+        """Whether a page must not be published in this build (a draft, when drafts are off;
+        a use of an entry that is not published)."""
         record = self._records.get(docs_path)
+        if isinstance(record, Use):
+            return record.id not in self._published_uses
         return isinstance(record, Entry) and not self.repertoire.is_visible(record.id)
 
     def last_updated(self, entry: Entry) -> str:
@@ -106,6 +111,8 @@ class SitePages:
             return self._page("member.md", docs_path, **self._member(record), body=body)
         if isinstance(record, ProblemType):
             return self._page("problem.md", docs_path, **self._problem(record, 1), body=body)
+        if isinstance(record, Use):
+            return self._page("use.md", docs_path, use=self.views.use(record), body=body)
         return self._page("path.md", docs_path, **self._path(record), body=body)
 
     def compose_generated(self, page: GeneratedPage) -> Composed:
@@ -143,6 +150,7 @@ class SitePages:
             "last_updated": changed if changed != entry.date.isoformat() else None,
             "pagers": self.views.pagers(entry),
             "connections": self.views.connections(entry),
+            "used": self.views.used_by(entry),
         }
 
     def _member(self, member: Member) -> dict[str, Any]:
@@ -153,6 +161,7 @@ class SitePages:
             "groups": self.views.by_kind(mine),
             "problems": self.views.member_problems(member.id),
             "partners": self.views.collaborators(member.id),
+            "applied": self.views.applied(member.id),
         }
 
     def _problem(self, problem: ProblemType, number: int) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..indexes.cross_indexes import Indexes
 from ..indexes.gaps import Gaps
-from ..model import CuratedPath, Entry, Member
+from ..model import CuratedPath, Entry, Member, Use
 from ..settings import Kind, Settings
 from . import urls
 
@@ -175,6 +175,52 @@ class AskRow:
     people: tuple[Counted, ...]
 
 
+@dataclass(frozen=True)
+class UseItem:
+    """A use as its page and the listings show it: who applied which entry, when, where, and
+    what came of it."""
+
+    id: str
+    title: str
+    url: str
+    entry: Link
+    member: Link
+    date: str
+    summary: str
+    context: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class UsedBy:
+    """The uses of one entry, newest first, with how many members and organisations applied
+    it (an organisation is a use's `context`, else its member's affiliation; see
+    `organisation`)."""
+
+    members: int
+    organisations: int
+    uses: tuple[UseItem, ...]
+
+    @property
+    def heading(self) -> str:
+        """'Used by 3 members in 2 organisations' (organisations left out when none is known)."""
+        text = f"Used by {_counted(self.members, 'member')}"
+        if self.organisations:
+            text += f" in {_counted(self.organisations, 'organisation')}"
+        return text
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def organisation(use: Use, member: Member | None) -> str | None:
+    """Where a use happened, as one comparable name: its `context`, else the member's
+    affiliation; spaces and case do not make two organisations."""
+    where = use.context or (member.affiliation if member else None)
+    return " ".join(where.split()).casefold() if where else None
+
+
 class ViewBuilder:
     """Makes each view once per build from the indexes (records recur on many pages)."""
 
@@ -312,6 +358,36 @@ class ViewBuilder:
             for kind in self.settings.kinds
             if groups[kind.folder]
         )
+
+    # ----- uses -------------------------------------------------------------------------
+
+    def use(self, use: Use) -> UseItem:
+        entry = self.repertoire.entries[use.entry]
+        member = self.member_link(use.member)
+        return UseItem(
+            id=use.id,
+            title=f"{member.label} used {entry.title}",
+            url=self.url(use.source.docs_path),
+            entry=Link(entry.title, self.url(entry.source.docs_path)),
+            member=member,
+            date=use.date.isoformat(),
+            summary=use.summary,
+            context=use.context,
+            outcome=use.outcome,
+        )
+
+    def used_by(self, entry: Entry) -> UsedBy:
+        uses = self.indexes.uses_by_entry.get(entry.id, [])
+        members = self.repertoire.members
+        places = {organisation(u, members.get(u.member)) for u in uses}
+        return UsedBy(
+            members=len({u.member for u in uses}),
+            organisations=len(places - {None}),
+            uses=tuple(self.use(u) for u in uses),
+        )
+
+    def applied(self, member_id: str) -> tuple[UseItem, ...]:
+        return tuple(self.use(u) for u in self.indexes.uses_by_member.get(member_id, []))
 
     # ----- members, problems, paths -----------------------------------------------------
 

@@ -10,27 +10,14 @@ import pytest
 from tests.support.browser import (
     DESKTOP,
     MEASURE_OVERFLOW,
+    MODELLED_PAGE_TYPES,
     PHONE,
     OpenReader,
     Reader,
     SampleModel,
 )
 
-PAGE_TYPES = (
-    "home",
-    "entry",
-    "problem-type",
-    "member",
-    "path",
-    "paths",
-    "problem-types",
-    "members",
-    "kind",
-    "explore",
-    "who-knows-what",
-    "gaps",
-    "whats-new",
-)
+PAGE_TYPES = MODELLED_PAGE_TYPES
 
 
 def test_the_sample_has_every_page_type(sample_model: SampleModel) -> None:

@@ -215,6 +215,8 @@ EVERY_PAGE_TYPE = (
     "not-found",
 )
 NOT_FOUND_PAGE = "404.html"
+# The page types SampleModel.page_types() knows (every one but the reference and 404 pages).
+MODELLED_PAGE_TYPES = tuple(t for t in EVERY_PAGE_TYPE if t not in ("reference", "not-found"))
 
 
 def pages_by_type(model: SampleModel, site_dir: Path) -> dict[str, list[str]]:

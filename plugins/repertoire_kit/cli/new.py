@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core import (
     AFFILIATION_PROMPT,
     DRAFT_LINE,
@@ -51,6 +49,7 @@ from ..core import (
     compose_front_matter,
     convert_fields,
     did_you_mean,
+    file_text,
     format_text,
     load_project,
     load_repertoire,
@@ -58,6 +57,8 @@ from ..core import (
     slugify,
     split_front_matter,
     targets,
+    use_text,
+    yaml_scalar,
 )
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -151,16 +152,6 @@ def add_new_command(commands: Any) -> None:
 # ----- YAML text ---------------------------------------------------------------------------
 
 
-def yaml_scalar(value: str | int | bool) -> str:
-    """One YAML value, quoted exactly when YAML would otherwise misread it.
-
-    `yaml.safe_dump` quotes text that would read as a number, a date, a yes/no or a mapping
-    (a title with ': ' in it), and escapes quotes, so any title round-trips as the same text.
-    """
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
-    return dumped.removesuffix("\n").removesuffix("\n...").rstrip("\n")
-
-
 def yaml_list(values: Sequence[str]) -> str:
     """A one-line list: `[a, b]`."""
     return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
@@ -194,7 +185,7 @@ def entry_text(target: Target, request: Request, today: dt.date) -> str:
         "# level: practitioner  # newcomer, practitioner or expert",
         "# tags: [keyword, another-keyword]",
     ]
-    return _file(lines, body_text(body_blocks(target)))
+    return file_text(lines, body_text(body_blocks(target)))
 
 
 def member_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
@@ -212,7 +203,7 @@ def member_text(target: Target, settings: Settings, request: Request, today: dt.
         "#   - label: My profile",
         "#     url: https://example.org/my-profile",
     ]
-    return _file(lines, body_text(body_blocks(target)))
+    return file_text(lines, body_text(body_blocks(target)))
 
 
 def problem_text(target: Target, request: Request) -> str:
@@ -223,7 +214,7 @@ def problem_text(target: Target, request: Request) -> str:
     ]
     if request.parent:
         lines.append(f"parent: {yaml_scalar(request.parent)}")
-    return _file(lines, body_text(body_blocks(target)))
+    return file_text(lines, body_text(body_blocks(target)))
 
 
 def path_text(target: Target, request: Request) -> str:
@@ -239,27 +230,7 @@ def path_text(target: Target, request: Request) -> str:
             f"  - entry: {yaml_scalar(entry)}",
             f"    note: {yaml_scalar(placeholder('why this step, and what to look for in it'))}",
         ]
-    return _file(lines, body_text(body_blocks(target)))
-
-
-def use_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
-    """A use: which entry, who, when; what came of it is theirs to write."""
-    outcomes = ", ".join(settings.outcomes)
-    lines = [
-        f"entry: {yaml_scalar(request.entries[0])}",
-        f"member: {yaml_scalar(request.contributors[0])}",
-        f"date: {today.isoformat()}",
-        f"summary: {yaml_scalar(request.summary or placeholder(SUMMARY_PROMPT['use']))}",
-        "# Optional fields: remove the '# ' in front of a line to use it.",
-        "# context: your organisation (country)",
-        f"# outcome: {settings.outcomes[0]}  # {outcomes}" if settings.outcomes else "",
-    ]
-    return _file([line for line in lines if line], body_text(body_blocks(target)))
-
-
-def _file(front_matter: list[str], body: str) -> str:
-    """Front-matter lines between the fences, a blank line, then the body."""
-    return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
+    return file_text(lines, body_text(body_blocks(target)))
 
 
 def compose(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
@@ -271,7 +242,9 @@ def compose(target: Target, settings: Settings, request: Request, today: dt.date
     if target.name == "problem":
         return problem_text(target, request)
     if target.name == "use":
-        return use_text(target, settings, request, today)
+        return use_text(
+            settings, request.entries[0], request.contributors[0], today, request.summary
+        )
     return path_text(target, request)
 
 

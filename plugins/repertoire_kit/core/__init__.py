@@ -18,8 +18,11 @@ from .authoring.skeletons import (
     Target,
     body_blocks,
     body_text,
+    file_text,
     placeholder,
     targets,
+    use_text,
+    yaml_scalar,
 )
 from .authoring.starter import contributing_guide, starter_files
 from .contract.fields import ENTRY_NAME_PATTERN, ID_PATTERN, convert_fields
@@ -72,6 +75,7 @@ __all__ = [
     "ENTRY_NAME_PATTERN",
     "explore_json",
     "export_json",
+    "file_text",
     "format_text",
     "FORMATS",
     "ID_PATTERN",
@@ -115,5 +119,7 @@ __all__ = [
     "Templates",
     "TODO",
     "urls",
+    "use_text",
     "write_project",
+    "yaml_scalar",
 ]

@@ -60,6 +60,9 @@ class Settings:
     use_directory_urls: bool = True
     toc_separator: str = "-"
     custom_slugify: bool = False
+    # GitHub's web editor for a new file in the docs folder (`authoring.github_editor`), from
+    # `repo_url` and `edit_uri`; empty when the repository is not on GitHub.
+    github_new_file: str = ""
 
     def __post_init__(self) -> None:
         for name, least in LIMITS.items():

@@ -9,7 +9,10 @@ once.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+import yaml
 
 from ..contract.fields import RecordSchema
 from ..contract.placeholders import TODO
@@ -97,6 +100,9 @@ SUMMARY_PROMPT = {
     "path": "one sentence that says what the reader gets from this path",
     "use": f"what you did with it and what came of it (at most {SUMMARY_MAX} characters)",
 }
+# What a use's "I used this" link cannot know (it is the same link for every reader).
+USE_MEMBER_PROMPT = "your member id (the name of your file in members/, without .md)"
+USE_DATE_PROMPT = "the day you applied it, as YYYY-MM-DD"
 
 
 @dataclass(frozen=True)
@@ -141,3 +147,47 @@ def body_text(blocks: tuple[Block, ...]) -> str:
         (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt)}\n"
         for heading, prompt in blocks
     )
+
+
+def yaml_scalar(value: str | int | bool) -> str:
+    """One YAML value, quoted exactly when YAML would otherwise misread it.
+
+    `yaml.safe_dump` quotes text that would read as a number, a date, a yes/no or a mapping
+    (a title with ': ' in it, or a `TODO:` placeholder), and escapes quotes, so any value
+    round-trips as the same text.
+    """
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
+    return dumped.removesuffix("\n").removesuffix("\n...").rstrip("\n")
+
+
+def file_text(front_matter: list[str], body: str) -> str:
+    """Front-matter lines between the fences, a blank line, then the body."""
+    return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
+
+
+def use_text(
+    settings: Settings,
+    entry_id: str,
+    member: str | None = None,
+    day: dt.date | None = None,
+    summary: str = "",
+) -> str:
+    """A use: which entry, who, when; what came of it is theirs to write.
+
+    `repertoire new use` knows the member and the day; an entry page's "I used this" link
+    (`authoring.github_editor`) does not, and leaves a placeholder for each, so that the file
+    fails the check until the member has filled it in. One function writes both, so the two
+    ways of recording a use start from the same file.
+    """
+    outcomes = ", ".join(settings.outcomes)
+    lines = [
+        f"entry: {yaml_scalar(entry_id)}",
+        f"member: {yaml_scalar(member or placeholder(USE_MEMBER_PROMPT))}",
+        f"date: {day.isoformat() if day else yaml_scalar(placeholder(USE_DATE_PROMPT))}",
+        f"summary: {yaml_scalar(summary or placeholder(SUMMARY_PROMPT['use']))}",
+        "# Optional fields: remove the '# ' in front of a line to use it.",
+        "# context: your organisation (country)",
+    ]
+    if settings.outcomes:
+        lines.append(f"# outcome: {settings.outcomes[0]}  # {outcomes}")
+    return file_text(lines, body_text(USE_BODY))

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..authoring.github_editor import docs_folder, new_file_base
 from ..diagnostics import Diagnostic, Position, Severity
 from ..options import check_options, unknown_option_message
 from ..pages.site_markdown import is_toc_slugify
@@ -100,6 +101,16 @@ def settings_from_options(
         use_directory_urls=True if directory_urls is None else bool(directory_urls),
         toc_separator=str(toc.get("separator") or "-"),
         custom_slugify=_custom_slugify(toc),
+        github_new_file=_github_new_file(site),
+    )
+
+
+def _github_new_file(site: Mapping[str, Any]) -> str:
+    """Where "I used this" links open GitHub's editor (`authoring.github_editor`)."""
+    repo_url, edit_uri = site.get("repo_url"), site.get("edit_uri")
+    docs_dir = docs_folder(str(site.get("docs_dir") or "docs"), site.get("config_file_path"))
+    return new_file_base(
+        str(repo_url) if repo_url else None, None if edit_uri is None else str(edit_uri), docs_dir
     )
 
 

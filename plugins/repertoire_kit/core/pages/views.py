@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..authoring.github_editor import new_use_url
 from ..indexes.cross_indexes import Indexes
 from ..indexes.gaps import Gaps
 from ..model import CuratedPath, Entry, Member, Use
@@ -195,15 +196,19 @@ class UseItem:
 class UsedBy:
     """The uses of one entry, newest first, with how many members and organisations applied
     it (an organisation is a use's `context`, else its member's affiliation; see
-    `organisation`)."""
+    `organisation`), and the "I used this" link that records one more (None when the site's
+    repository is not on GitHub, or the entry is a draft)."""
 
     members: int
     organisations: int
     uses: tuple[UseItem, ...]
+    record_url: str | None = None
 
     @property
     def heading(self) -> str:
         """'Used by 3 members in 2 organisations' (organisations left out when none is known)."""
+        if not self.uses:
+            return "No recorded uses yet"
         text = f"Used by {_counted(self.members, 'member')}"
         if self.organisations:
             text += f" in {_counted(self.organisations, 'organisation')}"
@@ -384,6 +389,7 @@ class ViewBuilder:
             members=len({u.member for u in uses}),
             organisations=len(places - {None}),
             uses=tuple(self.use(u) for u in uses),
+            record_url=None if entry.draft else new_use_url(self.settings, entry.id),
         )
 
     def applied(self, member_id: str) -> tuple[UseItem, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cross_indexes import Indexes
 
@@ -13,7 +13,8 @@ class Gaps:
 
     `missing_kinds` pairs a problem type with the folders of the kinds it lacks, in the
     configured order; templates name them (a kind nobody has used yet is known only from the
-    settings, not from any entry).
+    settings, not from any entry). `unused` is, per kind folder in the configured order, the
+    published entries nobody has recorded a use of, and all of them: (folder, unused, total).
     """
 
     empty: list[str]
@@ -21,6 +22,7 @@ class Gaps:
     single_contributor: list[tuple[str, str]]
     untouched_by_paths: list[str]
     quiet_members: list[str]
+    unused: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def find_gaps(indexes: Indexes) -> Gaps:
@@ -63,4 +65,8 @@ def find_gaps(indexes: Indexes) -> Gaps:
         single_contributor=single,
         untouched_by_paths=[p for p in tree if p not in touched],
         quiet_members=[m.id for m in quiet],
+        unused=[
+            (kind, sum(e.id not in indexes.uses_by_entry for e in entries), len(entries))
+            for kind, entries in indexes.by_kind.items()
+        ],
     )

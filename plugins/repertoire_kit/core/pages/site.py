@@ -29,6 +29,9 @@ from .views import Link, Pagination, ViewBuilder
 Record = Entry | Member | ProblemType | CuratedPath | Use
 HOME_PATHS = 4
 """Path cards on the home page; the rest are one link away, so the overview starts soon."""
+RECENT_USES = 5
+"""Uses on a problem type's page: the newest few show the practice is alive; each entry's
+page lists all of its own."""
 ROLE_TITLES = {
     "steward": "Stewards",
     "core": "Core members",
@@ -191,6 +194,9 @@ class SitePages:
             "groups": self.views.by_kind(shown, totals),
             "pagination": Pagination(number, count, pages),
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
+            "recent_uses": (
+                self.views.recently_applied(problem.id, RECENT_USES) if number == 1 else ()
+            ),
         }
 
     def _path(self, path: CuratedPath) -> dict[str, Any]:
@@ -277,12 +283,16 @@ class SitePages:
         if self._gap_lists is None:
             self._gap_lists = find_gaps(self.indexes)
         gaps = self._gap_lists
+        unused = self.views.unused(gaps)
         return {
             "empty": self.views.gap_problems(gaps.empty),
             "missing_kinds": self.views.missing_kinds(gaps),
             "single_contributor": self.views.single_contributor(gaps),
             "untouched_by_paths": self.views.gap_problems(gaps.untouched_by_paths),
             "quiet_members": self.views.quiet_members(gaps),
+            "unused": unused,
+            "unused_total": sum(row.unused for row in unused),
+            "entries_total": len(self.indexes.entries),
         }
 
     def _new(self) -> dict[str, Any]:

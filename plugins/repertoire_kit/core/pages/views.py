@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..authoring.github_editor import new_use_url
-from ..indexes.cross_indexes import Indexes
+from ..indexes.cross_indexes import Indexes, newest_use_first
 from ..indexes.gaps import Gaps
 from ..model import CuratedPath, Entry, Member, Use
 from ..settings import Kind, Settings
@@ -56,6 +56,8 @@ class EntryItem:
     problems: tuple[Link, ...]
     contributors: tuple[Link, ...]
     minutes: int
+    # Published uses recorded of it (listings say "used 3 times").
+    uses: int = 0
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,15 @@ class AskRow:
 
 
 @dataclass(frozen=True)
+class UnusedRow:
+    """One kind on the gaps page: how many of its entries nobody has recorded a use of."""
+
+    kind: Link
+    unused: int
+    total: int
+
+
+@dataclass(frozen=True)
 class UseItem:
     """A use as its page and the listings show it: who applied which entry, when, where, and
     what came of it."""
@@ -290,6 +301,7 @@ class ViewBuilder:
                 problems=tuple(self.problem_link(p) for p in entry.problem_types),
                 contributors=tuple(self.member_link(m) for m in entry.contributors),
                 minutes=reading_minutes(len(entry.source.body.split())),
+                uses=len(self.indexes.uses_by_entry.get(entry.id, ())),
             )
         return item
 
@@ -391,6 +403,15 @@ class ViewBuilder:
             uses=tuple(self.use(u) for u in uses),
             record_url=None if entry.draft else new_use_url(self.settings, entry.id),
         )
+
+    def recently_applied(self, problem_id: str, limit: int) -> tuple[UseItem, ...]:
+        """The newest uses of the entries on a problem type (its sub-types included)."""
+        uses = [
+            use
+            for entry in self.indexes.entries_under(problem_id)
+            for use in self.indexes.uses_by_entry.get(entry.id, ())
+        ]
+        return tuple(self.use(u) for u in sorted(uses, key=newest_use_first)[:limit])
 
     def applied(self, member_id: str) -> tuple[UseItem, ...]:
         return tuple(self.use(u) for u in self.indexes.uses_by_member.get(member_id, []))
@@ -528,6 +549,19 @@ class ViewBuilder:
     def single_contributor(self, gaps: Gaps) -> tuple[tuple[Link, Link], ...]:
         return tuple(
             (self.problem_link(p), self.member_link(m)) for p, m in gaps.single_contributor
+        )
+
+    def unused(self, gaps: Gaps) -> tuple[UnusedRow, ...]:
+        """Entries nobody has recorded a use of, per kind (kinds without entries left out)."""
+        kinds = {k.folder: k for k in self.settings.kinds}
+        return tuple(
+            UnusedRow(
+                self.page_link(kinds[folder].plural.capitalize(), urls.kind_index(folder)),
+                unused,
+                total,
+            )
+            for folder, unused, total in gaps.unused
+            if total and folder in kinds
         )
 
     def quiet_members(self, gaps: Gaps) -> tuple[tuple[Link, str | None], ...]:

@@ -106,6 +106,12 @@ def test_gaps_page_says_so_when_nothing_is_missing(make_site: SiteFactory) -> No
         entry("stories/a-story", ["alpha"], ["ann"], "2024-01-01"),
         entry("tools/a-tool", ["alpha"], ["bob"], "2024-01-01"),
         path("all-of-it", ["cases/a-case", "tools/a-tool"]),
+        {
+            f"repertoire/uses/bob-{name}.md": (
+                f"---\nentry: {kind}/{name}\nmember: bob\ndate: 2024-02-01\nsummary: Used.\n---\n"
+            )
+            for kind, name in (("cases", "a-case"), ("stories", "a-story"), ("tools", "a-tool"))
+        },
     )
     page = build_ok(make_site(files, base={}))("gaps/")
     assert {s.heading: " ".join(n.text() for n in s.nodes) for s in page.sections(2)} == {
@@ -116,6 +122,7 @@ def test_gaps_page_says_so_when_nothing_is_missing(make_site: SiteFactory) -> No
         ),
         "Problem types no curated path touches": "The curated paths touch every problem type.",
         "Members who have not contributed yet": "Every member has contributed.",
+        "Entries no one has used yet": "Every entry has been used at least once.",
     }
 
 

@@ -228,17 +228,38 @@ class Page:
 
     def matrix(self) -> dict[str, tuple[list[str], dict[str, dict[str, int]]]]:
         """The who-knows-what groups: top-level problem URL -> (column URLs, member URL ->
-        {column URL: count} for the non-empty cells)."""
+        {column URL: entries written} for the cells with any), members who only applied
+        entries left out (see `matrix_cells`)."""
+        groups = {}
+        for root, (columns, rows) in self.matrix_cells().items():
+            written = {
+                member: {c: wrote for c, (wrote, _) in cells.items() if wrote}
+                for member, cells in rows.items()
+            }
+            groups[root] = (columns, {m: cells for m, cells in written.items() if cells})
+        return groups
+
+    def matrix_cells(self) -> dict[str, tuple[list[str], dict[str, dict[str, tuple[int, int]]]]]:
+        """The who-knows-what groups: top-level problem URL -> (column URLs, member URL ->
+        {column URL: (entries written, uses applied)} for the non-empty cells). A cell reads
+        "3", "3 applied ✓2" or "applied ✓2" (the word for screen readers, the mark shown)."""
         groups = {}
         for group in self.article.find_all("section", "rep-matrix-group"):
             root = self.links(group.find("p", "rep-matrix-title"))[0]
             table = group.find("table")
             columns = [self.links(th)[0] for th in table.find("thead").find_all("th")[1:]]
-            rows: dict[str, dict[str, int]] = {}
+            rows: dict[str, dict[str, tuple[int, int]]] = {}
             for row in table.find("tbody").find_all("tr"):
                 member = self.links(row.find("th"))[0]
-                cells = [td.text() for td in row.find_all("td")]
-                rows[member] = {c: int(n) for c, n in zip(columns, cells, strict=True) if n}
+                cells = {}
+                for column, td in zip(columns, row.find_all("td"), strict=True):
+                    text = " ".join(td.text().split())
+                    if not text:
+                        continue
+                    shape = re.fullmatch(r"(\d+)?\s*(?:applied ✓(\d+))?", text)
+                    assert shape is not None and any(shape.groups()), text
+                    cells[column] = (int(shape[1] or 0), int(shape[2] or 0))
+                rows[member] = cells
             groups[root] = (columns, rows)
         return groups
 

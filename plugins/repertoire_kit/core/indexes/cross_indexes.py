@@ -198,6 +198,7 @@ class Indexes:
     uses_by_problem: dict[str, list[Use]] = field(default_factory=dict)
     _under: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _matrix: dict[str, Counter[str]] | None = field(default=None, repr=False)
+    _uses_matrix: dict[str, Counter[str]] | None = field(default=None, repr=False)
     _tree: list[tuple[str, int]] | None = field(default=None, repr=False)
     _combinations: CombinationIndex | None = field(default=None, repr=False)
 
@@ -279,15 +280,43 @@ class Indexes:
         if self._matrix is None:
             matrix: dict[str, Counter[str]] = defaultdict(Counter)
             for entry in self.entries:
-                reached: set[str] = set()
-                for problem_id in entry.problem_types:
-                    if problem_id in self.repertoire.problems:
-                        reached.add(problem_id)
-                        reached.update(self.ancestors(problem_id))
+                reached = self._reached(entry)
                 for member_id in entry.contributors:
                     matrix[member_id].update(reached)
             self._matrix = dict(matrix)
         return self._matrix
+
+    def uses_matrix(self) -> dict[str, Counter[str]]:
+        """member → problem type → uses they recorded of entries there (sub-types counted in
+        their ancestors, as in `contributions_matrix`): who has *applied* what, beside who
+        wrote it."""
+        if self._uses_matrix is None:
+            matrix: dict[str, Counter[str]] = defaultdict(Counter)
+            for use in self.uses:
+                matrix[use.member].update(self._reached(self.repertoire.entries[use.entry]))
+            self._uses_matrix = dict(matrix)
+        return self._uses_matrix
+
+    def _reached(self, entry: Entry) -> set[str]:
+        """The known problem types of an entry and all their ancestors."""
+        reached: set[str] = set()
+        for problem_id in entry.problem_types:
+            if problem_id in self.repertoire.problems:
+                reached.add(problem_id)
+                reached.update(self.ancestors(problem_id))
+        return reached
+
+    def applied_under(self, problem_id: str) -> list[tuple[str, int]]:
+        """Members by number of uses they recorded on a problem type (with its sub-types),
+        most first."""
+        counts: Counter[str] = Counter()
+        for entry in self.entries_under(problem_id):
+            counts.update(
+                u.member
+                for u in self.uses_by_entry.get(entry.id, ())
+                if u.member in self.repertoire.members
+            )
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def member_problems(self, member_id: str) -> list[tuple[str, int]]:
         """The problem types a member has contributed on, with counts, most first."""

@@ -161,21 +161,24 @@ class TreeRow:
 @dataclass(frozen=True)
 class MatrixGroup:
     """One top-level problem type of the who-knows-what matrix: its columns (itself and its
-    sub-types) and only the members who contributed in it, each with a count per column."""
+    sub-types) and only the members who wrote or applied entries in it, each with a cell per
+    column: (entries written, uses recorded). `peak` is the most entries one cell has."""
 
     root: Link
     columns: tuple[TreeRow, ...]
-    rows: tuple[tuple[Link, tuple[int, ...]], ...]
+    rows: tuple[tuple[Link, tuple[tuple[int, int], ...]], ...]
     peak: int
 
 
 @dataclass(frozen=True)
 class AskRow:
-    """A problem type with the members to ask about it, most entries first."""
+    """A problem type with the members to ask about it, most entries first, and the members
+    who have applied its entries, most uses first."""
 
     link: Link
     depth: int
     people: tuple[Counted, ...]
+    appliers: tuple[Counted, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -500,15 +503,21 @@ class ViewBuilder:
 
     def ask_rows(self) -> tuple[AskRow, ...]:
         return tuple(
-            AskRow(self.problem_link(p), depth, self.people_to_ask(p))
+            AskRow(
+                self.problem_link(p),
+                depth,
+                self.people_to_ask(p),
+                tuple(Counted(self.member_link(m), n) for m, n in self.indexes.applied_under(p)),
+            )
             for p, depth in self.indexes.tree()
         )
 
     def matrix(self) -> tuple[MatrixGroup, ...]:
         """Who knows what, one group per top-level problem type, so that a group is as wide
-        as its own sub-types and as tall as the members who contributed in it (a full
-        member × problem table is mostly empty at a real community's size)."""
+        as its own sub-types and as tall as the members who wrote or applied entries in it (a
+        full member × problem table is mostly empty at a real community's size)."""
         matrix = self.indexes.contributions_matrix()
+        applied = self.indexes.uses_matrix()
         members = sorted(self.repertoire.members.values(), key=lambda m: (m.name.casefold(), m.id))
         tree = self.indexes.tree()
         order = {p: i for i, (p, _) in enumerate(tree)}
@@ -519,9 +528,10 @@ class ViewBuilder:
             columns = sorted([root, *self.indexes.descendants(root)], key=lambda p: order.get(p, 0))
             rows = []
             for member in members:
-                counts = tuple(matrix.get(member.id, none)[p] for p in columns)
-                if any(counts):
-                    rows.append((self.member_link(member.id), counts))
+                wrote, used = matrix.get(member.id, none), applied.get(member.id, none)
+                cells = tuple((wrote[p], used[p]) for p in columns)
+                if any(w or u for w, u in cells):
+                    rows.append((self.member_link(member.id), cells))
             if not rows:
                 continue
             groups.append(
@@ -531,7 +541,7 @@ class ViewBuilder:
                         TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
                     ),
                     tuple(rows),
-                    max(max(c) for _, c in rows),
+                    max(w for _, cells in rows for w, _ in cells),
                 )
             )
         return tuple(groups)

@@ -8,6 +8,7 @@ What each filter must show is computed from `repertoire.json` (see `SampleModel.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -164,6 +165,39 @@ def test_the_address_keeps_the_filters_and_restores_them(
     shared.page.get_by_role("button", name="Clear filters").click()
     assert urlsplit(shared.page.url).query == ""
     assert shown(shared) == expected(sample_model)
+    assert reader.errors == shared.errors == []
+
+
+def most_used_first(sample_model: SampleModel, **filters: str) -> list[str]:
+    """The entries as "Most used first" lists them: by uses recorded in the export's `uses`
+    list, then in listing order (newest first)."""
+    uses = Counter(u["entry"] for u in sample_model.data["uses"])
+    ordered = sorted(sample_model.matching(**filters), key=lambda e: -uses[e["id"]])
+    return [sample_model.path_of(e) for e in ordered]
+
+
+def test_most_used_first_orders_by_recorded_uses_and_the_address_keeps_it(
+    reader: Reader, reader_factory: OpenReader, sample_model: SampleModel
+) -> None:
+    open_explore(reader)
+    reader.page.locator("#rep-explore-sort").select_option("used")
+    want = most_used_first(sample_model)
+    assert want != expected(sample_model), "the sample's uses must change the order"
+    assert shown(reader) == want
+    assert parse_qs(urlsplit(reader.page.url).query) == {"sort": ["used"]}
+    uses = Counter(u["entry"] for u in sample_model.data["uses"])
+    top = sample_model.entry(max(sorted(uses), key=uses.__getitem__))
+    first = reader.page.locator(".rep-explore-results > li").first.inner_text()
+    said = "used once" if uses[top["id"]] == 1 else f"used {uses[top['id']]} times"
+    assert first.startswith(top["title"]) and said in first
+
+    kind = one_choice_per_facet(sample_model)["kind"]
+    shared = reader_factory()
+    open_explore(shared, f"?kind={kind}&sort=used")
+    assert shared.page.locator("#rep-explore-sort").input_value() == "used"
+    assert shown(shared) == most_used_first(sample_model, kind=kind)
+    shared.page.get_by_role("button", name="Clear filters").click()
+    assert parse_qs(urlsplit(shared.page.url).query) == {"sort": ["used"]}
     assert reader.errors == shared.errors == []
 
 

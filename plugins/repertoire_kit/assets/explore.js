@@ -4,7 +4,8 @@
    compact explore.json made for it (the page links to it as #rep-explore-data),
    adds one select per facet (kind, problem type with its sub-types, member, level), combines
    them, shows live counts, and keeps the choice in the address (?kind=&problem=&member=&level=)
-   so it can be shared and is restored on load. Contributed text only ever goes into the page
+   so it can be shared and is restored on load. An order control lists the results newest first
+   (the default) or most used first (by recorded uses, then newest), kept as ?sort=used. Contributed text only ever goes into the page
    through textContent: never through innerHTML. On any other page it does nothing. */
 (function () {
   "use strict";
@@ -36,6 +37,16 @@
       if (prefix && url.indexOf(prefix) === 0) url = url.slice(prefix.length);
       return new URL(url, root).href;
     };
+  }
+
+  /* Orders of the results: the value kept in the address, its label, its comparison. */
+  var ORDERS = [
+    { value: "", label: "Newest first", compare: newestFirst },
+    { value: "used", label: "Most used first", compare: mostUsedFirst },
+  ];
+
+  function mostUsedFirst(a, b) {
+    return (b.uses || 0) - (a.uses || 0) || newestFirst(a, b);
   }
 
   function newestFirst(a, b) {
@@ -129,12 +140,19 @@
     return state;
   }
 
-  function writeAddress(allFacets, state) {
+  function orderFromAddress() {
+    var value = new URLSearchParams(window.location.search).get("sort");
+    return ORDERS.some(function (o) { return o.value === value; }) ? value : "";
+  }
+
+  function writeAddress(allFacets, state, order) {
     var params = new URLSearchParams(window.location.search);
     allFacets.forEach(function (facet) {
       if (state[facet.key]) params.set(facet.key, state[facet.key]);
       else params.delete(facet.key);
     });
+    if (order) params.set("sort", order);
+    else params.delete("sort");
     var query = params.toString();
     var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", address);
@@ -160,6 +178,11 @@
     item.appendChild(document.createTextNode(" \u00b7 " + entry.kind + " \u00b7 "));
     item.appendChild(element("time", { datetime: changed }, changed));
     if (entry.level) item.appendChild(document.createTextNode(" \u00b7 " + entry.level));
+    if (entry.uses) {
+      item.appendChild(document.createTextNode(" \u00b7 "));
+      item.appendChild(element("span", { "class": "rep-used" },
+        "used " + (entry.uses === 1 ? "once" : entry.uses + " times")));
+    }
     item.appendChild(element("br"));
     item.appendChild(document.createTextNode(entry.summary));
     item.appendChild(element("br"));
@@ -188,7 +211,12 @@
 
   function enhance(root, data, dataUrl) {
     var toLocal = localizer(data.site && data.site.url, new URL(".", dataUrl).href);
-    var entries = data.entries.slice().sort(newestFirst);
+    var order = orderFromAddress();
+    function sorted() {
+      var compare = ORDERS.filter(function (o) { return o.value === order; })[0].compare;
+      return data.entries.slice().sort(compare);
+    }
+    var entries = sorted();
     var allFacets = facets(data);
     var lookups = { problems: index(data.problem_types), members: index(data.members) };
     var state = stateFromAddress(allFacets);
@@ -207,7 +235,7 @@
       select.value = state[facet.key];
       select.addEventListener("change", function () {
         state[facet.key] = select.value;
-        writeAddress(allFacets, state);
+        writeAddress(allFacets, state, order);
         update();
       });
       selects[facet.key] = select;
@@ -217,9 +245,24 @@
     var clear = element("button", { type: "button", "class": "md-button rep-explore-clear" }, "Clear filters");
     clear.addEventListener("click", function () {
       allFacets.forEach(function (facet) { state[facet.key] = ""; });
-      writeAddress(allFacets, state);
+      writeAddress(allFacets, state, order);
       update();
     });
+    var orderField = element("div", { "class": "rep-explore-filter rep-explore-order" });
+    orderField.appendChild(element("label", { "for": "rep-explore-sort" }, "Order"));
+    var orderSelect = element("select", { id: "rep-explore-sort", name: "sort" });
+    ORDERS.forEach(function (o) {
+      orderSelect.appendChild(element("option", { value: o.value }, o.label));
+    });
+    orderSelect.value = order;
+    orderSelect.addEventListener("change", function () {
+      order = orderSelect.value;
+      entries = sorted();
+      writeAddress(allFacets, state, order);
+      update();
+    });
+    orderField.appendChild(orderSelect);
+    form.appendChild(orderField);
     form.appendChild(clear);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 

@@ -162,6 +162,7 @@ def build_explore_data(
                 "date": e.date.isoformat(),
                 "updated": _date(e.updated),
                 "level": e.level,
+                "uses": len(indexes.uses_by_entry.get(e.id, ())),
             }
             for e in indexes.entries
         ],

@@ -83,6 +83,18 @@ def path(path_id: str, steps: list[str]) -> dict[str, str]:
     return {f"repertoire/paths/{path_id}.md": record(fields, "Follow these steps.\n")}
 
 
+def use(use_id: str, entry_id: str, member_id: str, date: str, **extra: Any) -> dict[str, str]:
+    """A use file: `member_id` applied `entry_id` on `date`."""
+    fields: dict[str, Any] = {
+        "entry": entry_id,
+        "member": member_id,
+        "date": dt.date.fromisoformat(date),
+        "summary": f"{member_id} applied {entry_id}.",
+        **extra,
+    }
+    return {f"repertoire/uses/{use_id}.md": record(fields, "")}
+
+
 def merge(*parts: dict[str, str]) -> dict[str, str]:
     """One files mapping from many record mappings (a repeated path is a test bug)."""
     files: dict[str, str] = dict(HOME)

@@ -30,9 +30,8 @@ def build_feed(indexes: Indexes, settings: Settings, use_directory_urls: bool = 
     """The feed's bytes: the newest entries (by last change) and uses, newest first."""
     ET.register_namespace("", ATOM)
     limit = settings.new_limit
-    newest: list[Entry | Use] = sorted(
-        [*indexes.entries[:limit], *indexes.uses[:limit]], key=_newest_first
-    )[:limit]
+    candidates: list[Entry | Use] = [*indexes.entries[:limit], *indexes.uses[:limit]]
+    newest = sorted(candidates, key=_newest_first)[:limit]
 
     def url(docs_path: str) -> str:
         return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)

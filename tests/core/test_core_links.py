@@ -193,9 +193,9 @@ BROKEN = {
         5,
         "the link '../gaps.md#nothing-here': the generated page gaps.md has no anchor "
         "'#nothing-here'",
-        "its anchors are: #gaps, #members-who-have-not-contributed-yet, "
-        "#problem-types-missing-a-kind, #problem-types-no-curated-path-touches, "
-        "#problem-types-resting-on-one-contributor, #problem-types-with-no-entries",
+        "its anchors are: #entries-no-one-has-used-yet, #gaps, "
+        "#members-who-have-not-contributed-yet, #problem-types-missing-a-kind, "
+        "#problem-types-no-curated-path-touches, #problem-types-resting-on-one-contributor, …",
     ),
     "absolute": (
         "[x](/cases/first-case/)",

@@ -107,7 +107,8 @@ def test_explore_filters_are_reached_and_used_by_keyboard(
     page = reader.page
     page.locator("#rep-explore[data-rep-ready='yes']").wait_for()
     reached = tab_through(reader, ".rep-explore-filters select")
-    assert reached == [f"rep-explore-{facet}" for facet in ("kind", "problem", "member", "level")]
+    facets = ("kind", "problem", "member", "level", "sort")
+    assert reached == [f"rep-explore-{facet}" for facet in facets]
 
     page.locator("#rep-explore-kind").focus()
     page.keyboard.press("ArrowDown")

@@ -166,7 +166,7 @@ class SitePages:
 
     def _problem(self, problem: ProblemType, number: int) -> dict[str, Any]:
         everything = self.indexes.entries_under(problem.id)
-        size = self.settings.page_size
+        size = self.settings.problem_page_size
         count = page_count(len(everything), size)
         shown = everything[(number - 1) * size : number * size]
         totals = Counter(e.kind.folder for e in everything)

@@ -210,7 +210,7 @@ def test_entries_per_quarter_by_kind(site: Site, page: Page) -> None:
         [quarter_label(q), *(str(counts[q][k]) for k in KINDS), str(sum(counts[q].values()))]
         for q in quarters
     ]
-    legend = figure_of(page, "rep-chart-entries").find("figcaption").text()
+    legend = figure_of(page, "rep-chart-entries").find("p", cls="rep-chart-legend").text()
     assert KINDS["notes"][1].capitalize() in legend
 
 

@@ -25,6 +25,8 @@ LABEL_SPACE = 44
 """Room one axis label needs (in the picture's units); closer labels are thinned out."""
 BAR_SHARE = 0.7
 """The share of its slot a column fills; the rest is the gap between columns."""
+MAX_BAR_WIDTH = 48
+"""A column is never wider than this, so that two or three periods do not look like walls."""
 MAX_TICKS = 5
 SERIES_CLASSES = 6
 """The stylesheet's series colours; further series reuse them (the legend and table tell)."""
@@ -153,6 +155,7 @@ def column_chart(
         return PLOT_BOTTOM - value * plot_height / top
 
     slot = (PLOT_RIGHT - PLOT_LEFT) / max(1, len(inputs))
+    bar = min(slot * BAR_SHARE, MAX_BAR_WIDTH)
     labelled = [i for i, c in enumerate(inputs) if c.axis_label]
     every = max(1, math.ceil(len(labelled) * LABEL_SPACE / (PLOT_RIGHT - PLOT_LEFT)))
     shown_labels = set(labelled[::every])
@@ -175,8 +178,8 @@ def column_chart(
         columns.append(
             Column(
                 label=column.label,
-                x=fixed(left + slot * (1 - BAR_SHARE) / 2),
-                width=fixed(slot * BAR_SHARE),
+                x=fixed(left + (slot - bar) / 2),
+                width=fixed(bar),
                 center=fixed(left + slot / 2),
                 total=base,
                 segments=tuple(segments),

@@ -66,6 +66,11 @@ def _axis_labels(quarters: Sequence[Quarter]) -> list[str | None]:
     return labels
 
 
+def _span(first: object, last: object) -> str:
+    """'from 2023 Q1 to 2024 Q2', or 'in 2024 Q2' for a single period."""
+    return f"in {first}" if first == last else f"from {first} to {last}"
+
+
 def _busiest(rows: Sequence[tuple[str, int]]) -> str:
     """'the busiest was 2024 Q2, with 5' (the earliest of equals)."""
     label, count = max(rows, key=lambda row: row[1])  # max keeps the first of equals
@@ -105,7 +110,7 @@ class CommunityViews:
         ]
         busiest = _busiest([(str(q), total) for (q, _), total in zip(rows, totals, strict=True)])
         description = (
-            f"{self._kinds_said(tuple(by_kind))}, shared from {rows[0][0]} to {rows[-1][0]}. "
+            f"{self._kinds_said(tuple(by_kind))}, shared {_span(rows[0][0], rows[-1][0])}. "
             f"Of the quarters, {busiest}."
         )
         table = Table(
@@ -144,11 +149,12 @@ class CommunityViews:
             for y in years
         ]
         latest = years[-1]
+        busiest = _busiest([(str(y.year), y.contributing) for y in years])
         description = (
-            f"Members who shared an entry or recorded a use, per year from {years[0].year} to "
-            f"{latest.year}. In {latest.year}, {counted(latest.contributing, 'member', 'members')}"
-            f" contributed, {latest.first_time} of them for the first time. Of the years, "
-            f"{_busiest([(str(y.year), y.contributing) for y in years])}."
+            "Members who shared an entry or recorded a use, per year "
+            f"{_span(years[0].year, latest.year)}. In {latest.year}, "
+            f"{counted(latest.contributing, 'member', 'members')} contributed, "
+            f"{latest.first_time} of them for the first time. Of the years, {busiest}."
         )
         table = Table(
             ("Year", "Members contributing", "Of them for the first time"),
@@ -172,9 +178,10 @@ class CommunityViews:
             ColumnInput(str(q), axis, (n,), f"{q}: {counted(n, 'use', 'uses')}")
             for (q, n), axis in zip(rows, labels, strict=True)
         ]
+        busiest = _busiest([(str(q), n) for q, n in rows])
         description = (
-            f"{counted(sum(n for _, n in rows), 'use', 'uses')} recorded from {rows[0][0]} to "
-            f"{rows[-1][0]}. Of the quarters, {_busiest([(str(q), n) for q, n in rows])}."
+            f"{counted(sum(n for _, n in rows), 'use', 'uses')} recorded "
+            f"{_span(rows[0][0], rows[-1][0])}. Of the quarters, {busiest}."
         )
         table = Table(("Quarter", "Uses"), tuple((str(q), (n,)) for q, n in rows))
         return column_chart(

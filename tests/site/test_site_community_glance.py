@@ -28,9 +28,9 @@ from tests.support.sites import Site
 KINDS_OPTION = """\
 kinds:
   - {folder: cases, singular: case, plural: cases}
-  - {folder: notes, singular: 'R&D "note" <x>', plural: 'R&D "notes" <x>'}
+  - {folder: notes, singular: 'rough R&D "note" <x>', plural: 'rough R&D "notes" <x>'}
 """
-KINDS = {"cases": ("case", "cases"), "notes": ('R&D "note" <x>', 'R&D "notes" <x>')}
+KINDS = {"cases": ("case", "cases"), "notes": ('rough R&D "note" <x>', 'rough R&D "notes" <x>')}
 RISKY_TITLE = 'Risk & "reward" <rules>'
 
 
@@ -211,7 +211,7 @@ def test_entries_per_quarter_by_kind(site: Site, page: Page) -> None:
         for q in quarters
     ]
     legend = figure_of(page, "rep-chart-entries").find("p", cls="rep-chart-legend").text()
-    assert KINDS["notes"][1].capitalize() in legend
+    assert KINDS["notes"][1][0].upper() + KINDS["notes"][1][1:] in legend
 
 
 def test_members_contributing_and_first_time_per_year(site: Site, page: Page) -> None:

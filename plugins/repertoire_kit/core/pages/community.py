@@ -53,6 +53,12 @@ class RankedBar:
     length: str
 
 
+def sentence_case(text: str) -> str:
+    """The first letter upper case, the rest as written ('R&D notes' stays, unlike
+    `str.capitalize`)."""
+    return text[:1].upper() + text[1:]
+
+
 def counted(number: int, one: str, many: str) -> str:
     """'1 case', '3 cases'."""
     return f"{number} {one if number == 1 else many}"
@@ -114,14 +120,14 @@ class CommunityViews:
             f"Of the quarters, {busiest}."
         )
         table = Table(
-            ("Quarter", *(k.plural.capitalize() for k in kinds), "All entries"),
+            ("Quarter", *(sentence_case(k.plural) for k in kinds), "All entries"),
             tuple((str(q), (*counts, sum(counts))) for q, counts in rows),
         )
         return column_chart(
             "rep-chart-entries",
             "Entries shared per quarter, by kind",
             description,
-            [k.plural.capitalize() for k in kinds],
+            [sentence_case(k.plural) for k in kinds],
             inputs,
             table,
         )
@@ -194,7 +200,7 @@ class CommunityViews:
             return None
         peak = max((n for row in rows for n in row.counts), default=0)
         return HeatMap(
-            tuple(k.plural.capitalize() for k in self.settings.kinds),
+            tuple(sentence_case(k.plural) for k in self.settings.kinds),
             tuple(
                 HeatRow(
                     self.views.problem_link(row.problem_id),

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from tests.support.crossindex_html import Node, Page, load_page, parse_html
-from tests.support.crossindex_sites import entry, member, merge, problem, record
+from tests.support.crossindex_sites import SiteFactory, entry, member, merge, problem, record
 from tests.support.sites import Site
 
 KINDS_OPTION = """\
@@ -321,3 +321,18 @@ def test_a_second_build_writes_the_same_page(site: Site, tmp_path: Path) -> None
     assert (site.site_dir / "community" / "index.html").read_bytes() == first
     assert b"data-repertoire-slot" not in first
     assert parse_html(first.decode()).find("figure", cls="rep-chart") is not None
+
+
+def test_a_site_without_uses_says_so_instead_of_drawing(make_site: SiteFactory) -> None:
+    site = make_site()  # one entry, no uses
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    page = load_page(site.site_dir, "community/")
+    charts = [n.attrs.get("aria-labelledby", "") for n in page.article.find_all("svg")]
+    assert [c.split()[0] for c in charts if c] == [
+        "rep-chart-entries-title",
+        "rep-chart-members-title",
+    ]
+    assert page.section("Uses recorded") is not None
+    assert "No uses have been recorded yet" in page.section("Uses recorded").nodes[-1].text()
+    assert not page.article.find_all("ol", cls="rep-most-used")

@@ -20,6 +20,7 @@ from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import Settings
 from . import urls
+from .community import CommunityViews
 from .git_dates import last_updated
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
 from .slots import Composed
@@ -236,6 +237,7 @@ class SitePages:
             self.views.page_link("gaps", urls.GAPS),
             self.views.page_link("what's new", urls.NEW),
             self.views.page_link("explore", urls.EXPLORE),
+            self.views.page_link("the community at a glance", urls.COMMUNITY),
         )
         return {
             "cards": self.views.path_cards()[:HOME_PATHS],
@@ -287,6 +289,9 @@ class SitePages:
 
     def _new(self) -> dict[str, Any]:
         return {"entries": self.views.entries(self.indexes.entries[: self.settings.new_limit])}
+
+    def _community(self) -> dict[str, Any]:
+        return CommunityViews(self.views, self.settings).context()
 
     def _explore(self) -> dict[str, Any]:
         return {

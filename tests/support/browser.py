@@ -192,6 +192,7 @@ class SampleModel:
             "who-knows-what": "who-knows-what/",
             "gaps": "gaps/",
             "whats-new": "new/",
+            "community": "community/",
         }
 
 
@@ -211,6 +212,7 @@ EVERY_PAGE_TYPE = (
     "gaps",
     "whats-new",
     "explore",
+    "community",
     "reference",
     "not-found",
 )

@@ -32,7 +32,7 @@ PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
 USES_DIR = "uses"
 # The numeric options and the least value each may take.
-LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1}
+LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1, "problem_page_size": 1}
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class Settings:
     related_limit: int = 5
     new_limit: int = 20
     page_size: int = 50
+    # A problem type's listing shows titles and dates only, one line each, so a page of it
+    # holds twice a kind's page (whose items add a summary, problem types and contributors).
+    problem_page_size: int = 100
     site_url: str = ""
     site_name: str = "Repertoire"
     # Whether `make build` publishes drafts (the `include_drafts` option set to true), whatever

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import RecordType
-from ..settings import LEVELS, Settings
+from ..settings import CustomField, CustomType, Settings
 from .fields import Field, FieldType, RecordSchema
 
 SUMMARY_MAX = 280
@@ -78,7 +78,7 @@ ENTRY_FIELDS: tuple[Field, ...] = (
         "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",
         refers_to=RecordType.ENTRY,
     ),
-    Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
+    Field("level", FieldType.CHOICE, "Who it is pitched at."),
     Field(
         "tags",
         FieldType.TEXT_LIST,
@@ -97,8 +97,49 @@ def entry_schema(settings: Settings) -> RecordSchema:
     """An entry of any configured kind (case, story, tool): the same fields for every kind."""
     *others, last = (kind.singular for kind in settings.kinds)
     kinds = f"{', '.join(others)} or {last}" if others else last
+    built_in = tuple(
+        replace(spec, choices=settings.levels) if spec.name == "level" else spec
+        for spec in ENTRY_FIELDS
+    )
+    custom = tuple(custom_field_declaration(f) for f in settings.custom_fields)
     return RecordSchema(
-        RecordType.ENTRY, f"Entry ({kinds})", _naming_kinds(ENTRY_FIELDS + THEME_FIELDS, settings)
+        RecordType.ENTRY,
+        f"Entry ({kinds})",
+        _naming_kinds(built_in + custom + THEME_FIELDS, settings),
+    )
+
+
+# A custom field's type → the built-in field type whose handler reads, describes and offers it.
+_CUSTOM_TYPES = {
+    CustomType.TEXT: FieldType.TEXT,
+    CustomType.CHOICE: FieldType.CHOICE,
+    CustomType.CHOICES: FieldType.TEXT_LIST,
+    CustomType.DATE: FieldType.DATE,
+    CustomType.URL: FieldType.URL,
+    CustomType.MEMBER: FieldType.ID,
+    CustomType.PROBLEM: FieldType.ID,
+}
+_CUSTOM_REFERS_TO = {CustomType.MEMBER: RecordType.MEMBER, CustomType.PROBLEM: RecordType.PROBLEM}
+CUSTOM_TEXT_MAX = 200
+
+
+def custom_field_declaration(custom: CustomField) -> Field:
+    """A community's own field as the contract declares it: checked by the handler of the
+    built-in type it is written like, so it gets the same messages, schema and snippets."""
+    choices = tuple(choice.id for choice in custom.choices)
+    described = "; ".join(
+        f"{choice.id}: {choice.description}" for choice in custom.choices if choice.description
+    )
+    description = custom.description or custom.label
+    return Field(
+        custom.name,
+        _CUSTOM_TYPES[custom.type],
+        f"{description} ({described})" if described else description,
+        required=custom.required,
+        max_length=CUSTOM_TEXT_MAX if custom.type is CustomType.TEXT else None,
+        choices=choices,
+        refers_to=_CUSTOM_REFERS_TO.get(custom.type),
+        url_schemes=("https", "mailto") if custom.type is CustomType.URL else (),
     )
 
 

@@ -258,7 +258,12 @@ class SitePages:
         for role in (*self.settings.roles, None):
             in_role = [m for m in members if m.role == role]
             if in_role:
-                label = ROLE_TITLES.get(role, role.capitalize()) if role else "Without a role"
+                configured = self.settings.role(role) if role else None
+                label = (
+                    "Without a role"
+                    if configured is None
+                    else configured.label or ROLE_TITLES.get(role or "", configured.id.capitalize())
+                )
                 rows = tuple(
                     (
                         self.views.member_link(m.id),
@@ -267,7 +272,8 @@ class SitePages:
                     )
                     for m in in_role
                 )
-                groups.append((label, rows))
+                description = configured.description if configured else ""
+                groups.append((label, description, rows))
         return {"total": len(members), "groups": tuple(groups)}
 
     def _who_knows_what(self) -> dict[str, Any]:

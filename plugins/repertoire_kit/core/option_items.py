@@ -104,7 +104,7 @@ def kind_problems(items: list[Any]) -> list[ItemProblem]:
                 )
             elif folder in folders:
                 item.add("folder", f": folder '{folder}' is also item {folders[folder]}'s")
-            folders.setdefault(folder, index + 1)
+            folders.setdefault(str(folder), index + 1)
         if raw.get("sections") is not None:
             _sections(item, raw["sections"])
     return found
@@ -136,7 +136,7 @@ def _sections(item: _Item, sections: object) -> None:
         elif heading in headings:
             item.add("sections", f"{where}: '{heading}' is listed twice")
         else:
-            headings.add(heading)
+            headings.add(str(heading))
 
 
 def _always(item: _Item) -> Callable[[int], _Item]:

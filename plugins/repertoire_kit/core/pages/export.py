@@ -173,7 +173,7 @@ def build_explore_data(
     return {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
         "levels": [
-            {"id": level, "label": settings.level(level).shown} for level in settings.levels
+            {"id": level, "label": settings.level(level).label} for level in settings.levels
         ],
         "filters": [
             {

@@ -289,3 +289,10 @@ def test_the_sample_keeps_building_without_any_of_these_options(sample_site):
     export = sample_site.json()
     assert export["fields"] == []
     assert all(entry["fields"] == {} for entry in export["entries"])
+
+
+def test_the_names_a_custom_field_may_not_take_include_every_built_in_field():
+    from repertoire_kit.core.contract.schemas import entry_schema
+    from repertoire_kit.core.settings import BUILT_IN_ENTRY_FIELDS, Settings
+
+    assert sorted(BUILT_IN_ENTRY_FIELDS) == sorted(f.name for f in entry_schema(Settings()).fields)

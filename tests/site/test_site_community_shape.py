@@ -97,6 +97,7 @@ def test_explore_data_offers_the_field_as_a_filter(nurses):
         text = FILES[f"repertoire/{entry['id']}.md"]
         assert entry["fields"] == {"shift": _front_matter_value(text, "shift")}
     assert [level["id"] for level in data["levels"]] == [_id(c) for c in CONFIG["levels"]]
+    assert f"member, {SHIFT['label'].lower()} and\nlevel" in nurses.html("explore/")
 
 
 def test_a_wrong_choice_is_reported_at_its_line_with_the_nearest_choice(nurses):
@@ -147,6 +148,11 @@ def test_editors_schema_and_snippets_offer_the_field(nurses):
     entry = next(doc for name, doc in documents.items() if name.startswith("entry"))
     assert entry["properties"]["shift"]["enum"] == [_id(c) for c in SHIFT["choices"]]
     assert SHIFT["description"] in entry["properties"]["shift"]["description"]
+    senior = CONFIG["levels"][1]
+    assert (
+        f"{senior['id']}: {senior['label']}, {senior['description']}"
+        in (entry["properties"]["level"]["description"])
+    )
     snippets = snippets_text(settings)
     assert "shift: ${1|night,evening|}" in snippets, snippets
 

@@ -18,7 +18,7 @@ from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
-from ..settings import Settings
+from ..settings import Display, Settings
 from . import urls
 from .git_dates import last_updated
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
@@ -297,6 +297,7 @@ class SitePages:
     def _explore(self) -> dict[str, Any]:
         return {
             "total": len(self.indexes.entries),
+            "filters": tuple(f.label for f in self.settings.custom_shown_in(Display.EXPLORE)),
             "kinds": tuple(
                 self.views.page_link(k.plural, urls.kind_index(k.folder))
                 for k in self.settings.kinds

@@ -192,7 +192,8 @@ BAD_SHAPES = [
         "kinds:\n  - folder: members\n    singular: member\n    plural: members",
         "folder: members",
         "kinds: item 1: folder 'members' is reserved (the site's own folders are members, "
-        "problems, paths, uses, reference); choose another name",
+        "problems, paths, uses, reference, explore, gaps, new, who-knows-what, schemas, assets, "
+        "search); choose another name",
     ),
     (
         "kinds:\n  - folder: cases\n    singular: case\n    plural: cases\n    sections: Context",
@@ -243,3 +244,16 @@ def test_the_names_a_custom_field_may_not_take_include_every_built_in_field():
     from repertoire_kit.core.settings import BUILT_IN_ENTRY_FIELDS, Settings
 
     assert sorted(BUILT_IN_ENTRY_FIELDS) == sorted(f.name for f in entry_schema(Settings()).fields)
+
+
+def test_a_kind_cannot_take_the_address_of_a_generated_page_or_file():
+    from repertoire_kit.core.pages.registry import generated_paths
+    from repertoire_kit.core.settings import DEFAULTS, RESERVED_FOLDERS
+
+    kinds = {kind.folder for kind in DEFAULTS.kinds}
+    taken = {
+        path.split("/", 1)[0].removesuffix(".md")
+        for path in generated_paths(DEFAULTS)
+        if "/" in path or path.endswith(".md")
+    }
+    assert taken - {"index"} - kinds <= set(RESERVED_FOLDERS)

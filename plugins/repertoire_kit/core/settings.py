@@ -119,8 +119,23 @@ RESERVED_FIELD_NAMES: tuple[str, ...] = (
     "source",
     "theme",
 )
-# Folders a kind may not use: the other record types' and the maintainers' reference pages.
-RESERVED_FOLDERS: tuple[str, ...] = ("members", "problems", "paths", "uses", "reference")
+# Folders a kind may not use: the other record types', the maintainers' reference pages, and
+# the addresses of the generated pages and files (a test keeps these equal to the registry's),
+# of the theme's search index and of the site's assets.
+RESERVED_FOLDERS: tuple[str, ...] = (
+    "members",
+    "problems",
+    "paths",
+    "uses",
+    "reference",
+    "explore",
+    "gaps",
+    "new",
+    "who-knows-what",
+    "schemas",
+    "assets",
+    "search",
+)
 DEFAULT_OUTCOMES: tuple[str, ...] = ("adopted", "adapted", "tried")
 DEFAULT_PAGES: tuple[str, ...] = ("reference/",)
 MEMBERS_DIR = "members"

@@ -10,6 +10,7 @@ once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from ..contract.fields import RecordSchema
@@ -188,4 +189,5 @@ def _starting_value(
         return (contributors or ["member-id"])[0], "a member's id"
     if custom.type is CustomType.PROBLEM:
         return (problems or ["problem-id"])[0], "a problem type's id"
-    return f'"{placeholder(custom.description or custom.label)}"', ""
+    # A JSON string is a YAML double-quoted scalar: any description stays one value.
+    return json.dumps(placeholder(custom.description or custom.label), ensure_ascii=False), ""

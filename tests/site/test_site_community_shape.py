@@ -257,3 +257,35 @@ def test_a_kind_cannot_take_the_address_of_a_generated_page_or_file():
         if "/" in path or path.endswith(".md")
     }
     assert taken - {"index"} - kinds <= set(RESERVED_FOLDERS)
+
+
+EVERY_TYPE = """\
+fields:
+  - {name: ward, type: text, required: true, description: 'The ward: as on the door #'}
+  - {name: shift, type: choice, choices: [night, evening], required: true}
+  - {name: wards, type: choices, choices: [a, b], required: true}
+  - {name: seen, type: date, required: true}
+  - {name: link, type: url, required: true}
+  - {name: reviewer, type: member, required: true}
+  - {name: topic, type: problem, required: true}
+"""
+
+
+def test_new_starts_every_required_custom_field_with_a_value_the_check_accepts(make_site):
+    site = make_site(options=EVERY_TYPE)
+    result = subprocess.run(
+        [*REPERTOIRE, "new", "case", "A case", "--problem", "sampling", "--by", "ann-lee"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    written = site.root / "repertoire/cases/a-case.md"
+    text = written.read_text(encoding="utf-8")
+    names = re.findall(r"name: (\w+)", EVERY_TYPE)
+    assert [n for n in names if re.search(rf"^{n}: ", text, re.MULTILINE)] == names
+    written.write_text(fill_placeholders(text), encoding="utf-8")
+    check = site.check("repertoire/cases/a-case.md")
+    assert check.returncode == 0, check.stdout

@@ -289,3 +289,41 @@ def test_new_starts_every_required_custom_field_with_a_value_the_check_accepts(m
     written.write_text(fill_placeholders(text), encoding="utf-8")
     check = site.check("repertoire/cases/a-case.md")
     assert check.returncode == 0, check.stdout
+
+
+HOSTILE = "<b>x</b> & <script>"
+
+
+def test_labels_from_the_options_are_escaped_wherever_they_land(make_site):
+    site = make_site(
+        options=f"""\
+roles:
+  - {{id: member, label: '{HOSTILE}', description: '{HOSTILE}'}}
+levels:
+  - {{id: newcomer, label: '{HOSTILE}'}}
+fields:
+  - name: shift
+    type: choice
+    label: '{HOSTILE}'
+    choices: [{{id: night, label: '{HOSTILE}'}}]
+    shown_in: [panel, listings, explore]
+""",
+        files={
+            "repertoire/cases/first-case.md": (
+                "---\ntitle: First case\nsummary: A first case.\nproblem_types: [sampling]\n"
+                "contributors: [ann-lee]\ndate: 2024-03-01\nlevel: newcomer\nshift: night\n"
+                "---\n## Context\n\nSome context.\n"
+            )
+        },
+    )
+    result = site.build("--strict")
+    assert result.returncode == 0, result.stderr
+    for page in ("cases/first-case/", "cases/", "members/", "members/ann-lee/", "explore/"):
+        html = site.html(page)
+        assert (
+            "<script>" not in html.split("</header>", 1)[-1].replace('<script src="', "")
+            or HOSTILE not in html
+        ), page
+        assert "<b>x</b>" not in html, page
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;" in site.html("cases/first-case/")
+    assert "\\u003cscript\\u003e" in (site.site_dir / "explore.json").read_text(encoding="utf-8")

@@ -20,7 +20,11 @@ BAD_OPTIONS = [
     ("page_size: 0", "0", "page_size must be 1 or more, not 0"),
     ("related_limit: many", "many", "related_limit must be a whole number, not 'many'"),
     ("manage_nav: maybe", "maybe", "manage_nav must be true or false, not 'maybe'"),
-    ("roles: chair", "chair", "roles must be a list of text, not 'chair'"),
+    (
+        "roles: chair",
+        "chair",
+        "roles must be a list of ids (or mappings of id, label, description), not 'chair'",
+    ),
     ("pages: [reference/, 3]", "3]", "pages: item 2 is not text: 3"),
     (
         "kinds:\n  - {folder: cases, singular: case}",
@@ -29,7 +33,7 @@ BAD_OPTIONS = [
     ),
     (
         "kinds:\n  - {folder: cases, singular: case, plural: cases, plurals: x}",
-        "{folder",
+        "plurals",
         "kinds: item 1: unknown key 'plurals' (did you mean 'plural'?)",
     ),
 ]

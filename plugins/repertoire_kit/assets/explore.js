@@ -2,7 +2,8 @@
 
    Without this script the page links to the kind listings. When it runs, it reads the
    compact explore.json made for it (the page links to it as #rep-explore-data),
-   adds one select per facet (kind, problem type with its sub-types, member, level), combines
+   adds one select per facet (kind, problem type with its sub-types, member, level, and each
+   custom field the site shows in explore), combines
    them, shows live counts, and keeps the choice in the address (?kind=&problem=&member=&level=)
    so it can be shared and is restored on load. An order control lists the results newest first
    (the default) or most used first (by recorded uses, then newest), kept as ?sort=used. Contributed text only ever goes into the page
@@ -93,8 +94,13 @@
     data.entries.forEach(function (e) {
       if (e.level && levels.indexOf(e.level) === -1) levels.push(e.level);
     });
+    /* The site's levels in their configured order, with their labels (older data files
+       have none: the built-in order, and the ids). */
+    var levelOrder = data.levels ? data.levels.map(function (l) { return l.id; }) : LEVEL_ORDER;
+    var levelLabels = {};
+    (data.levels || []).forEach(function (l) { levelLabels[l.id] = l.label; });
     levels.sort(function (a, b) {
-      var rank = function (l) { var i = LEVEL_ORDER.indexOf(l); return i === -1 ? LEVEL_ORDER.length : i; };
+      var rank = function (l) { var i = levelOrder.indexOf(l); return i === -1 ? levelOrder.length : i; };
       return rank(a) - rank(b) || a.localeCompare(b);
     });
     var tree = problemTree(data.problem_types);
@@ -122,10 +128,36 @@
       },
       {
         key: "level", label: "Level", any: "Any level",
-        options: levels.map(function (l) { return { value: l, label: capitalize(l) }; }),
+        options: levels.map(function (l) { return { value: l, label: levelLabels[l] || capitalize(l) }; }),
         matches: function (e, value) { return e.level === value; },
       },
-    ];
+    ].concat((data.filters || []).map(function (filter) { return customFacet(data, filter); }));
+  }
+
+  /* A filter on one of the community's own fields: its choices in their configured order,
+     or else the values entries have (a member or a problem type by its name). */
+  function customFacet(data, filter) {
+    var valuesOf = function (e) {
+      var value = (e.fields || {})[filter.name];
+      return value === null || value === undefined ? [] : [].concat(value);
+    };
+    var options = filter.choices.map(function (c) { return { value: c.id, label: c.label }; });
+    if (!options.length) {
+      var names = {};
+      data.members.forEach(function (m) { if (filter.type === "member") names[m.id] = m.name; });
+      data.problem_types.forEach(function (p) { if (filter.type === "problem") names[p.id] = p.title; });
+      var seen = [];
+      data.entries.forEach(function (e) {
+        valuesOf(e).forEach(function (v) { if (seen.indexOf(v) === -1) seen.push(v); });
+      });
+      options = seen.map(function (v) { return { value: v, label: names[v] || v }; });
+      options.sort(function (a, b) { return a.label.localeCompare(b.label) || (a.value < b.value ? -1 : 1); });
+    }
+    return {
+      key: filter.name, label: filter.label, any: "Any " + filter.label.toLowerCase(),
+      options: options,
+      matches: function (e, value) { return valuesOf(e).indexOf(value) !== -1; },
+    };
   }
 
   /* The chosen value of each facet, read from the address; unknown values count as "any". */
@@ -177,7 +209,7 @@
     var changed = entry.updated || entry.date;
     item.appendChild(document.createTextNode(" \u00b7 " + entry.kind + " \u00b7 "));
     item.appendChild(element("time", { datetime: changed }, changed));
-    if (entry.level) item.appendChild(document.createTextNode(" \u00b7 " + entry.level));
+    if (entry.level) item.appendChild(document.createTextNode(" \u00b7 " + (lookups.levels[entry.level] || entry.level)));
     if (entry.uses) {
       item.appendChild(document.createTextNode(" \u00b7 "));
       item.appendChild(element("span", { "class": "rep-used" },
@@ -218,7 +250,8 @@
     }
     var entries = sorted();
     var allFacets = facets(data);
-    var lookups = { problems: index(data.problem_types), members: index(data.members) };
+    var lookups = { problems: index(data.problem_types), members: index(data.members), levels: {} };
+    (data.levels || []).forEach(function (l) { lookups.levels[l.id] = l.label; });
     var state = stateFromAddress(allFacets);
 
     var form = element("form", { "class": "rep-explore-filters", "aria-label": "Filter entries" });

@@ -48,6 +48,7 @@ from ..core import (
     clock,
     compose_front_matter,
     convert_fields,
+    custom_field_lines,
     did_you_mean,
     file_text,
     format_text,
@@ -170,7 +171,7 @@ def plural(noun: str) -> str:
 # ----- composing the file ------------------------------------------------------------------
 
 
-def entry_text(target: Target, request: Request, today: dt.date) -> str:
+def entry_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
     """A case, story, tool or other entry."""
     summary = request.summary or placeholder(SUMMARY_PROMPT["entry"])
     lines = [
@@ -179,13 +180,23 @@ def entry_text(target: Target, request: Request, today: dt.date) -> str:
         f"problem_types: {yaml_list(request.problems)}",
         f"contributors: {yaml_list(request.contributors)}",
         f"date: {today.isoformat()}",
+        *custom_field_lines(settings, request.contributors, request.problems, today, True),
         DRAFT_LINE,
         "# Optional fields: remove the '# ' in front of a line to use it.",
         f"# related: [{target.folder}/another-entry]",
-        "# level: practitioner  # newcomer, practitioner or expert",
+        _level_line(settings),
         "# tags: [keyword, another-keyword]",
+        *custom_field_lines(settings, request.contributors, request.problems, today, False),
     ]
     return file_text(lines, body_text(body_blocks(target)))
+
+
+def _level_line(settings: Settings) -> str:
+    """The commented `level` line: the middle level as the example, every level named."""
+    levels = settings.levels
+    *others, last = levels
+    named = f"{', '.join(others)} or {last}" if others else last
+    return f"# level: {levels[len(levels) // 2]}  # {named}"
 
 
 def member_text(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
@@ -236,7 +247,7 @@ def path_text(target: Target, request: Request) -> str:
 def compose(target: Target, settings: Settings, request: Request, today: dt.date) -> str:
     """The whole text of the new file."""
     if target.is_entry:
-        return entry_text(target, request, today)
+        return entry_text(target, settings, request, today)
     if target.name == "member":
         return member_text(target, settings, request, today)
     if target.name == "problem":

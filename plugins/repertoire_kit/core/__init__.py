@@ -18,6 +18,7 @@ from .authoring.skeletons import (
     Target,
     body_blocks,
     body_text,
+    custom_field_lines,
     file_text,
     placeholder,
     targets,
@@ -55,6 +56,7 @@ from .suggest import did_you_mean
 __all__ = [
     "AFFILIATION_PROMPT",
     "body_blocks",
+    "custom_field_lines",
     "body_text",
     "build_feed",
     "build_nav",

@@ -84,6 +84,13 @@ class Entry:
     tags: tuple[str, ...] = ()
     draft: bool = False
     theme: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The community's own fields (`fields` in the plugin options) this entry fills, as
+    # (name, value) in the order configured; a list of choices is a tuple.
+    custom: tuple[tuple[str, Any], ...] = ()
+
+    def custom_value(self, name: str) -> Any:
+        """The value of one custom field, or None when the entry leaves it out."""
+        return next((value for key, value in self.custom if key == name), None)
 
     @property
     def last_changed(self) -> dt.date:

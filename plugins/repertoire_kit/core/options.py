@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from .settings import DEFAULT_PAGES, DEFAULTS, LIMITS
+from .option_items import choice_problems, field_problems, kind_problems
+from .settings import DEFAULT_PAGES, DEFAULTS, LIMITS, RESERVED_FIELD_NAMES
 from .suggest import did_you_mean
 
 
@@ -25,9 +26,17 @@ class OptionType(str, Enum):
     BOOL = "bool"
     TEXTS = "texts"
     KINDS = "kinds"
+    CHOICES = "choices"
+    FIELDS = "fields"
 
 
-KIND_KEYS = ("folder", "singular", "plural")
+# What a list option holds, as its "must be a list of …" message says.
+_LIST_OF = {
+    OptionType.TEXTS: "text",
+    OptionType.KINDS: "kinds (folder, singular, plural, sections)",
+    OptionType.CHOICES: "ids (or mappings of id, label, description)",
+    OptionType.FIELDS: "fields (name, type, label, choices, required, shown_in)",
+}
 
 
 @dataclass(frozen=True)
@@ -45,13 +54,14 @@ OPTIONS: tuple[Option, ...] = (
         "kinds",
         OptionType.KINDS,
         None,
-        "Entry kinds (folder, singular, plural); default cases, stories, tools.",
+        "Entry kinds (folder, singular, plural, sections); default cases, stories, tools.",
     ),
     Option(
         "roles",
-        OptionType.TEXTS,
+        OptionType.CHOICES,
         None,
-        "Allowed member roles; default steward, core, member, alumni.",
+        "Allowed member roles (ids, or id, label, description); default steward, core, "
+        "member, alumni.",
     ),
     Option(
         "outcomes",
@@ -108,6 +118,20 @@ OPTIONS: tuple[Option, ...] = (
         True,
         "Render the theme's page-independent partials once per folder.",
     ),
+    Option(
+        "levels",
+        OptionType.CHOICES,
+        None,
+        "Allowed levels of an entry (ids, or id, label, description); default newcomer, "
+        "practitioner, expert.",
+    ),
+    Option(
+        "fields",
+        OptionType.FIELDS,
+        None,
+        "The community's own entry fields (name, type, label, description, choices, required, "
+        "shown_in).",
+    ),
 )
 OPTION_NAMES = tuple(option.name for option in OPTIONS)
 
@@ -115,42 +139,16 @@ OPTION_NAMES = tuple(option.name for option in OPTIONS)
 @dataclass(frozen=True)
 class OptionProblem:
     """A mistake in one option: which option, the item of a list (0-based) if it is in one,
-    and what is wrong."""
+    the key of that item at fault if known, and what is wrong."""
 
     option: str
     message: str
     item: int | None = None
+    key: str | None = None
 
 
 def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
-
-
-def _kind_problems(items: list[Any]) -> list[tuple[int | None, str]]:
-    found: list[tuple[int | None, str]] = []
-    folders: dict[str, int] = {}
-    for index, item in enumerate(items):
-        number = index + 1
-        if not isinstance(item, Mapping):
-            found.append((index, f"item {number} is not a mapping of {', '.join(KIND_KEYS)}"))
-            continue
-        for key in item:
-            if key not in KIND_KEYS:
-                hint = did_you_mean(str(key), KIND_KEYS) or f"use {', '.join(KIND_KEYS)}"
-                found.append((index, f"item {number}: unknown key '{key}' ({hint})"))
-        for key in KIND_KEYS:
-            if key not in item or item[key] is None:
-                found.append((index, f"item {number} has no '{key}'"))
-            elif not isinstance(item[key], str) or not item[key].strip():
-                found.append((index, f"item {number}: '{key}' must be text, not {item[key]!r}"))
-        folder = item.get("folder")
-        if isinstance(folder, str):
-            if folder in folders:
-                found.append(
-                    (index, f"item {number}: folder '{folder}' is also item {folders[folder]}'s")
-                )
-            folders.setdefault(folder, number)
-    return found
 
 
 def option_problems(option: Option, value: object) -> list[OptionProblem]:
@@ -171,7 +169,7 @@ def option_problems(option: Option, value: object) -> list[OptionProblem]:
             return [OptionProblem(name, f"{name} must be true or false, not {_shown(value)}")]
         return []
     if not isinstance(value, list):
-        what = "kinds (folder, singular, plural)" if option.type is OptionType.KINDS else "text"
+        what = _LIST_OF[option.type]
         return [OptionProblem(name, f"{name} must be a list of {what}, not {_shown(value)}")]
     if option.type is OptionType.TEXTS:
         return [
@@ -179,9 +177,13 @@ def option_problems(option: Option, value: object) -> list[OptionProblem]:
             for index, item in enumerate(value)
             if not isinstance(item, str)
         ]
-    return [
-        OptionProblem(name, f"{name}: {message}", item) for item, message in _kind_problems(value)
-    ]
+    if option.type is OptionType.KINDS:
+        found = kind_problems(value)
+    elif option.type is OptionType.CHOICES:
+        found = choice_problems(value)
+    else:
+        found = field_problems(value, RESERVED_FIELD_NAMES)
+    return [OptionProblem(name, f"{name}: {message}", item, key) for item, key, message in found]
 
 
 def check_options(raw: Mapping[str, Any]) -> tuple[list[OptionProblem], list[str]]:

@@ -7,15 +7,78 @@ same options from mkdocs.yml without importing MkDocs (see `core.project`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading `repertoire new` writes in a new entry's body, and what to write under it."""
+
+    heading: str
+    prompt: str = ""
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of entry: the folder it lives in and how to name one and many of them."""
+    """A kind of entry: the folder it lives in, how to name one and many of them, and the
+    sections a new one starts with (none configured: the built-in layout for its name)."""
 
     folder: str
     singular: str
     plural: str
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a role, a level or a custom choice field: the id written in front
+    matter, the label pages show, and a short description for editors and readers."""
+
+    id: str
+    label: str = ""
+    description: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The label, or the id when none is configured."""
+        return self.label or self.id
+
+
+class CustomType(str, Enum):
+    """What a community's own entry field holds (the `type` of an item of `fields`)."""
+
+    TEXT = "text"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    DATE = "date"
+    URL = "url"
+    MEMBER = "member"
+    PROBLEM = "problem"
+
+
+class Display(str, Enum):
+    """Where a custom field's value is shown besides repertoire.json (`shown_in`)."""
+
+    PANEL = "panel"
+    LISTINGS = "listings"
+    EXPLORE = "explore"
+
+
+@dataclass(frozen=True)
+class CustomField:
+    """A field of a community's own on every entry (`fields` in the plugin options)."""
+
+    name: str
+    type: CustomType
+    label: str
+    description: str = ""
+    choices: tuple[Choice, ...] = ()
+    required: bool = False
+    shown_in: tuple[Display, ...] = (Display.PANEL,)
+
+    def choice_label(self, value: str) -> str:
+        """The label of one of its choices (the value itself for other types)."""
+        return next((c.shown for c in self.choices if c.id == value), value)
 
 
 DEFAULT_KINDS: tuple[Kind, ...] = (
@@ -25,6 +88,54 @@ DEFAULT_KINDS: tuple[Kind, ...] = (
 )
 DEFAULT_ROLES: tuple[str, ...] = ("steward", "core", "member", "alumni")
 LEVELS: tuple[str, ...] = ("newcomer", "practitioner", "expert")
+# Names a custom field may not take: every built-in entry field (a test keeps this list equal
+# to the entry schema's) and the explore page's own filters and keys.
+BUILT_IN_ENTRY_FIELDS: tuple[str, ...] = (
+    "title",
+    "summary",
+    "problem_types",
+    "contributors",
+    "date",
+    "updated",
+    "related",
+    "level",
+    "tags",
+    "draft",
+    "description",
+    "hide",
+    "icon",
+    "status",
+    "search",
+)
+RESERVED_FIELD_NAMES: tuple[str, ...] = (
+    *BUILT_IN_ENTRY_FIELDS,
+    "id",
+    "kind",
+    "problem",
+    "member",
+    "url",
+    "fields",
+    "custom",
+    "source",
+    "theme",
+)
+# Folders a kind may not use: the other record types', the maintainers' reference pages, and
+# the addresses of the generated pages and files (a test keeps these equal to the registry's),
+# of the theme's search index and of the site's assets.
+RESERVED_FOLDERS: tuple[str, ...] = (
+    "members",
+    "problems",
+    "paths",
+    "uses",
+    "reference",
+    "explore",
+    "gaps",
+    "new",
+    "who-knows-what",
+    "schemas",
+    "assets",
+    "search",
+)
 DEFAULT_OUTCOMES: tuple[str, ...] = ("adopted", "adapted", "tried")
 DEFAULT_PAGES: tuple[str, ...] = ("reference/",)
 MEMBERS_DIR = "members"
@@ -41,6 +152,12 @@ class Settings:
 
     kinds: tuple[Kind, ...] = DEFAULT_KINDS
     roles: tuple[str, ...] = DEFAULT_ROLES
+    levels: tuple[str, ...] = LEVELS
+    # The labels and descriptions configured for roles and levels (those without are absent).
+    role_labels: tuple[Choice, ...] = ()
+    level_labels: tuple[Choice, ...] = ()
+    # The community's own entry fields, in the order configured.
+    custom_fields: tuple[CustomField, ...] = ()
     # What came of applying an entry, as a use may say (its `outcome`).
     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES
     include_drafts: bool = False
@@ -82,6 +199,18 @@ class Settings:
             docs_path == place or (place.endswith("/") and docs_path.startswith(place))
             for place in self.pages
         )
+
+    def role(self, role_id: str) -> Choice:
+        """A role with its configured label and description (just the id when none)."""
+        return next((c for c in self.role_labels if c.id == role_id), Choice(role_id))
+
+    def level(self, level_id: str) -> Choice:
+        """A level with its configured label and description (just the id when none)."""
+        return next((c for c in self.level_labels if c.id == level_id), Choice(level_id))
+
+    def custom_shown_in(self, place: Display) -> tuple[CustomField, ...]:
+        """The custom fields shown in one place, in the order configured."""
+        return tuple(f for f in self.custom_fields if place in f.shown_in)
 
     @property
     def record_folders(self) -> tuple[str, ...]:

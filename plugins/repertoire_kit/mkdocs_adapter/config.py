@@ -59,3 +59,7 @@ class RepertoireConfig(base.Config):
     cache_theme_partials = CoreOption("cache_theme_partials")
     """Render the theme's navigation (for pages it does not list), logo, palette, search,
     repository link and configuration blocks once per folder."""
+    levels = CoreOption("levels")
+    """Allowed levels of an entry; default newcomer, practitioner, expert."""
+    fields = CoreOption("fields")
+    """The community's own entry fields."""

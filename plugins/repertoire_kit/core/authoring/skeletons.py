@@ -10,6 +10,7 @@ once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import yaml
@@ -17,7 +18,7 @@ import yaml
 from ..contract.fields import RecordSchema
 from ..contract.placeholders import TODO
 from ..contract.schemas import SUMMARY_MAX, record_schemas
-from ..settings import Settings
+from ..settings import CustomField, CustomType, Kind, Settings
 
 # Entries start unpublished: the check accepts a draft and `make serve` shows it, `make build`
 # never publishes it. Deleting this line is the contributor's "ready" signal.
@@ -113,13 +114,15 @@ class Target:
     folder: str
     schema: RecordSchema
     is_entry: bool = False
+    kind: Kind | None = None
 
 
 def targets(settings: Settings) -> dict[str, Target]:
     """Kind name → target: the configured entry kinds, then member, problem and path."""
     entries, *others = record_schemas(settings)
     found = {
-        kind.singular: Target(kind.singular, kind.folder, entries, True) for kind in settings.kinds
+        kind.singular: Target(kind.singular, kind.folder, entries, True, kind)
+        for kind in settings.kinds
     }
     for schema in others:
         name = schema.name.value
@@ -134,6 +137,11 @@ def placeholder(what: str) -> str:
 
 def body_blocks(target: Target) -> tuple[Block, ...]:
     """The body a new file of this kind starts with."""
+    if target.kind is not None and target.kind.sections:
+        return tuple(
+            (section.heading, section.prompt or f"write the {section.heading.lower()} here.")
+            for section in target.kind.sections
+        )
     if target.is_entry:
         return ENTRY_SECTIONS.get(target.name, GENERIC_SECTIONS)
     return {"member": MEMBER_BODY, "problem": PROBLEM_BODY, "use": USE_BODY}.get(
@@ -191,3 +199,44 @@ def use_text(
     if settings.outcomes:
         lines.append(f"# outcome: {settings.outcomes[0]}  # {outcomes}")
     return file_text(lines, body_text(USE_BODY))
+
+
+def custom_field_lines(
+    settings: Settings,
+    contributors: list[str],
+    problems: list[str],
+    today: dt.date,
+    required: bool,
+) -> list[str]:
+    """The community's own fields in a new entry: the required ones (`required`) with a valid
+    first value to change (a choice, today, the first contributor or problem type named, or a
+    `TODO:` text), or the optional ones as commented lines to uncomment."""
+    lines = []
+    for custom in settings.custom_fields:
+        if custom.required != required:
+            continue
+        value, note = _starting_value(custom, contributors, problems, today)
+        about = f"  # {custom.label}: {note}" if note else f"  # {custom.label}"
+        lines.append(f"{'' if required else '# '}{custom.name}: {value}{about}")
+    return lines
+
+
+def _starting_value(
+    custom: CustomField, contributors: list[str], problems: list[str], today: dt.date
+) -> tuple[str, str]:
+    """A value that passes the check, and what else the field may hold."""
+    choices = ", ".join(choice.id for choice in custom.choices)
+    if custom.type is CustomType.CHOICE:
+        return custom.choices[0].id, f"one of {choices}"
+    if custom.type is CustomType.CHOICES:
+        return f"[{custom.choices[0].id}]", f"any of {choices}"
+    if custom.type is CustomType.DATE:
+        return today.isoformat(), "a date, YYYY-MM-DD"
+    if custom.type is CustomType.URL:
+        return "https://example.org", "an https:// or mailto: address"
+    if custom.type is CustomType.MEMBER:
+        return (contributors or ["member-id"])[0], "a member's id"
+    if custom.type is CustomType.PROBLEM:
+        return (problems or ["problem-id"])[0], "a problem type's id"
+    # A JSON string is a YAML double-quoted scalar: any description stays one value.
+    return json.dumps(placeholder(custom.description or custom.label), ensure_ascii=False), ""

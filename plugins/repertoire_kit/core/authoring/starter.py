@@ -77,15 +77,34 @@ GUIDE_EXAMPLES: dict[str, str] = {
     "bio": "Ana Lukić leads a small team in her organisation. Before that she spent six years\n"
     "in a larger one. She is happy to be asked about starting out in a small team.",
     "summary": '"What we tried, what happened, and what we would do again."',
-    # A tool's id, of 16 characters as the sample's, so that the quoted columns stay right.
-    "tool": "meeting-template",
+    # The starter's own tool (the guide computes the one column its length moves).
+    "tool": "example-tool",
     "context_prompt": "Where and when did this happen? The organisation, the piece of work, the "
     "team and the time you had.",
-    "use_entry_name": "meeting-template",
+    "use_entry_name": "example-tool",
     "use_summary": "Ran our quarterly review with the template; the meeting kept to its hour "
     "and every action left with an owner.",
     "use_story": "We dropped the section on last quarter's actions and read them out at the "
     "start instead.\nTwo newcomers said it was the first review they could follow.",
+    # The ids the guide's examples name: the starter site's own, so that its links and ids
+    # exist in the site `repertoire init` writes (EXAMPLE_PROBLEM, EXAMPLE_MEMBER, the example
+    # case), and the words around them.
+    "problem": EXAMPLE_PROBLEM,
+    "problem_typo": "example-problm",
+    "problem_second": "another-problem",
+    "problem_third": "a-third-problem",
+    "member_other": EXAMPLE_MEMBER,
+    "member_other_first": "Example",
+    "entry_title": "Running a review in a small team",
+    "entry_file": "running-a-review-in-a-small-team",
+    "entry_topic": "running a review",
+    "linked_case": "example-case",
+    "image": "team-roster.png",
+    "image_alt": "The team roster",
+    "tags": "reviews, small-teams",
+    # Seven letters, as the sample's "Payroll", so that the quoted columns stay right.
+    "colon_word": "Reviews",
+    "error_file": "review",
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import RecordType
-from ..settings import LEVELS, Settings
+from ..settings import Choice, CustomField, CustomType, Settings
 from .fields import Field, FieldType, RecordSchema
 
 SUMMARY_MAX = 280
@@ -78,7 +78,7 @@ ENTRY_FIELDS: tuple[Field, ...] = (
         "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",
         refers_to=RecordType.ENTRY,
     ),
-    Field("level", FieldType.CHOICE, "Who it is pitched at.", choices=LEVELS),
+    Field("level", FieldType.CHOICE, "Who it is pitched at."),
     Field(
         "tags",
         FieldType.TEXT_LIST,
@@ -97,8 +97,58 @@ def entry_schema(settings: Settings) -> RecordSchema:
     """An entry of any configured kind (case, story, tool): the same fields for every kind."""
     *others, last = (kind.singular for kind in settings.kinds)
     kinds = f"{', '.join(others)} or {last}" if others else last
+    levels = tuple(settings.level(level) for level in settings.levels)
+    built_in = tuple(
+        replace(spec, choices=settings.levels, description=described(spec.description, levels))
+        if spec.name == "level"
+        else spec
+        for spec in ENTRY_FIELDS
+    )
+    custom = tuple(custom_field_declaration(f) for f in settings.custom_fields)
     return RecordSchema(
-        RecordType.ENTRY, f"Entry ({kinds})", _naming_kinds(ENTRY_FIELDS + THEME_FIELDS, settings)
+        RecordType.ENTRY,
+        f"Entry ({kinds})",
+        _naming_kinds(built_in + custom + THEME_FIELDS, settings),
+    )
+
+
+# A custom field's type → the built-in field type whose handler reads, describes and offers it.
+_CUSTOM_TYPES = {
+    CustomType.TEXT: FieldType.TEXT,
+    CustomType.CHOICE: FieldType.CHOICE,
+    CustomType.CHOICES: FieldType.TEXT_LIST,
+    CustomType.DATE: FieldType.DATE,
+    CustomType.URL: FieldType.URL,
+    CustomType.MEMBER: FieldType.ID,
+    CustomType.PROBLEM: FieldType.ID,
+}
+_CUSTOM_REFERS_TO = {CustomType.MEMBER: RecordType.MEMBER, CustomType.PROBLEM: RecordType.PROBLEM}
+CUSTOM_TEXT_MAX = 200
+
+
+def described(description: str, choices: tuple[Choice, ...]) -> str:
+    """A field's description followed by what its configured choices mean, for editors'
+    tooltips: `Who it is pitched at. (senior: Senior nurse, five years on nights)`."""
+    meanings = "; ".join(
+        f"{choice.id}: {', '.join(part for part in (choice.label, choice.description) if part)}"
+        for choice in choices
+        if choice.label or choice.description
+    )
+    return f"{description} ({meanings})" if meanings else description
+
+
+def custom_field_declaration(custom: CustomField) -> Field:
+    """A community's own field as the contract declares it: checked by the handler of the
+    built-in type it is written like, so it gets the same messages, schema and snippets."""
+    return Field(
+        custom.name,
+        _CUSTOM_TYPES[custom.type],
+        described(custom.description or custom.label, custom.choices),
+        required=custom.required,
+        max_length=CUSTOM_TEXT_MAX if custom.type is CustomType.TEXT else None,
+        choices=tuple(choice.id for choice in custom.choices),
+        refers_to=_CUSTOM_REFERS_TO.get(custom.type),
+        url_schemes=("https", "mailto") if custom.type is CustomType.URL else (),
     )
 
 
@@ -132,7 +182,15 @@ def member_schema(settings: Settings) -> RecordSchema:
                 max_length=120,
             ),
             Field("affiliation", FieldType.TEXT, "Where they work or practise.", max_length=200),
-            Field("role", FieldType.CHOICE, "Their role in the community.", choices=settings.roles),
+            Field(
+                "role",
+                FieldType.CHOICE,
+                described(
+                    "Their role in the community.",
+                    tuple(settings.role(role) for role in settings.roles),
+                ),
+                choices=settings.roles,
+            ),
             Field("joined", FieldType.YEAR_OR_DATE, "When they joined (YYYY or YYYY-MM-DD)."),
             Field(
                 "links",

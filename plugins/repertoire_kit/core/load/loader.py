@@ -266,6 +266,11 @@ class _RecordLoader:
         own = {name: value for name, value in values.items() if name in _ATTRIBUTES[record_type]}
         if record_type is RecordType.ENTRY:
             own["kind"] = self.settings.kind_for_folder(folder)
+            own["custom"] = tuple(
+                (custom.name, values[custom.name])
+                for custom in self.settings.custom_fields
+                if custom.name in values
+            )
         elif record_type is RecordType.MEMBER:
             own["links"] = tuple(Link(v["label"], v["url"]) for v in values.get("links", ()))
         elif record_type is RecordType.PATH:

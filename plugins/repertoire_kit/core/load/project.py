@@ -24,8 +24,14 @@ from ..settings import (
     DEFAULT_PAGES,
     DEFAULT_ROLES,
     DEFAULTS,
+    LEVELS,
     LIMITS,
+    Choice,
+    CustomField,
+    CustomType,
+    Display,
     Kind,
+    Section,
     Settings,
 )
 
@@ -77,11 +83,9 @@ def settings_from_options(
     check needs its `nav`, `use_directory_urls` and `toc` options to know where pages are.
     """
     kinds_option = options.get("kinds")
-    kinds = (
-        tuple(Kind(str(k["folder"]), str(k["singular"]), str(k["plural"])) for k in kinds_option)
-        if kinds_option
-        else DEFAULT_KINDS
-    )
+    kinds = tuple(_kind(k) for k in kinds_option) if kinds_option else DEFAULT_KINDS
+    roles = _choices(options.get("roles")) or tuple(Choice(r) for r in DEFAULT_ROLES)
+    levels = _choices(options.get("levels")) or tuple(Choice(level) for level in LEVELS)
     drafts = options.get("include_drafts")
     pages = options.get("pages")
     site = site_config or {}
@@ -89,7 +93,11 @@ def settings_from_options(
     directory_urls = site.get("use_directory_urls")
     return Settings(
         kinds=kinds,
-        roles=tuple(str(r) for r in options.get("roles") or DEFAULT_ROLES),
+        roles=tuple(role.id for role in roles),
+        levels=tuple(level.id for level in levels),
+        role_labels=tuple(role for role in roles if role.label or role.description),
+        level_labels=tuple(level for level in levels if level.label or level.description),
+        custom_fields=tuple(_custom_field(f) for f in options.get("fields") or ()),
         outcomes=tuple(str(o) for o in options.get("outcomes") or DEFAULT_OUTCOMES),
         include_drafts=include_drafts if drafts is None else bool(drafts),
         **{name: int(options.get(name, getattr(DEFAULTS, name))) for name in LIMITS},
@@ -111,6 +119,45 @@ def _github_new_file(site: Mapping[str, Any]) -> str:
     docs_dir = docs_folder(str(site.get("docs_dir") or "docs"), site.get("config_file_path"))
     return new_file_base(
         str(repo_url) if repo_url else None, None if edit_uri is None else str(edit_uri), docs_dir
+    )
+
+
+def _kind(option: Mapping[str, Any]) -> Kind:
+    """A kind as `kinds` writes it (checked by `core.options`)."""
+    sections = tuple(
+        Section(str(s["heading"]), str(s.get("prompt") or ""))
+        if isinstance(s, Mapping)
+        else Section(str(s))
+        for s in option.get("sections") or ()
+    )
+    return Kind(str(option["folder"]), str(option["singular"]), str(option["plural"]), sections)
+
+
+def _choices(option: Any) -> tuple[Choice, ...]:
+    """Roles, levels or a field's choices: bare ids, or mappings of id, label, description."""
+    return tuple(
+        Choice(str(c["id"]), str(c.get("label") or ""), str(c.get("description") or ""))
+        if isinstance(c, Mapping)
+        else Choice(str(c))
+        for c in option or ()
+    )
+
+
+def _custom_field(option: Mapping[str, Any]) -> CustomField:
+    """A custom field as `fields` writes it (checked by `core.options`); its label defaults
+    to its name with spaces, capitalised."""
+    name = str(option["name"])
+    shown_in = option.get("shown_in")
+    return CustomField(
+        name=name,
+        type=CustomType(option["type"]),
+        label=str(option.get("label") or name.replace("_", " ").capitalize()),
+        description=str(option.get("description") or ""),
+        choices=_choices(option.get("choices")),
+        required=bool(option.get("required")),
+        shown_in=(Display.PANEL,)
+        if shown_in is None
+        else tuple(Display(place) for place in shown_in),
     )
 
 
@@ -200,7 +247,11 @@ def _option_diagnostics(config_file: Path, options: dict[str, Any]) -> list[Diag
     path = config_file.name
     found = []
     for problem in problems:
-        pos = places.get((problem.option, problem.item)) or places.get((problem.option, None))
+        pos = (
+            places.get((f"{problem.option}.{problem.key}", problem.item))
+            or places.get((problem.option, problem.item))
+            or places.get((problem.option, None))
+        )
         pos = pos or places.get(("", None)) or Position(1, 1)
         found.append(Diagnostic(path, pos.line, pos.col, "repertoire", problem.message))
     for name in unknown:
@@ -224,7 +275,8 @@ def _position(node: yaml.Node) -> Position:
 
 def _option_places(text: str) -> dict[tuple[str, int | None], Position]:
     """Where each plugin option's value (and each item of a list value) is in mkdocs.yml;
-    ("", None) is the plugin's own line and ("key:NAME", None) an option's name."""
+    ("", None) is the plugin's own line, ("key:NAME", None) an option's name and
+    ("NAME.KEY", n) the key KEY of item n of a list of mappings."""
     try:
         root = yaml.compose(text, Loader=_ConfigLoader)
     except yaml.YAMLError:
@@ -252,6 +304,9 @@ def _option_places(text: str) -> dict[tuple[str, int | None], Position]:
             if isinstance(option, yaml.SequenceNode):
                 for index, item in enumerate(option.value):
                     places[(str(name.value), index)] = _position(item)
+                    if isinstance(item, yaml.MappingNode):
+                        for key, _value in item.value:
+                            places[(f"{name.value}.{key.value}", index)] = _position(key)
     return places
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..indexes.cross_indexes import Indexes
+from ..model import Entry
 from ..safety.escape import json_text
-from ..settings import Settings
+from ..settings import Choice, Display, Settings
 from . import urls
 
 EXPORT_FORMAT = 1
@@ -19,6 +20,39 @@ EXPORT_FORMAT = 1
 
 def _date(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _custom_values(entry: Entry, settings: Settings) -> dict[str, Any]:
+    """The entry's value of every custom field (None where it leaves one out), as JSON."""
+    values: dict[str, Any] = {}
+    for custom in settings.custom_fields:
+        value = entry.custom_value(custom.name)
+        values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
+    return values
+
+
+def _choices(choices: tuple[Choice, ...]) -> list[dict[str, str]]:
+    return [{"id": c.id, "label": c.shown, "description": c.description} for c in choices]
+
+
+def _shape(settings: Settings) -> dict[str, Any]:
+    """The community's roles, levels and own fields, as configured, for programs to read."""
+    return {
+        "roles": _choices(tuple(settings.role(r) for r in settings.roles)),
+        "levels": _choices(tuple(settings.level(level) for level in settings.levels)),
+        "fields": [
+            {
+                "name": f.name,
+                "type": f.type.value,
+                "label": f.label,
+                "description": f.description,
+                "choices": _choices(f.choices),
+                "required": f.required,
+                "shown_in": [place.value for place in f.shown_in],
+            }
+            for f in settings.custom_fields
+        ],
+    }
 
 
 def build_export(
@@ -48,6 +82,7 @@ def build_export(
                 "tags": list(entry.tags),
                 "words": len(entry.source.body.split()),
                 "uses": len(indexes.uses_by_entry.get(entry.id, [])),
+                "fields": _custom_values(entry, settings),
             }
         )
     members = []
@@ -116,6 +151,7 @@ def build_export(
             }
             for k in settings.kinds
         ],
+        **_shape(settings),
         "entries": entries,
         "members": members,
         "problem_types": problems,
@@ -137,6 +173,18 @@ def build_explore_data(
 
     return {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
+        "levels": [
+            {"id": level, "label": settings.level(level).label} for level in settings.levels
+        ],
+        "filters": [
+            {
+                "name": f.name,
+                "type": f.type.value,
+                "label": f.label,
+                "choices": [{"id": c.id, "label": c.shown} for c in f.choices],
+            }
+            for f in settings.custom_shown_in(Display.EXPLORE)
+        ],
         "problem_types": [
             {
                 "id": p.id,
@@ -163,10 +211,24 @@ def build_explore_data(
                 "updated": _date(e.updated),
                 "level": e.level,
                 "uses": len(indexes.uses_by_entry.get(e.id, ())),
+                **_filter_values(e, settings),
             }
             for e in indexes.entries
         ],
     }
+
+
+def _filter_values(entry: Entry, settings: Settings) -> dict[str, Any]:
+    """The entry's values of the custom fields the explore page filters by (only when it has
+    such fields: the data file stays as small as the filters allow)."""
+    filters = settings.custom_shown_in(Display.EXPLORE)
+    if not filters:
+        return {}
+    values: dict[str, Any] = {}
+    for custom in filters:
+        value = entry.custom_value(custom.name)
+        values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
+    return {"fields": values}
 
 
 def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:

@@ -18,7 +18,7 @@ from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
-from ..settings import Settings
+from ..settings import Display, Settings
 from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
@@ -266,7 +266,12 @@ class SitePages:
         for role in (*self.settings.roles, None):
             in_role = [m for m in members if m.role == role]
             if in_role:
-                label = ROLE_TITLES.get(role, role.capitalize()) if role else "Without a role"
+                configured = self.settings.role(role) if role else None
+                label = (
+                    "Without a role"
+                    if configured is None
+                    else configured.label or ROLE_TITLES.get(role or "", configured.id.capitalize())
+                )
                 rows = tuple(
                     (
                         self.views.member_link(m.id),
@@ -275,7 +280,8 @@ class SitePages:
                     )
                     for m in in_role
                 )
-                groups.append((label, rows))
+                description = configured.description if configured else ""
+                groups.append((label, description, rows))
         return {"total": len(members), "groups": tuple(groups)}
 
     def _who_knows_what(self) -> dict[str, Any]:
@@ -306,6 +312,7 @@ class SitePages:
     def _explore(self) -> dict[str, Any]:
         return {
             "total": len(self.indexes.entries),
+            "filters": tuple(f.label for f in self.settings.custom_shown_in(Display.EXPLORE)),
             "kinds": tuple(
                 self.views.page_link(k.plural, urls.kind_index(k.folder))
                 for k in self.settings.kinds

@@ -20,7 +20,7 @@ from ..authoring.github_editor import new_use_url
 from ..indexes.cross_indexes import Indexes, newest_use_first
 from ..indexes.gaps import Gaps
 from ..model import CuratedPath, Entry, Member, Use
-from ..settings import Kind, Settings
+from ..settings import CustomField, CustomType, Display, Kind, Settings
 from . import urls
 
 WORDS_PER_MINUTE = 200
@@ -40,8 +40,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class CustomShown:
+    """One of the community's own fields as a page shows it: its label and its values (a
+    member, a problem type or a link leads to its page; a choice shows its label)."""
+
+    label: str
+    values: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class EntryItem:
-    """An entry as every listing shows it."""
+    """An entry as every listing shows it; `panel_fields` and `listing_fields` are the custom
+    fields it fills that the options show in its panel and in listings."""
 
     id: str
     title: str
@@ -58,6 +68,8 @@ class EntryItem:
     minutes: int
     # Published uses recorded of it (listings say "used 3 times").
     uses: int = 0
+    panel_fields: tuple[CustomShown, ...] = ()
+    listing_fields: tuple[CustomShown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -321,14 +333,41 @@ class ViewBuilder:
                 date=entry.date.isoformat(),
                 changed=entry.last_changed.isoformat(),
                 summary=entry.summary,
-                level=entry.level,
+                level=self.settings.level(entry.level).shown if entry.level else None,
                 draft=entry.draft,
                 problems=tuple(self.problem_link(p) for p in entry.problem_types),
                 contributors=tuple(self.member_link(m) for m in entry.contributors),
                 minutes=reading_minutes(len(entry.source.body.split())),
                 uses=len(self.indexes.uses_by_entry.get(entry.id, ())),
+                panel_fields=self.custom_shown(entry, Display.PANEL),
+                listing_fields=self.custom_shown(entry, Display.LISTINGS),
             )
         return item
+
+    def custom_shown(self, entry: Entry, place: Display) -> tuple[CustomShown, ...]:
+        """The custom fields an entry fills that are shown in `place`, in the order
+        configured."""
+        found = []
+        for custom in self.settings.custom_shown_in(place):
+            value = entry.custom_value(custom.name)
+            if value is not None:
+                values = value if isinstance(value, tuple) else (value,)
+                found.append(
+                    CustomShown(custom.label, tuple(self.custom_link(custom, v) for v in values))
+                )
+        return tuple(found)
+
+    def custom_link(self, custom: CustomField, value: object) -> Link:
+        """One value of a custom field as a page shows it."""
+        if custom.type is CustomType.MEMBER:
+            return self.member_link(str(value))
+        if custom.type is CustomType.PROBLEM:
+            return self.problem_link(str(value))
+        if custom.type is CustomType.URL:
+            return Link(str(value), urls.attribute_url(str(value)))
+        if custom.type is CustomType.DATE and hasattr(value, "isoformat"):
+            return Link(value.isoformat(), None)
+        return Link(custom.choice_label(str(value)), None)
 
     def entries(self, entries: list[Entry]) -> tuple[EntryItem, ...]:
         return tuple(self.entry(e) for e in entries)
@@ -454,7 +493,7 @@ class ViewBuilder:
         return MemberPanel(
             name=member.name,
             affiliation=member.affiliation,
-            role=member.role,
+            role=self.settings.role(member.role).shown if member.role else None,
             joined=str(member.joined) if member.joined is not None else None,
             links=tuple(Link(link.label, urls.attribute_url(link.url)) for link in member.links),
             avatar=avatar,

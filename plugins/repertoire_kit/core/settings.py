@@ -32,7 +32,9 @@ PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
 USES_DIR = "uses"
 # The numeric options and the least value each may take.
-LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1}
+LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1, "review_months": 1}
+# The role of members who have moved on: never suggested as reviewers.
+ALUMNI_ROLE = "alumni"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class Settings:
     related_limit: int = 5
     new_limit: int = 20
     page_size: int = 50
+    # How many months an entry stays current after the latest of its date, updated and
+    # reviewed; then it is due for review.
+    review_months: int = 24
     site_url: str = ""
     site_name: str = "Repertoire"
     # Whether `make build` publishes drafts (the `include_drafts` option set to true), whatever

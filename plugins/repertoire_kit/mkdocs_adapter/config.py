@@ -49,6 +49,8 @@ class RepertoireConfig(base.Config):
     """How many entries the What's new page and the feed list."""
     page_size = CoreOption("page_size")
     """How many entries one page of a kind's or a problem type's listing shows."""
+    review_months = CoreOption("review_months")
+    """How many months an entry stays current before it is due for review."""
     pages = CoreOption("pages")
     """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = CoreOption("manage_nav")

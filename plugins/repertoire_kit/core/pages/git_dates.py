@@ -89,6 +89,20 @@ def last_commit_dates(docs_dir: Path) -> dict[str, dt.date]:
     return parse_log(output) if output else {}
 
 
+def newest_commit_date(folder: Path) -> dt.date | None:
+    """The date of the commit checked out (HEAD) in the repository holding `folder`; None
+    without git or a repository. A shallow clone still has it, so CI gets the same day."""
+    if not folder.is_dir():
+        return None
+    output = _git(folder, "log", "-1", "--format=%cI", "HEAD")
+    if not output or not output.strip():
+        return None
+    try:
+        return dt.datetime.fromisoformat(output.strip()).date()
+    except ValueError:
+        return None
+
+
 def last_updated(entry: Entry, commit_dates: Mapping[str, dt.date]) -> dt.date:
     """When an entry was last changed: its last commit, or `updated`/`date` without history.
 

@@ -57,6 +57,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", COMMUNITY),
         GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
         GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
+        GeneratedPage(urls.DUE_FOR_REVIEW, "Due for review", "due_for_review.md", COMMUNITY),
     )
 
 

@@ -22,6 +22,7 @@ from ..settings import Settings
 from . import urls
 from .git_dates import last_updated
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
+from .review_views import DueItem, due_item, due_items, schedule_for
 from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
@@ -47,7 +48,10 @@ class SitePages:
         templates: Templates,
         commit_dates: Mapping[str, dt.date] | None = None,
         use_directory_urls: bool = True,
+        newest_commit: dt.date | None = None,
     ) -> None:
+        """`newest_commit` is the date of the commit being built (`git_dates.newest_commit_date`):
+        the day against which entries are judged due for review (see `clock.build_day`)."""
         self.settings = settings
         self.templates = templates
         self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
@@ -69,6 +73,7 @@ class SitePages:
         self._published_uses = {use.id for use in self.indexes.uses}
         self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
         self._gap_lists: Gaps | None = None
+        self.review = schedule_for(self.indexes, settings, newest_commit)
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -151,7 +156,13 @@ class SitePages:
             "pagers": self.views.pagers(entry),
             "connections": self.views.connections(entry),
             "used": self.views.used_by(entry),
+            "due": self._due_notice(entry),
+            "due_page": self.views.page_link("All entries due for review", urls.DUE_FOR_REVIEW),
         }
+
+    def _due_notice(self, entry: Entry) -> DueItem | None:
+        due = self.review.of(entry.id)
+        return due_item(self.views, due) if due else None
 
     def _member(self, member: Member) -> dict[str, Any]:
         mine = self.indexes.by_member.get(member.id, [])
@@ -236,6 +247,7 @@ class SitePages:
             self.views.page_link("gaps", urls.GAPS),
             self.views.page_link("what's new", urls.NEW),
             self.views.page_link("explore", urls.EXPLORE),
+            self.views.page_link("due for review", urls.DUE_FOR_REVIEW),
         )
         return {
             "cards": self.views.path_cards()[:HOME_PATHS],
@@ -287,6 +299,13 @@ class SitePages:
 
     def _new(self) -> dict[str, Any]:
         return {"entries": self.views.entries(self.indexes.entries[: self.settings.new_limit])}
+
+    def _due_for_review(self) -> dict[str, Any]:
+        return {
+            "due": due_items(self.views, self.review),
+            "months": self.settings.review_months,
+            "today": self.review.today.isoformat() if self.review.today else None,
+        }
 
     def _explore(self) -> dict[str, Any]:
         return {

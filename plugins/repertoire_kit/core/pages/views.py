@@ -55,6 +55,9 @@ class EntryItem:
     problems: tuple[Link, ...]
     contributors: tuple[Link, ...]
     minutes: int
+    # When members last confirmed it still holds, and who (both or neither).
+    reviewed: str | None = None
+    reviewed_by: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,8 @@ class ViewBuilder:
                 problems=tuple(self.problem_link(p) for p in entry.problem_types),
                 contributors=tuple(self.member_link(m) for m in entry.contributors),
                 minutes=reading_minutes(len(entry.source.body.split())),
+                reviewed=entry.reviewed.isoformat() if entry.reviewed else None,
+                reviewed_by=tuple(self.member_link(m) for m in entry.reviewed_by),
             )
         return item
 

@@ -639,9 +639,15 @@ def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, An
     required = [spec.name for spec in fields if spec.required]
     if required:
         schema["required"] = required
-    companions = {spec.name: list(spec.requires) for spec in fields if spec.requires}
-    if companions:
-        schema["dependentRequired"] = companions
+    # "A needs B" as "no field is written without its companions": only `not`, `anyOf` and
+    # `required`, which draft-07 editors read alike (`dependentRequired` they would ignore).
+    lone = [
+        {"required": [spec.name], "not": {"required": [other]}}
+        for spec in fields
+        for other in spec.requires
+    ]
+    if lone:
+        schema["not"] = {"anyOf": lone}
     return schema
 
 

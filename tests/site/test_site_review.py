@@ -27,6 +27,7 @@ import pytest
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from repertoire_kit.core import clock
 from tests.support.crossindex_html import Page, load_page, resolve
 from tests.support.sites import MINIMAL, Site, build_env
 
@@ -144,20 +145,24 @@ def front(text: str) -> dict[str, Any]:
     return yaml.safe_load(text.split("---\n")[1])
 
 
-def records(folder: str) -> dict[str, dict[str, Any]]:
-    """The front matter of every file of a folder of the written project, by id."""
+Files = dict[str, str]
+
+
+def records(folder: str, files: Files | None = None) -> dict[str, dict[str, Any]]:
+    """The front matter of every record file of a folder (default: this test's project), by
+    id."""
     found = {}
-    for path, text in project_files().items():
+    for path, text in (project_files() if files is None else files).items():
         rel = path.removeprefix("repertoire/").removesuffix(".md")
         if rel.startswith(f"{folder}/"):
             found[rel.removeprefix(f"{folder}/")] = front(text)
     return found
 
 
-def published_entries() -> dict[str, dict[str, Any]]:
+def published_entries(files: Files | None = None) -> dict[str, dict[str, Any]]:
     entries = {}
     for kind in ("cases", "stories", "tools"):
-        for name, fields in records(kind).items():
+        for name, fields in records(kind, files).items():
             if not fields.get("draft"):
                 entries[f"{kind}/{name}"] = fields
     return entries
@@ -167,11 +172,11 @@ def last_confirmed(fields: dict[str, Any]) -> dt.date:
     return max(fields[k] for k in ("date", "updated", "reviewed") if k in fields)
 
 
-def expected_due(today: dt.date) -> list[str]:
+def expected_due(today: dt.date, files: Files | None = None) -> list[str]:
     """Published entries whose last confirmation plus MONTHS is today or earlier, oldest
     first, ties by id."""
     due = []
-    for entry_id, fields in published_entries().items():
+    for entry_id, fields in published_entries(files).items():
         since = last_confirmed(fields) + relativedelta(months=MONTHS)
         if since <= today:
             due.append((since, entry_id))
@@ -188,18 +193,18 @@ def within(problem: str, roots: list[str], problems: dict[str, dict[str, Any]]) 
     return False
 
 
-def expected_reviewers(entry_id: str) -> list[tuple[str, int]]:
+def expected_reviewers(entry_id: str, files: Files | None = None) -> list[tuple[str, int]]:
     """Members by published entries plus published uses on the entry's problem types and
     their sub-types; not its contributors, not alumni; most first, ties by id."""
-    problems = records("problems")
-    members = records("members")
-    entries = published_entries()
+    problems = records("problems", files)
+    members = records("members", files)
+    entries = published_entries(files)
     roots = entries[entry_id]["problem_types"]
     counts: Counter[str] = Counter()
     for fields in entries.values():
         if any(within(p, roots, problems) for p in fields["problem_types"]):
             counts.update(set(fields["contributors"]))
-    for fields in records("uses").values():
+    for fields in records("uses", files).values():
         used = entries.get(fields["entry"])
         if (
             used
@@ -372,3 +377,26 @@ def test_in_a_repository_today_is_the_date_of_the_commit_built(tmp_path: Path) -
     page = load_page(site.site_dir, "due-for-review/")
     assert [row[0] for row in due_rows(page)] == [entry_url(e) for e in expected_due(committed)]
     assert f"as of {committed.isoformat()}" in page.article.text()
+
+
+def test_the_sample_has_reviewed_and_due_entries_and_its_page_says_which(
+    sample_site: Site,
+) -> None:
+    """The sample community, built on the session's day: some entries reviewed, some due, and
+    the page lists exactly the due ones with the reviewers computed from its files."""
+    docs = sample_site.root / "repertoire"
+    files = {
+        f"repertoire/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8")
+        for path in sorted(docs.rglob("*.md"))
+    }
+    today = clock.today(build_env())
+    entries = published_entries(files)
+    reviewed = [e for e, fields in entries.items() if fields.get("reviewed")]
+    due = expected_due(today, files)
+    assert len(reviewed) >= 5 and len(due) >= 3
+    page = load_page(sample_site.site_dir, "due-for-review/")
+    rows = due_rows(page)
+    assert [row[0] for row in rows] == [entry_url(e) for e in due]
+    for row, entry_id in zip(rows, due, strict=True):
+        expected = [(f"members/{m}/", str(n)) for m, n in expected_reviewers(entry_id, files)]
+        assert row[3] == expected, entry_id

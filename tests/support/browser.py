@@ -175,6 +175,10 @@ class SampleModel:
     def first_path(self) -> dict[str, Any]:
         return min(self.data["paths"], key=lambda p: p["id"])
 
+    def first_due_entry(self) -> dict[str, Any]:
+        """The first entry (by id) due for review: its page shows the review notice."""
+        return min((e for e in self.entries if e["due_for_review"]), key=lambda e: e["id"])
+
     def page_types(self) -> dict[str, str]:
         """One page of every type a reader meets, by name: its site-relative path."""
         kinds = self.data["kinds"]
@@ -192,6 +196,8 @@ class SampleModel:
             "who-knows-what": "who-knows-what/",
             "gaps": "gaps/",
             "whats-new": "new/",
+            "due-for-review": "due-for-review/",
+            "due-entry": self.path_of(self.first_due_entry()),
         }
 
 
@@ -211,6 +217,8 @@ EVERY_PAGE_TYPE = (
     "gaps",
     "whats-new",
     "explore",
+    "due-for-review",
+    "due-entry",
     "reference",
     "not-found",
 )

@@ -1,6 +1,7 @@
 """Cross-indexes derived from a loaded repertoire: by kind, member and problem type, related
-entries and gaps.
+entries, gaps and entries due for review.
 
-Owns `cross_indexes` (built once per build, never stored back into the records) and `gaps`.
+Owns `cross_indexes` (built once per build, never stored back into the records), `gaps` and
+`review` (which entries are due on a given day, and whom to ask).
 Imports the model only: an index is a pure function of the records.
 """

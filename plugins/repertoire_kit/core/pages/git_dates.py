@@ -9,6 +9,9 @@ repository is missing, nothing is returned and pages fall back to the front matt
 One `git log` walks the history once and the first (newest) commit naming a file gives its
 date, so the cost does not grow with one process per page. The walk follows the first parent,
 so a change merged from a pull request is dated by the merge, the day it reached the branch.
+
+The date of the commit being built (`newest_commit_date`) is the "today" of the pages that
+judge time (see `clock.build_day`): it is the same whenever that commit is built.
 """
 
 from __future__ import annotations

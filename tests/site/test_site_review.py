@@ -84,6 +84,9 @@ ENTRIES = {
     "stories/leap-day": entry("Leap day", "reporting", "ann-lee", "2024-02-29"),
     "cases/draft-old": entry("Draft old", "fieldwork", "bo-ng", "2019-03-03", "draft: true\n"),
     "cases/lonely": entry("Lonely", "lonely", "ann-lee", "2020-02-02"),
+    "stories/two-problems": entry(
+        "Two problems", "fieldwork, site-visits, reporting", "ann-lee", "2021-07-07"
+    ),
     "tools/recent": entry("Recent", "site-visits", "fay-two, ed-new", "2025-11-20"),
 }
 USES = {
@@ -194,24 +197,27 @@ def within(problem: str, roots: list[str], problems: dict[str, dict[str, Any]]) 
 
 
 def expected_reviewers(entry_id: str, files: Files | None = None) -> list[tuple[str, int]]:
-    """Members by published entries plus published uses on the entry's problem types and
-    their sub-types; not its contributors, not alumni; most first, ties by id."""
+    """Members by published entries plus published uses on each of the entry's problem types
+    (sub-types included; a type below another of its types is counted in that one), added up;
+    not its contributors, not alumni; most first, ties by id."""
     problems = records("problems", files)
     members = records("members", files)
     entries = published_entries(files)
-    roots = entries[entry_id]["problem_types"]
+    written = entries[entry_id]["problem_types"]
+    broadest = [p for p in written if not any(q != p and within(p, [q], problems) for q in written)]
     counts: Counter[str] = Counter()
-    for fields in entries.values():
-        if any(within(p, roots, problems) for p in fields["problem_types"]):
-            counts.update(set(fields["contributors"]))
-    for fields in records("uses", files).values():
-        used = entries.get(fields["entry"])
-        if (
-            used
-            and not fields.get("draft")
-            and any(within(p, roots, problems) for p in used["problem_types"])
-        ):
-            counts[fields["member"]] += 1
+    for root in broadest:
+        for fields in entries.values():
+            if any(within(p, [root], problems) for p in fields["problem_types"]):
+                counts.update(set(fields["contributors"]))
+        for fields in records("uses", files).values():
+            used = entries.get(fields["entry"])
+            if (
+                used
+                and not fields.get("draft")
+                and any(within(p, [root], problems) for p in used["problem_types"])
+            ):
+                counts[fields["member"]] += 1
     authors = set(entries[entry_id]["contributors"])
     ranked = sorted(
         (

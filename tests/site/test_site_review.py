@@ -79,7 +79,7 @@ ENTRIES = {
         "2021-01-01",
         "reviewed: 2024-06-16\nreviewed_by: [ann-lee, fay-two]\n",
     ),
-    "cases/tie-b": entry("Tie B", "reporting", "cy-ode", "2022-02-02"),
+    "cases/tie-b": entry("Tie <b>B</b>", "reporting", "cy-ode", "2022-02-02"),
     "cases/tie-a": entry("Tie A", "reporting, fieldwork", "fay-two", "2022-02-02"),
     "stories/leap-day": entry("Leap day", "reporting", "ann-lee", "2024-02-29"),
     "cases/draft-old": entry("Draft old", "fieldwork", "bo-ng", "2019-03-03", "draft: true\n"),
@@ -284,6 +284,8 @@ def test_the_page_lists_exactly_the_due_entries_oldest_first_with_their_reviewer
         assert reviewers == [(f"members/{m}/", str(n)) for m, n in expected_reviewers(entry_id)], (
             url
         )
+    html = (built.site_dir / "due-for-review" / "index.html").read_text(encoding="utf-8")
+    assert "Tie &lt;b&gt;B&lt;/b&gt;" in html and "<b>B</b>" not in html
     text = page.article.text()
     assert f"{len(rows)} entries are due as of {TODAY.isoformat()}" in text
     assert "leaving out the entry's own contributors and alumni" in text

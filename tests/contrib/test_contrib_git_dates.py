@@ -122,9 +122,20 @@ def test_the_log_parser_keeps_the_newest_date_and_odd_names():
 
 
 def last_update_shown(html: str) -> str:
-    """The date in Material's "Last update" fact at the foot of a page."""
-    match = re.search(r'title="Last update">.*?</span>\s*(\d{4}-\d{2}-\d{2})', html, re.S)
-    assert match, "no last-update date on the page"
+    """The date the panel gives as the last change: its "Last updated", or "Shared" when the
+    entry never changed (Material's footer does not repeat it)."""
+    assert 'title="Last update"' not in html
+    updated = re.search(r"Last updated:</strong> <time>(\d{4}-\d{2}-\d{2})</time>", html)
+    shared = re.search(r"Shared:</strong> <time>(\d{4}-\d{2}-\d{2})</time>", html)
+    assert shared, "no date in the panel"
+    return (updated or shared).group(1)
+
+
+def sitemap_date(site_dir: Path, url: str) -> str:
+    """The sitemap's `lastmod` of the page at `url`."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    match = re.search(rf"<loc>[^<]*/{re.escape(url)}</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
+    assert match, f"{url} is not in the sitemap"
     return match.group(1)
 
 
@@ -145,6 +156,7 @@ def test_an_entry_page_shows_gits_date_in_a_full_clone_and_its_fields_in_a_shall
     result = site.build()
     assert result.returncode == 0, result.stderr
     assert last_update_shown(site.html("cases/first-case/")) == "2024-05-06"
+    assert sitemap_date(site.site_dir, "cases/first-case/") == "2024-05-06"
 
     shallow = tmp_path / "shallow"
     subprocess.run(
@@ -157,6 +169,7 @@ def test_an_entry_page_shows_gits_date_in_a_full_clone_and_its_fields_in_a_shall
     result = site.build()
     assert result.returncode == 0, result.stderr
     assert last_update_shown(site.html("cases/first-case/")) == "2023-02-20"
+    assert sitemap_date(site.site_dir, "cases/first-case/") == "2023-02-20"
 
 
 def test_without_git_an_entry_shows_updated_or_else_date(make_site):

@@ -82,8 +82,8 @@ def test_an_entry_named_with_underscores_builds_and_is_indexed_like_any_other(tr
     assert "Some case" in page and "Ann Lee" in page
     for listing in ("cases/", "problems/sampling/", "members/ann-lee/", "new/"):
         assert "some_case/" in tree.site.html(listing), listing
-    explored = {entry["id"] for entry in tree.site.json("explore.json")["entries"]}
-    assert "cases/some_case" in explored
+    explored = {entry["url"] for entry in tree.site.json("explore.json")["entries"]}
+    assert "cases/some_case/" in explored
     assert "Some case" in tree.site.html("cases/first-case/")  # its related entries
     exported = {entry["id"] for entry in tree.site.json()["entries"]}
     assert "cases/some_case" in exported

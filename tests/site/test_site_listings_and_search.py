@@ -1,9 +1,9 @@
 """Listings are bounded and search finds the page that says it.
 
-Kind and problem-type listings paginate with plain links (`page_size`): the pages together
-list every entry once, newest first. In the search index, a phrase from an entry's summary is
-found on that entry's page only: panels, pagers and listings stay out of the index, and the
-listing pages are indexed by their title and introduction.
+Kind and problem-type listings paginate with plain links (`page_size`, `problem_page_size`):
+the pages together list every entry once, newest first. In the search index, a phrase from an
+entry's summary is found on that entry's page only: panels, pagers and listings stay out of the
+index, and the listing pages are indexed by their title and introduction.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def test_kind_listing_paginates_with_plain_links(make_site: SiteFactory) -> None
 
 
 def test_problem_listing_paginates_below_the_problem_page(make_site: SiteFactory) -> None:
-    read = build_ok(make_site(PAGINATED, base={}, options="page_size: 2"))
+    read = build_ok(make_site(PAGINATED, base={}, options="problem_page_size: 2"))
     pages = [
         read("problems/alpha/"),
         read("problems/alpha/page/2/"),
@@ -62,6 +62,21 @@ def test_problem_listing_paginates_below_the_problem_page(make_site: SiteFactory
     assert pages[0].section("Cases (5)") is not None
     assert "problems/alpha/" in pages[1].links()
     assert pages[0].section("People to ask") is not None
+
+
+def test_a_long_listing_links_the_ends_and_the_nearby_pages(make_site: SiteFactory) -> None:
+    twelve = [f"cases/case-{n:02}" for n in range(1, 13)]
+    content = merge(
+        problem("alpha"),
+        member("ann"),
+        *(entry(case, ["alpha"], ["ann"], f"2024-{n:02}-01") for n, case in enumerate(twelve, 1)),
+    )
+    read = build_ok(make_site(content, base={}, options="page_size: 1"))
+    sixth = read("cases/page/6/")
+    linked = {"cases/"} | {f"cases/page/{n}/" for n in (4, 5, 7, 8, 12)}
+    assert set(pager_links(sixth)) == linked
+    gaps = sixth.article.find("nav", "rep-pagination").find_all("span", "rep-pagination-gap")
+    assert len(gaps) == 2
 
 
 def test_a_listing_that_fits_has_no_pager(make_site: SiteFactory) -> None:

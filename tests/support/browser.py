@@ -196,6 +196,7 @@ class SampleModel:
             "who-knows-what": "who-knows-what/",
             "gaps": "gaps/",
             "whats-new": "new/",
+            "community": "community/",
             "due-for-review": "due-for-review/",
             "due-entry": self.path_of(self.first_due_entry()),
         }
@@ -217,6 +218,7 @@ EVERY_PAGE_TYPE = (
     "gaps",
     "whats-new",
     "explore",
+    "community",
     "due-for-review",
     "due-entry",
     "reference",

@@ -81,7 +81,13 @@ OPTIONS: tuple[Option, ...] = (
         "page_size",
         OptionType.COUNT,
         DEFAULTS.page_size,
-        "How many entries one page of a kind's or a problem type's listing shows.",
+        "How many entries one page of a kind's listing shows.",
+    ),
+    Option(
+        "problem_page_size",
+        OptionType.COUNT,
+        DEFAULTS.problem_page_size,
+        "How many entries one page of a problem type's listing shows (titles and dates).",
     ),
     Option(
         "review_months",

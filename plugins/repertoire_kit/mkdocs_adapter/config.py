@@ -48,7 +48,9 @@ class RepertoireConfig(base.Config):
     new_limit = CoreOption("new_limit")
     """How many entries the What's new page and the feed list."""
     page_size = CoreOption("page_size")
-    """How many entries one page of a kind's or a problem type's listing shows."""
+    """How many entries one page of a kind's listing shows."""
+    problem_page_size = CoreOption("problem_page_size")
+    """How many entries one page of a problem type's listing shows (titles and dates)."""
     review_months = CoreOption("review_months")
     """How many months an entry stays current before it is due for review."""
     pages = CoreOption("pages")

@@ -254,10 +254,10 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         if record is not None:
             page.meta = theme_meta(record)
             if isinstance(record, Entry):
-                # Git's date when the full history is there, else updated/date; Material
-                # shows `revision_date` as the page's "Last update".
-                changed = self.pages.last_updated(record)
-                page.update_date = page.meta["revision_date"] = changed
+                # Git's date when the full history is there, else updated/date, for the
+                # sitemap. Not as `revision_date`: Material would repeat the panel's "Last
+                # updated" in a footer with an icon, 0.8 KB on every entry page.
+                page.update_date = self.pages.last_updated(record)
             return None
         if src in self.composed:
             return None  # a generated page: its layout is already the file's content

@@ -139,7 +139,8 @@ def build_explore_data(
     indexes: Indexes, settings: Settings, use_directory_urls: bool = True
 ) -> dict[str, Any]:
     """What the explore page's filters need, and no more: URLs relative to the site root,
-    no bodies, no fields the filters or results do not show."""
+    no bodies, no fields the filters or results do not show (an entry's id among them: its
+    URL says where it is, and the id would add a tenth to the file)."""
     repertoire = indexes.repertoire
 
     def url(docs_path: str) -> str:
@@ -163,7 +164,6 @@ def build_explore_data(
         ],
         "entries": [
             {
-                "id": e.id,
                 "kind": e.kind.singular,
                 "title": e.title,
                 "url": url(e.source.docs_path),

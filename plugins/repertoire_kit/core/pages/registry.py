@@ -57,6 +57,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", COMMUNITY),
         GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
         GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
+        GeneratedPage(urls.COMMUNITY, "Community at a glance", "community.md", COMMUNITY),
         GeneratedPage(urls.DUE_FOR_REVIEW, "Due for review", "due_for_review.md", COMMUNITY),
     )
 
@@ -80,10 +81,9 @@ def page_count(items: int, page_size: int) -> int:
 
 def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, ...]:
     """The later pages of the kind listings and of large problem types' listings."""
-    size = settings.page_size
     pages: list[GeneratedPage] = []
     for kind in settings.kinds:
-        count = page_count(len(indexes.by_kind.get(kind.folder, [])), size)
+        count = page_count(len(indexes.by_kind.get(kind.folder, [])), settings.page_size)
         pages += [
             GeneratedPage(
                 urls.kind_index(kind.folder, n),
@@ -96,7 +96,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
             for n in range(2, count + 1)
         ]
     for problem in sorted(indexes.repertoire.problems.values(), key=lambda p: p.id):
-        count = page_count(len(indexes.entries_under(problem.id)), size)
+        count = page_count(len(indexes.entries_under(problem.id)), settings.problem_page_size)
         pages += [
             GeneratedPage(
                 urls.problem_listing(problem.source.docs_path, n),

@@ -20,6 +20,7 @@ from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import Settings
 from . import urls
+from .community import CommunityViews
 from .git_dates import last_updated
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
 from .review_views import DueItem, due_item, due_items, schedule_for
@@ -177,7 +178,7 @@ class SitePages:
 
     def _problem(self, problem: ProblemType, number: int) -> dict[str, Any]:
         everything = self.indexes.entries_under(problem.id)
-        size = self.settings.page_size
+        size = self.settings.problem_page_size
         count = page_count(len(everything), size)
         shown = everything[(number - 1) * size : number * size]
         totals = Counter(e.kind.folder for e in everything)
@@ -247,6 +248,7 @@ class SitePages:
             self.views.page_link("gaps", urls.GAPS),
             self.views.page_link("what's new", urls.NEW),
             self.views.page_link("explore", urls.EXPLORE),
+            self.views.page_link("the community at a glance", urls.COMMUNITY),
             self.views.page_link("due for review", urls.DUE_FOR_REVIEW),
         )
         return {
@@ -299,6 +301,9 @@ class SitePages:
 
     def _new(self) -> dict[str, Any]:
         return {"entries": self.views.entries(self.indexes.entries[: self.settings.new_limit])}
+
+    def _community(self) -> dict[str, Any]:
+        return CommunityViews(self.views, self.settings).context()
 
     def _due_for_review(self) -> dict[str, Any]:
         return {

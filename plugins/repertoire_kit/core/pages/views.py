@@ -97,6 +97,10 @@ class KindGroup:
     entries: tuple[EntryItem, ...]
 
 
+PAGER_REACH = 2
+"""How many pages on each side of the current one the pager links."""
+
+
 @dataclass(frozen=True)
 class Pagination:
     """Plain links between the pages of one listing."""
@@ -112,6 +116,24 @@ class Pagination:
     @property
     def next(self) -> Link | None:
         return self.pages[self.number] if self.number < self.count else None
+
+    @property
+    def shown(self) -> tuple[int | None, ...]:
+        """The page numbers the pager links: the first, the last and those within
+        `PAGER_REACH` of this one, with None for each run of pages left out (a listing of 40
+        pages would otherwise print 40 links on each of them). A run of one page is shown
+        rather than left out, since its link takes no more room than the gap mark."""
+        near = range(self.number - PAGER_REACH, self.number + PAGER_REACH + 1)
+        kept = sorted({1, self.count, *(n for n in near if 1 <= n <= self.count)})
+        shown: list[int | None] = []
+        for number in kept:
+            last = shown[-1] if shown else 0
+            if last is not None and number - last == 2:
+                shown.append(number - 1)
+            elif last is not None and number - last > 2:
+                shown.append(None)
+            shown.append(number)
+        return tuple(shown)
 
 
 @dataclass(frozen=True)

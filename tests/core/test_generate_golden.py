@@ -17,12 +17,17 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from repertoire_kit.cli.main import main
 from tests.support.sites import ROOT
 
 FIXTURE = ROOT / "tests" / "golden" / "minimal"
 GOLDEN = ROOT / "tests" / "golden" / "minimal.generated"
 COPIED_VERBATIM = "docs/assets/repertoire/"
+# "Today" of the generated pages that judge time (Due for review): a fixed day, not the
+# session's, so that the committed copies stay valid whenever the test runs.
+GOLDEN_DAY_EPOCH = "1781524800"  # 2026-06-15 12:00 UTC
 
 
 def _files(folder: Path) -> dict[str, str]:
@@ -33,7 +38,10 @@ def _files(folder: Path) -> dict[str, str]:
     }
 
 
-def test_generate_writes_the_committed_files(tmp_path: Path) -> None:
+def test_generate_writes_the_committed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", GOLDEN_DAY_EPOCH)
     out = tmp_path / "generated"
     assert main(["--config", str(FIXTURE / "mkdocs.yml"), "generate", str(out)]) == 0
     written = _files(out)

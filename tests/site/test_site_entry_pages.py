@@ -64,7 +64,8 @@ def test_every_entry_panel_shows_kind_problem_types_contributors_dates_and_level
         items = [li.text() for li in panel.find_all("li")]
         assert items[0] == KIND_TITLES[target.kind], target.id
         problem_links = [u for u in page.links(panel) if u.startswith("problems/")]
-        member_links = [u for u in page.links(panel) if u.startswith("members/")]
+        contributors = next(li for li in panel.find_all("li") if li.text().startswith("Contrib"))
+        member_links = [u for u in page.links(contributors) if u.startswith("members/")]
         assert problem_links == [f"problems/{p}/" for p in target.problem_types], target.id
         assert member_links == [f"members/{m}/" for m in target.contributors], target.id
         dates = next(text for text in items if text.startswith("Shared:"))

@@ -175,6 +175,10 @@ class SampleModel:
     def first_path(self) -> dict[str, Any]:
         return min(self.data["paths"], key=lambda p: p["id"])
 
+    def first_due_entry(self) -> dict[str, Any]:
+        """The first entry (by id) due for review: its page shows the review notice."""
+        return min((e for e in self.entries if e["due_for_review"]), key=lambda e: e["id"])
+
     def page_types(self) -> dict[str, str]:
         """One page of every type a reader meets, by name: its site-relative path."""
         kinds = self.data["kinds"]
@@ -193,6 +197,8 @@ class SampleModel:
             "gaps": "gaps/",
             "whats-new": "new/",
             "community": "community/",
+            "due-for-review": "due-for-review/",
+            "due-entry": self.path_of(self.first_due_entry()),
         }
 
 
@@ -213,6 +219,8 @@ EVERY_PAGE_TYPE = (
     "whats-new",
     "explore",
     "community",
+    "due-for-review",
+    "due-entry",
     "reference",
     "not-found",
 )

@@ -42,7 +42,7 @@ from .pages.assets import served_assets
 from .pages.export import explore_json, export_json
 from .pages.feed import build_feed
 from .pages.generate import write_project
-from .pages.git_dates import last_commit_dates
+from .pages.git_dates import last_commit_dates, newest_commit_date
 from .pages.navigation import build_nav
 from .pages.site import SitePages
 from .pages.slots import Composed
@@ -83,6 +83,7 @@ __all__ = [
     "ID_PATTERN",
     "json_text",
     "last_commit_dates",
+    "newest_commit_date",
     "load_project",
     "load_repertoire",
     "LoadResult",

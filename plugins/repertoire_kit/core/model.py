@@ -79,6 +79,9 @@ class Entry:
     date: dt.date
     source: Source
     updated: dt.date | None = None
+    # When members (`reviewed_by`) last confirmed that it still holds; both or neither.
+    reviewed: dt.date | None = None
+    reviewed_by: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     level: str | None = None
     tags: tuple[str, ...] = ()
@@ -96,6 +99,12 @@ class Entry:
     def last_changed(self) -> dt.date:
         """The newest of `date` and `updated`, for 'what's new' ordering."""
         return self.updated or self.date
+
+    @property
+    def last_confirmed(self) -> dt.date:
+        """The newest of `date`, `updated` and `reviewed`: when the entry was last known to
+        hold, from which it stays current for the `review_months` option."""
+        return max(d for d in (self.date, self.updated, self.reviewed) if d is not None)
 
     @property
     def slug(self) -> str:

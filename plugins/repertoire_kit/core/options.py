@@ -100,6 +100,13 @@ OPTIONS: tuple[Option, ...] = (
         "How many entries one page of a problem type's listing shows (titles and dates).",
     ),
     Option(
+        "review_months",
+        OptionType.COUNT,
+        DEFAULTS.review_months,
+        "How many months an entry stays current after the latest of its date, updated and "
+        "reviewed; then it is listed as due for review.",
+    ),
+    Option(
         "pages",
         OptionType.TEXTS,
         list(DEFAULT_PAGES),

@@ -143,7 +143,15 @@ PROBLEMS_DIR = "problems"
 PATHS_DIR = "paths"
 USES_DIR = "uses"
 # The numeric options and the least value each may take.
-LIMITS = {"related_limit": 0, "new_limit": 0, "page_size": 1, "problem_page_size": 1}
+LIMITS = {
+    "related_limit": 0,
+    "new_limit": 0,
+    "page_size": 1,
+    "problem_page_size": 1,
+    "review_months": 1,
+}
+# The role of members who have moved on: never suggested as reviewers.
+ALUMNI_ROLE = "alumni"
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,9 @@ class Settings:
     # A problem type's listing shows titles and dates only, one line each, so a page of it
     # holds twice a kind's page (whose items add a summary, problem types and contributors).
     problem_page_size: int = 100
+    # How many months an entry stays current after the latest of its date, updated and
+    # reviewed; then it is due for review.
+    review_months: int = 24
     site_url: str = ""
     site_name: str = "Repertoire"
     # Whether `make build` publishes drafts (the `include_drafts` option set to true), whatever

@@ -51,6 +51,8 @@ class RepertoireConfig(base.Config):
     """How many entries one page of a kind's listing shows."""
     problem_page_size = CoreOption("problem_page_size")
     """How many entries one page of a problem type's listing shows (titles and dates)."""
+    review_months = CoreOption("review_months")
+    """How many months an entry stays current before it is due for review."""
     pages = CoreOption("pages")
     """The maintainers' own pages besides the home page: docs paths, or folders ending in '/'."""
     manage_nav = CoreOption("manage_nav")

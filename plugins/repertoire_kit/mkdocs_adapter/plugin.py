@@ -61,6 +61,7 @@ from ..core import (
     json_text,
     last_commit_dates,
     load_repertoire,
+    newest_commit_date,
     sanitize_html,
     schema_documents,
     served_assets,
@@ -140,6 +141,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             templates,
             commit_dates=commit_dates,
             use_directory_urls=directory_urls,
+            newest_commit=newest_commit_date(Path(config.docs_dir)),
         )
         self.pages = pages
         self.composed = {}
@@ -157,7 +159,9 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             generated.add(page.docs_path)
         exports: dict[str, str | bytes] = {
             **served_assets(),
-            urls.EXPORT_JSON: export_json(pages.indexes, self.settings, directory_urls),
+            urls.EXPORT_JSON: export_json(
+                pages.indexes, self.settings, directory_urls, pages.review
+            ),
             urls.EXPLORE_JSON: explore_json(pages.indexes, self.settings, directory_urls),
             urls.FEED: build_feed(pages.indexes, self.settings, directory_urls),
         }

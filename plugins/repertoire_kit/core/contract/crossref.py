@@ -134,7 +134,8 @@ class _Ids:
 
 
 def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics) -> None:
-    """Not related to itself; a draft named by a published entry is only a warning."""
+    """Not related to itself; a draft named by a published entry is only a warning; updated
+    and reviewed not before date."""
     is_draft = bool(record.value("draft", False))
     for ref, pos, label in record.references("related"):
         entry = ids.repertoire.entries.get(ref)
@@ -162,6 +163,16 @@ def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
             "updated",
             f"updated ({updated}) is before date ({date})",
             "updated is when the entry was last revised; it cannot be before it was first shared",
+        )
+    reviewed: dt.date | None = record.value("reviewed")
+    if date is not None and reviewed is not None and reviewed < date:
+        diags.error(
+            record.path,
+            record.position("reviewed"),
+            "reviewed",
+            f"reviewed ({reviewed}) is before date ({date})",
+            "reviewed is when members confirmed the entry still holds; write that day, "
+            "which is after it was shared",
         )
 
 

@@ -61,6 +61,8 @@ class Field:
     url_schemes: tuple[str, ...] = ()
     item_fields: tuple[Field, ...] = ()
     example: str = ""
+    # Fields that must be written whenever this one is (a review date and its reviewers).
+    requires: tuple[str, ...] = ()
 
     @property
     def handler(self) -> FieldHandler:
@@ -637,6 +639,15 @@ def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, An
     required = [spec.name for spec in fields if spec.required]
     if required:
         schema["required"] = required
+    # "A needs B" as "no field is written without its companions": only `not`, `anyOf` and
+    # `required`, which draft-07 editors read alike (`dependentRequired` they would ignore).
+    lone = [
+        {"required": [spec.name], "not": {"required": [other]}}
+        for spec in fields
+        for other in spec.requires
+    ]
+    if lone:
+        schema["not"] = {"anyOf": lone}
     return schema
 
 
@@ -654,11 +665,11 @@ def _convert_mapping_parts(
     """The fields that converted, and whether every field did (all problems are reported)."""
     by_name = {spec.name: spec for spec in specs}
     result: dict[str, Located] = {}
-    present: set[str] = set()
+    present: dict[str, Position] = {}
     items = mapping_items(node, ctx.path, ctx.first_line, ctx.diags, where)
     ok = len(items) == len(node.value)  # a repeated or non-text key was reported and skipped
     for key, value_node, key_pos in items:
-        present.add(key)
+        present[key] = key_pos
         label = f"{where}.{key}" if where else key
         spec = by_name.get(key)
         if spec is None:
@@ -688,7 +699,30 @@ def _convert_mapping_parts(
             f"add a line '{name}: …'",
         )
         ok = False
-    return result, ok
+    return result, _companions_present(specs, present, where, ctx) and ok
+
+
+def _companions_present(
+    specs: tuple[Field, ...], present: dict[str, Position], where: str, ctx: _Context
+) -> bool:
+    """Report each written field whose companions (`Field.requires`) are not written, at its
+    own line; whether all of them are there."""
+    ok = True
+    for spec in specs:
+        if spec.name not in present:
+            continue
+        for other in spec.requires:
+            if other not in present:
+                label = f"{where}.{spec.name}" if where else spec.name
+                ctx.diags.error(
+                    ctx.path,
+                    present[spec.name],
+                    label,
+                    f"'{spec.name}' needs '{other}' beside it",
+                    f"add a line '{other}: …', or remove '{spec.name}'",
+                )
+                ok = False
+    return ok
 
 
 def convert_fields(

@@ -73,6 +73,20 @@ ENTRY_FIELDS: tuple[Field, ...] = (
     Field("date", FieldType.DATE, "When it was first shared (YYYY-MM-DD).", required=True),
     Field("updated", FieldType.DATE, "When it was last revised; not before date."),
     Field(
+        "reviewed",
+        FieldType.DATE,
+        "When members last confirmed that it still holds (YYYY-MM-DD); not before date.",
+        requires=("reviewed_by",),
+    ),
+    Field(
+        "reviewed_by",
+        FieldType.ID_LIST,
+        "Ids of the members who confirmed it on the reviewed date (files in members/).",
+        min_items=1,
+        refers_to=RecordType.MEMBER,
+        requires=("reviewed",),
+    ),
+    Field(
         "related",
         FieldType.ID_LIST,
         "Ids of related entries, written kind-folder/file-name ({first_kind}/…).",

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..indexes.cross_indexes import Indexes
+from ..indexes.review import ReviewSchedule
 from ..model import Entry
 from ..safety.escape import json_text
 from ..settings import Choice, Display, Settings
 from . import urls
+from .review_views import schedule_for
 
 EXPORT_FORMAT = 1
 
@@ -56,10 +58,16 @@ def _shape(settings: Settings) -> dict[str, Any]:
 
 
 def build_export(
-    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
+    indexes: Indexes,
+    settings: Settings,
+    use_directory_urls: bool = True,
+    review: ReviewSchedule | None = None,
 ) -> dict[str, Any]:
-    """The export as plain data (see `escape.json_text` for the bytes)."""
+    """The export as plain data (see `escape.json_text` for the bytes); `review` says which
+    entries are due (by default judged as a build without git would judge them)."""
     repertoire = indexes.repertoire
+    if review is None:
+        review = schedule_for(indexes, settings, None)
 
     def url(docs_path: str) -> str:
         return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
@@ -77,6 +85,9 @@ def build_export(
                 "contributors": list(entry.contributors),
                 "date": entry.date.isoformat(),
                 "updated": _date(entry.updated),
+                "reviewed": _date(entry.reviewed),
+                "reviewed_by": list(entry.reviewed_by),
+                "due_for_review": review.of(entry.id) is not None,
                 "related": [r for r in entry.related if repertoire.is_visible(r)],
                 "level": entry.level,
                 "tags": list(entry.tags),
@@ -236,7 +247,13 @@ def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool 
     return json_text(build_explore_data(indexes, settings, use_directory_urls), indent=None) + "\n"
 
 
-def export_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+def export_json(
+    indexes: Indexes,
+    settings: Settings,
+    use_directory_urls: bool = True,
+    review: ReviewSchedule | None = None,
+) -> str:
     """The text of `repertoire.json`: compact (it is read by programs, and indenting would
     take Python's slower JSON encoder and about a third more bytes), safe to embed in HTML."""
-    return json_text(build_export(indexes, settings, use_directory_urls), indent=None) + "\n"
+    export = build_export(indexes, settings, use_directory_urls, review)
+    return json_text(export, indent=None) + "\n"

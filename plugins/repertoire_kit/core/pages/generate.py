@@ -24,6 +24,7 @@ from . import urls
 from .assets import served_assets
 from .export import explore_json, export_json
 from .feed import build_feed
+from .git_dates import newest_commit_date
 from .navigation import build_nav
 from .site import SitePages
 from .templating import Templates
@@ -83,7 +84,9 @@ def write_project(
     extensions: tuple[Any, ...] = (),
 ) -> list[str]:
     """Write the generated project; returns the paths written, relative to `out_dir`, sorted."""
-    pages = SitePages(result.repertoire, settings, Templates())
+    pages = SitePages(
+        result.repertoire, settings, Templates(), newest_commit=newest_commit_date(docs_dir)
+    )
     written: dict[str, bytes] = {}
     other: list[str] = []
     for docs_file in result.files:
@@ -100,7 +103,9 @@ def write_project(
     written[urls.HOME] = pages.compose_home(_home_body(docs_dir)).inline().encode("utf-8")
     for page in pages.generated_pages():
         written[page.docs_path] = pages.compose_generated(page).inline().encode("utf-8")
-    written[urls.EXPORT_JSON] = export_json(pages.indexes, settings).encode("utf-8")
+    written[urls.EXPORT_JSON] = export_json(pages.indexes, settings, review=pages.review).encode(
+        "utf-8"
+    )
     written[urls.EXPLORE_JSON] = explore_json(pages.indexes, settings).encode("utf-8")
     written[urls.FEED] = build_feed(pages.indexes, settings)
     written.update(served_assets())

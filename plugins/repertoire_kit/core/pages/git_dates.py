@@ -9,6 +9,9 @@ repository is missing, nothing is returned and pages fall back to the front matt
 One `git log` walks the history once and the first (newest) commit naming a file gives its
 date, so the cost does not grow with one process per page. The walk follows the first parent,
 so a change merged from a pull request is dated by the merge, the day it reached the branch.
+
+The date of the commit being built (`newest_commit_date`) is the "today" of the pages that
+judge time (see `clock.build_day`): it is the same whenever that commit is built.
 """
 
 from __future__ import annotations
@@ -87,6 +90,20 @@ def last_commit_dates(docs_dir: Path) -> dict[str, dt.date]:
         ".",
     )
     return parse_log(output) if output else {}
+
+
+def newest_commit_date(folder: Path) -> dt.date | None:
+    """The date of the commit checked out (HEAD) in the repository holding `folder`; None
+    without git or a repository. A shallow clone still has it, so CI gets the same day."""
+    if not folder.is_dir():
+        return None
+    output = _git(folder, "log", "-1", "--format=%cI", "HEAD")
+    if not output or not output.strip():
+        return None
+    try:
+        return dt.datetime.fromisoformat(output.strip()).date()
+    except ValueError:
+        return None
 
 
 def last_updated(entry: Entry, commit_dates: Mapping[str, dt.date]) -> dt.date:

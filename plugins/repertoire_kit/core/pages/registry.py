@@ -58,6 +58,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
         GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
         GeneratedPage(urls.COMMUNITY, "Community at a glance", "community.md", COMMUNITY),
+        GeneratedPage(urls.DUE_FOR_REVIEW, "Due for review", "due_for_review.md", COMMUNITY),
     )
 
 

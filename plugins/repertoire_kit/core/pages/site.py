@@ -23,6 +23,7 @@ from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
 from .registry import GeneratedPage, index_pages, listing_pages, page_count
+from .review_views import DueItem, due_item, due_items, schedule_for
 from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
@@ -51,7 +52,10 @@ class SitePages:
         templates: Templates,
         commit_dates: Mapping[str, dt.date] | None = None,
         use_directory_urls: bool = True,
+        newest_commit: dt.date | None = None,
     ) -> None:
+        """`newest_commit` is the date of the commit being built (`git_dates.newest_commit_date`):
+        the day against which entries are judged due for review (see `clock.build_day`)."""
         self.settings = settings
         self.templates = templates
         self.commit_dates: Mapping[str, dt.date] = commit_dates or {}
@@ -73,6 +77,7 @@ class SitePages:
         self._published_uses = {use.id for use in self.indexes.uses}
         self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
         self._gap_lists: Gaps | None = None
+        self.review = schedule_for(self.indexes, settings, newest_commit)
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -155,7 +160,13 @@ class SitePages:
             "pagers": self.views.pagers(entry),
             "connections": self.views.connections(entry),
             "used": self.views.used_by(entry),
+            "due": self._due_notice(entry),
+            "due_page": self.views.page_link("All entries due for review", urls.DUE_FOR_REVIEW),
         }
+
+    def _due_notice(self, entry: Entry) -> DueItem | None:
+        due = self.review.of(entry.id)
+        return due_item(self.views, due) if due else None
 
     def _member(self, member: Member) -> dict[str, Any]:
         mine = self.indexes.by_member.get(member.id, [])
@@ -244,6 +255,7 @@ class SitePages:
             self.views.page_link("what's new", urls.NEW),
             self.views.page_link("explore", urls.EXPLORE),
             self.views.page_link("the community at a glance", urls.COMMUNITY),
+            self.views.page_link("due for review", urls.DUE_FOR_REVIEW),
         )
         return {
             "cards": self.views.path_cards()[:HOME_PATHS],
@@ -308,6 +320,13 @@ class SitePages:
 
     def _community(self) -> dict[str, Any]:
         return CommunityViews(self.views, self.settings).context()
+
+    def _due_for_review(self) -> dict[str, Any]:
+        return {
+            "due": due_items(self.views, self.review),
+            "months": self.settings.review_months,
+            "today": self.review.today.isoformat() if self.review.today else None,
+        }
 
     def _explore(self) -> dict[str, Any]:
         return {

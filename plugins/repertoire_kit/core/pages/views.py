@@ -70,6 +70,9 @@ class EntryItem:
     uses: int = 0
     panel_fields: tuple[CustomShown, ...] = ()
     listing_fields: tuple[CustomShown, ...] = ()
+    # When members last confirmed it still holds, and who (both or neither).
+    reviewed: str | None = None
+    reviewed_by: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -341,6 +344,8 @@ class ViewBuilder:
                 uses=len(self.indexes.uses_by_entry.get(entry.id, ())),
                 panel_fields=self.custom_shown(entry, Display.PANEL),
                 listing_fields=self.custom_shown(entry, Display.LISTINGS),
+                reviewed=entry.reviewed.isoformat() if entry.reviewed else None,
+                reviewed_by=tuple(self.member_link(m) for m in entry.reviewed_by),
             )
         return item
 

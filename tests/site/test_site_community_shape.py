@@ -94,7 +94,7 @@ def test_explore_data_offers_the_field_as_a_filter(nurses):
     assert shift["label"] == SHIFT["label"]
     assert [c["id"] for c in shift["choices"]] == [_id(c) for c in SHIFT["choices"]]
     for entry in data["entries"]:
-        text = FILES[f"repertoire/{entry['id']}.md"]
+        text = FILES[f"repertoire/{entry['url'].rstrip('/')}.md"]  # explore.json has no ids
         assert entry["fields"] == {"shift": _front_matter_value(text, "shift")}
     assert [level["id"] for level in data["levels"]] == [_id(c) for c in CONFIG["levels"]]
     assert f"member, {SHIFT['label'].lower()} and\nlevel" in nurses.html("explore/")
@@ -192,8 +192,8 @@ BAD_SHAPES = [
         "kinds:\n  - folder: members\n    singular: member\n    plural: members",
         "folder: members",
         "kinds: item 1: folder 'members' is reserved (the site's own folders are members, "
-        "problems, paths, uses, reference, explore, gaps, new, who-knows-what, schemas, assets, "
-        "search); choose another name",
+        "problems, paths, uses, reference, explore, gaps, new, who-knows-what, community, "
+        "due-for-review, schemas, assets, search); choose another name",
     ),
     (
         "kinds:\n  - folder: cases\n    singular: case\n    plural: cases\n    sections: Context",

@@ -9,13 +9,16 @@ the edges: an entry due on the very day, one current for one more day, a review 
 an old entry, `updated` that does, a 29 February, an alumna, an author, a member known only
 by uses, sub-types, a tie broken by id and a draft. "Today" itself is proved to be
 SOURCE_DATE_EPOCH's day, else the commit's date, else the newest date in the content; and two
-builds with SOURCE_DATE_EPOCH set are byte-identical.
+builds with SOURCE_DATE_EPOCH set are byte-identical. With a tiny `problem_page_size` the
+list spans three pages that together list the due entries once each, in order, and each
+notice links to the page that lists its entry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import math
 import os
 import re
 import subprocess
@@ -29,7 +32,7 @@ from dateutil.relativedelta import relativedelta
 
 from repertoire_kit.core import clock
 from tests.support.crossindex_html import Page, load_page, resolve
-from tests.support.sites import MINIMAL, Site, build_env
+from tests.support.sites import MINIMAL, REPERTOIRE, Site, build_env
 
 TODAY = dt.date(2026, 6, 15)
 EPOCH = str(int(dt.datetime(2026, 6, 15, 12, tzinfo=dt.timezone.utc).timestamp()))
@@ -113,12 +116,14 @@ def project_files() -> dict[str, str]:
     return files
 
 
-def new_site(root: Path) -> Site:
+def new_site(root: Path, options: str = "") -> Site:
+    """This test's project; `options` is one plugin option, as YAML ("problem_page_size: 4")."""
     site = Site(root)
     root.mkdir(parents=True)
+    plugin = f"  - repertoire:\n      {options}\n" if options else "  - repertoire\n"
     (root / "mkdocs.yml").write_text(
         "site_name: Reviews\nsite_url: https://example.org/r/\ndocs_dir: repertoire\n"
-        "theme:\n  name: material\nplugins:\n  - search\n  - repertoire\n",
+        f"theme:\n  name: material\nplugins:\n  - search\n{plugin}",
         encoding="utf-8",
     )
     site.write(project_files())
@@ -408,3 +413,104 @@ def test_the_sample_has_reviewed_and_due_entries_and_its_page_says_which(
     for row, entry_id in zip(rows, due, strict=True):
         expected = [(f"members/{m}/", str(n)) for m, n in expected_reviewers(entry_id, files)]
         assert row[3] == expected, entry_id
+
+
+# ----- a due list of several pages --------------------------------------------------------
+
+PAGE_SIZE = 4
+"""`problem_page_size` of the paged build: the fixture's due entries then fill three pages,
+the last one short."""
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = new_site(
+        tmp_path_factory.mktemp("review-paged") / "project", f"problem_page_size: {PAGE_SIZE}"
+    )
+    result = site.build("--strict", env=env_with(EPOCH))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def due_page_urls() -> list[str]:
+    """The URL of each page of the due list: the first, then `page/2/`, ...."""
+    count = math.ceil(len(expected_due(TODAY)) / PAGE_SIZE)
+    return ["due-for-review/", *(f"due-for-review/page/{n}/" for n in range(2, count + 1))]
+
+
+def test_the_due_list_continues_oldest_first_across_its_pages(paged: Site) -> None:
+    due = expected_due(TODAY)
+    urls = due_page_urls()
+    assert len(urls) == 3 and len(due) % PAGE_SIZE  # three pages, the last one short
+    pages = [load_page(paged.site_dir, url) for url in urls]
+    rows = [[row[0] for row in due_rows(page)] for page in pages]
+    assert [url for page_rows in rows for url in page_rows] == [entry_url(e) for e in due]
+    chunks = [due[n : n + PAGE_SIZE] for n in range(0, len(due), PAGE_SIZE)]
+    assert rows == [[entry_url(e) for e in chunk] for chunk in chunks]
+    assert not (paged.site_dir / "due-for-review" / "page" / str(len(urls) + 1)).exists()
+    for number, page in enumerate(pages, start=1):
+        title = "Due for review" + (f" (page {number} of {len(urls)})" if number > 1 else "")
+        assert page.article.find("h1").text() == title
+        assert f"{len(due)} entries are due as of {TODAY.isoformat()}" in page.article.text()
+
+
+def test_the_due_pages_link_each_other_with_the_listings_pager(paged: Site) -> None:
+    urls = due_page_urls()
+    for number, url in enumerate(urls, start=1):
+        page = load_page(paged.site_dir, url)
+        nav = page.article.find("nav", "rep-pagination")
+        assert set(page.links(nav)) == set(urls) - {url}, url
+        status = nav.find("span", "rep-pagination-status").text()
+        assert status == f"Page {number} of {len(urls)}"
+        previous = nav.find_all("a", rel="prev")
+        later = nav.find_all("a", rel="next")
+        assert [resolve(url, a.attrs["href"]) for a in previous] == urls[number - 2 : number - 1]
+        assert [resolve(url, a.attrs["href"]) for a in later] == urls[number : number + 1]
+        # Oldest first: the previous page holds entries due longer, the next more recent ones.
+        assert [a.text() for a in previous] == (["← Older"] if number > 1 else [])
+        assert [a.text() for a in later] == (["Newer →"] if number < len(urls) else [])
+
+
+def test_only_the_first_due_page_explains_and_is_in_the_navigation(paged: Site) -> None:
+    urls = due_page_urls()
+    first = load_page(paged.site_dir, urls[0])
+    assert first.section("How reviewers are suggested") is not None
+    home = load_page(paged.site_dir, "")
+    assert set(home.links(home.primary_nav)) & set(urls) == {urls[0]}
+    for url in urls[1:]:
+        page = load_page(paged.site_dir, url)
+        assert page.section("How reviewers are suggested") is None, url
+        assert "leaving out the entry's own contributors" not in page.article.text(), url
+        assert urls[0] in page.links(), url
+
+
+def test_a_due_entry_notice_links_to_the_page_that_lists_it(paged: Site) -> None:
+    urls = due_page_urls()
+    for index, entry_id in enumerate(expected_due(TODAY)):
+        page = load_page(paged.site_dir, entry_url(entry_id))
+        notice = page.article.find("p", "rep-review-notice")
+        due_links = [u for u in page.links(notice) if u.startswith("due-for-review/")]
+        assert due_links == [urls[index // PAGE_SIZE]], entry_id
+
+
+def test_repertoire_generate_writes_every_page_of_the_due_list(paged: Site, tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    result = subprocess.run(
+        [*REPERTOIRE, "generate", str(out)],
+        cwd=paged.root,
+        capture_output=True,
+        text=True,
+        env=env_with(EPOCH),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    docs = out / "docs"
+    written = sorted(
+        path
+        for path in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+        if path.startswith("due-for-review")
+    )
+    pages = len(due_page_urls())
+    assert written == sorted(
+        ["due-for-review.md", *(f"due-for-review/page/{n}.md" for n in range(2, pages + 1))]
+    )

@@ -4,7 +4,8 @@ Each generated page has a docs path, a title, the layout template it is made fro
 place in the navigation. The MkDocs adapter, `repertoire generate`, the navigation and the
 loader's collision check all read this list; nothing keeps a copy of it. Index pages are
 known from the settings alone (before anything is loaded); the later pages of paginated
-listings depend on how many entries there are (`listing_pages`).
+listings depend on how many entries there are (`listing_pages`), and those of the Due for
+review list on how many are due on the build's day (`due_pages`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import urls
 
 BROWSE = "Browse"
 COMMUNITY = "Community"
+DUE_FOR_REVIEW = "Due for review"
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
         GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
         GeneratedPage(urls.COMMUNITY, "Community at a glance", "community.md", COMMUNITY),
-        GeneratedPage(urls.DUE_FOR_REVIEW, "Due for review", "due_for_review.md", COMMUNITY),
+        GeneratedPage(urls.DUE_FOR_REVIEW, DUE_FOR_REVIEW, "due_for_review.md", COMMUNITY),
     )
 
 
@@ -109,3 +111,19 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
             for n in range(2, count + 1)
         ]
     return tuple(pages)
+
+
+def due_pages(settings: Settings, due: int) -> tuple[GeneratedPage, ...]:
+    """The later pages of the Due for review list, `due` entries long. Its rows are one line
+    each, like a problem type's listing, so it takes `problem_page_size` at a time."""
+    count = page_count(due, settings.problem_page_size)
+    return tuple(
+        GeneratedPage(
+            urls.due_for_review(n),
+            f"{DUE_FOR_REVIEW} (page {n} of {count})",
+            "due_for_review.md",
+            None,
+            number=n,
+        )
+        for n in range(2, count + 1)
+    )

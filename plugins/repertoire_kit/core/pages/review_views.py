@@ -8,6 +8,7 @@ only turns it into typed views with links, and says on which day the build judge
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..clock import build_day
@@ -47,6 +48,6 @@ def due_item(views: ViewBuilder, due: DueEntry) -> DueItem:
     )
 
 
-def due_items(views: ViewBuilder, schedule: ReviewSchedule) -> tuple[DueItem, ...]:
-    """Every due entry, oldest first, as the schedule orders them."""
-    return tuple(due_item(views, due) for due in schedule.due)
+def due_items(views: ViewBuilder, due: Iterable[DueEntry]) -> tuple[DueItem, ...]:
+    """The views of due entries (one page of the schedule's), in the order given."""
+    return tuple(due_item(views, entry) for entry in due)

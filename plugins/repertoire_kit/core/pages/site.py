@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -22,7 +22,7 @@ from ..settings import Display, Settings
 from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
-from .registry import GeneratedPage, index_pages, listing_pages, page_count
+from .registry import GeneratedPage, due_pages, index_pages, listing_pages, page_count
 from .review_views import DueItem, due_item, due_items, schedule_for
 from .slots import Composed
 from .templating import Templates
@@ -75,9 +75,17 @@ class SitePages:
             for record in records.values()
         }
         self._published_uses = {use.id for use in self.indexes.uses}
-        self._pages = (*index_pages(settings), *listing_pages(settings, self.indexes))
         self._gap_lists: Gaps | None = None
         self.review = schedule_for(self.indexes, settings, newest_commit)
+        self._due_page_of = {
+            due.entry.id: index // settings.problem_page_size + 1
+            for index, due in enumerate(self.review.due)
+        }
+        self._pages = (
+            *index_pages(settings),
+            *listing_pages(settings, self.indexes),
+            *due_pages(settings, len(self.review.due)),
+        )
 
     # ----- which pages exist -------------------------------------------------------------
 
@@ -132,6 +140,8 @@ class SitePages:
         elif page.layout == "problem_listing.md":
             problem = self.repertoire.problems[str(page.subject)]
             context.update(self._problem(problem, page.number))
+        elif page.layout == "due_for_review.md":
+            context.update(self._due_for_review(page.number))
         else:
             context.update(getattr(self, f"_{page.layout[: -len('.md')]}")())
         return self._page(page.layout, page.docs_path, **context)
@@ -161,7 +171,10 @@ class SitePages:
             "connections": self.views.connections(entry),
             "used": self.views.used_by(entry),
             "due": self._due_notice(entry),
-            "due_page": self.views.page_link("All entries due for review", urls.DUE_FOR_REVIEW),
+            "due_page": self.views.page_link(
+                "All entries due for review",
+                urls.due_for_review(self._due_page_of.get(entry.id, 1)),
+            ),
         }
 
     def _due_notice(self, entry: Entry) -> DueItem | None:
@@ -179,23 +192,21 @@ class SitePages:
             "applied": self.views.applied(member.id),
         }
 
+    def _pagination(
+        self, number: int, items: int, size: int, page_path: Callable[[int], str], **labels: str
+    ) -> Pagination:
+        """The pager of page `number` of a listing of `items`, `size` at a time, whose page n
+        is at `page_path(n)`."""
+        count = page_count(items, size)
+        pages = tuple(Link(str(n), self.views.url(page_path(n))) for n in range(1, count + 1))
+        return Pagination(number, count, pages, **labels)
+
     def _problem(self, problem: ProblemType, number: int) -> dict[str, Any]:
         everything = self.indexes.entries_under(problem.id)
         size = self.settings.problem_page_size
-        count = page_count(len(everything), size)
         shown = everything[(number - 1) * size : number * size]
         totals = Counter(e.kind.folder for e in everything)
-        pages = tuple(
-            Link(
-                str(n),
-                self.views.url(
-                    problem.source.docs_path
-                    if n == 1
-                    else urls.problem_listing(problem.source.docs_path, n)
-                ),
-            )
-            for n in range(1, count + 1)
-        )
+        first = problem.source.docs_path
         return {
             "problem": self.views.problem_link(problem.id),
             "problem_path": problem.source.docs_path,
@@ -204,7 +215,12 @@ class SitePages:
             "subtypes": self.views.subtypes(problem.id) if number == 1 else (),
             "total": len(everything),
             "groups": self.views.by_kind(shown, totals),
-            "pagination": Pagination(number, count, pages),
+            "pagination": self._pagination(
+                number,
+                len(everything),
+                size,
+                lambda n: first if n == 1 else urls.problem_listing(first, n),
+            ),
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
             "recent_uses": (
                 self.views.recently_applied(problem.id, RECENT_USES) if number == 1 else ()
@@ -219,18 +235,15 @@ class SitePages:
         assert kind is not None  # the registry makes kind pages from the settings' kinds
         everything = self.indexes.by_kind.get(kind.folder, [])
         size = self.settings.page_size
-        count = page_count(len(everything), size)
-        pages = tuple(
-            Link(str(n), self.views.url(urls.kind_index(kind.folder, n)))
-            for n in range(1, count + 1)
-        )
         return {
             "kind": kind,
             "total": len(everything),
             "entries": self.views.entries(
                 everything[(page.number - 1) * size : page.number * size]
             ),
-            "pagination": Pagination(page.number, count, pages),
+            "pagination": self._pagination(
+                page.number, len(everything), size, lambda n: urls.kind_index(kind.folder, n)
+            ),
         }
 
     def _home(self) -> dict[str, Any]:
@@ -321,11 +334,22 @@ class SitePages:
     def _community(self) -> dict[str, Any]:
         return CommunityViews(self.views, self.settings).context()
 
-    def _due_for_review(self) -> dict[str, Any]:
+    def _due_for_review(self, number: int) -> dict[str, Any]:
+        due = self.review.due
+        size = self.settings.problem_page_size
         return {
-            "due": due_items(self.views, self.review),
+            "due": due_items(self.views, due[(number - 1) * size : number * size]),
+            "total": len(due),
             "months": self.settings.review_months,
             "today": self.review.today.isoformat() if self.review.today else None,
+            "pagination": self._pagination(
+                number,
+                len(due),
+                size,
+                urls.due_for_review,
+                previous_label="Older",
+                next_label="Newer",
+            ),
         }
 
     def _explore(self) -> dict[str, Any]:

@@ -118,11 +118,15 @@ PAGER_REACH = 2
 
 @dataclass(frozen=True)
 class Pagination:
-    """Plain links between the pages of one listing."""
+    """Plain links between the pages of one listing. The labels of the links to the previous
+    and next page say which way the listing runs: newest first unless told otherwise (the Due
+    for review list runs oldest first)."""
 
     number: int
     count: int
     pages: tuple[Link, ...]
+    previous_label: str = "Newer"
+    next_label: str = "Older"
 
     @property
     def previous(self) -> Link | None:

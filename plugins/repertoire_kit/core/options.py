@@ -97,7 +97,8 @@ OPTIONS: tuple[Option, ...] = (
         "problem_page_size",
         OptionType.COUNT,
         DEFAULTS.problem_page_size,
-        "How many entries one page of a problem type's listing shows (titles and dates).",
+        "How many entries one page of a problem type's listing, or of the Due for review "
+        "list, shows (one line each).",
     ),
     Option(
         "review_months",

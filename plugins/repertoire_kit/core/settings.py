@@ -178,6 +178,7 @@ class Settings:
     page_size: int = 50
     # A problem type's listing shows titles and dates only, one line each, so a page of it
     # holds twice a kind's page (whose items add a summary, problem types and contributors).
+    # The Due for review list's rows are one line each too, and take the same size.
     problem_page_size: int = 100
     # How many months an entry stays current after the latest of its date, updated and
     # reviewed; then it is due for review.

@@ -50,7 +50,8 @@ class RepertoireConfig(base.Config):
     page_size = CoreOption("page_size")
     """How many entries one page of a kind's listing shows."""
     problem_page_size = CoreOption("problem_page_size")
-    """How many entries one page of a problem type's listing shows (titles and dates)."""
+    """How many entries one page of a problem type's listing, or of Due for review, shows
+    (one line each)."""
     review_months = CoreOption("review_months")
     """How many months an entry stays current before it is due for review."""
     pages = CoreOption("pages")

@@ -3,15 +3,20 @@
 The expected addresses are written out by hand from GitHub's new-file URL
 (`https://github.com/OWNER/REPO/new/BRANCH/FOLDER`) and MkDocs' rules for `edit_uri` (its
 default for a GitHub repository is `edit/master/docs/`; an empty value turns edit links off).
+The link's query is read back with `urllib.parse`, as GitHub reads it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from repertoire_kit.core import load_project
+from repertoire_kit.core.authoring.github_editor import new_use_url
+from repertoire_kit.core.authoring.skeletons import use_text
+from repertoire_kit.core.settings import Settings
 
 CASES = {
     "edit_uri names branch and folder": (
@@ -46,3 +51,25 @@ def test_the_new_file_address_follows_mkdocs_yml(
         "site_name: T\ndocs_dir: repertoire\n" + config, encoding="utf-8"
     )
     assert load_project(tmp_path / "mkdocs.yml").settings.github_new_file == expected
+
+
+def test_the_prefilled_file_is_encoded_only_where_a_query_needs_it() -> None:
+    """Every entry page carries the link, so `/ : , ( )` stay as they are; what a query parser
+    splits on, decodes or stops at (`& = ; + # ? %`), quotes (HTML would lengthen them) and
+    spaces are encoded, and the file reads back unchanged."""
+    settings = Settings(
+        github_new_file="https://github.com/acme/practice/new/main/docs",
+        outcomes=("adopted", "a&b=c;d+e#f?g%h"),
+    )
+    url = new_use_url(settings, "cases/a_case")
+    assert url is not None
+    parts = urlsplit(url)
+    query = parse_qs(parts.query, strict_parsing=True)
+    assert query == {
+        "filename": ["your-member-id-a-case.md"],
+        "value": [use_text(settings, "cases/a_case")],
+    }
+    assert parts.fragment == "" and parts.query.count("&") == 1 and parts.query.count("=") == 2
+    assert not set(parts.query) & set(" '+;?#\n")
+    assert "entry:%20cases/a_case%0A" in parts.query
+    assert "(" in parts.query and "," in parts.query

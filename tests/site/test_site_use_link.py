@@ -79,6 +79,25 @@ def test_the_link_opens_githubs_editor_on_a_new_file_in_uses(github_site: Site) 
     assert query["value"][0].startswith("---\nentry: cases/first-case\n")
 
 
+def test_an_entry_without_uses_has_the_link_in_its_panel_and_no_uses_section(
+    github_site: Site,
+) -> None:
+    """One line in the entry's facts, no heading: every entry page carries it."""
+    page = load_page(github_site.site_dir, "cases/first-case/")
+    panel = page.article.find("div", "rep-panel")
+    (line,) = [li for li in panel.find_all("li") if li.text().startswith("Uses:")]
+    assert [a.text() for a in line.find_all("a")] == ["I used this"]
+    assert "none recorded yet" in line.text() and "GitHub" in line.text()
+    # The member's headings, then the plugin's (the draft case is connected): none on uses.
+    expected = [
+        *re.findall(r"^## (.+)$", MINIMAL["repertoire/cases/first-case.md"], re.M),
+        "Connected entries",
+    ]
+    assert [s.heading for s in page.sections(2)] == expected
+    toc = page.root.find("nav", "md-nav--secondary")
+    assert [a.text() for a in toc.find_all("a")] == expected
+
+
 def test_a_draft_entry_has_no_link(github_site: Site) -> None:
     assert record_link(github_site, "cases/not-yet/") is None
 
@@ -155,4 +174,5 @@ def test_no_link_without_a_github_repository(make_site: Any, config: str) -> Non
     result = site.build()
     assert result.returncode == 0, result.stderr
     assert record_link(site, "cases/first-case/") is None
-    assert "rep-use-record" not in site.html("cases/first-case/")
+    panel = load_page(site.site_dir, "cases/first-case/").article.find("div", "rep-panel")
+    assert not [li for li in panel.find_all("li") if li.text().startswith("Uses:")]

@@ -179,11 +179,32 @@ def test_entry_pages_say_how_many_members_and_organisations_used_them(site: Site
             assert (fm.get("outcome") or "") in text
 
 
+def test_the_panel_counts_the_uses_and_links_to_their_section(site: Site) -> None:
+    """One line in the entry's facts, 'Uses: 4, by 3 members', linking to the "Used by"
+    section (followed by "I used this" where the site is kept on GitHub)."""
+    shown, _ = written(site)
+    for entry_id in {fm["entry"] for fm in shown.values()}:
+        mine = [fm for fm in shown.values() if fm["entry"] == entry_id]
+        people = len({fm["member"] for fm in mine})
+        page = load_page(site.site_dir, f"{entry_id}/")
+        panel = page.article.find("div", "rep-panel")
+        (line,) = [li for li in panel.find_all("li") if li.text().startswith("Uses:")]
+        tally = f"Uses: {len(mine)}, by {people} member{'s' * (people != 1)}"
+        assert line.text().split(" · ")[0] == tally, entry_id
+        target = line.find("a").attrs["href"]
+        assert target.startswith("#"), entry_id
+        (heading,) = [h for h in page.article.find_all("h2") if h.attrs.get("id") == target[1:]]
+        assert heading.text().startswith("Used by "), entry_id
+
+
 def test_an_entry_without_published_uses_has_no_used_by_section(tiny_site: Site) -> None:
     shown, _ = written(tiny_site)
     assert "cases/unused" not in {fm["entry"] for fm in shown.values()}
     page = load_page(tiny_site.site_dir, "cases/unused/")
     assert page.section(lambda h: h.startswith("Used by")) is None
+    # Not on GitHub, so no "I used this" either: nothing to say about uses in the panel.
+    panel = page.article.find("div", "rep-panel")
+    assert not [li for li in panel.find_all("li") if li.text().startswith("Uses:")]
 
 
 def test_member_profiles_list_what_they_have_applied(site: Site) -> None:

@@ -29,6 +29,11 @@ _REPOSITORY = re.compile(r"^/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 _EDIT_URI = re.compile(r"^/?(?:edit|blob)/([^/?#]+)/([^?#]*)$")
 # The file name a member starts from; the web editor lets them change it.
 NEW_USE_NAME = "your-member-id-{entry}.md"
+# Left as they are in the prefilled file: a query may hold them (RFC 3986), and they are
+# common in it (`entry: cases/x`, `Organisation (Country)`), so every entry page is shorter.
+# Encoded still: `& = ; + # % ?` (query parsers split on, decode or end at them), `'` (HTML
+# escaping would lengthen it to `&#39;`), and space, as `%20`.
+QUERY_SAFE = "/:,()@!$*"
 
 
 def new_file_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str:
@@ -72,5 +77,5 @@ def new_use_url(settings: Settings, entry_id: str) -> str | None:
     text = use_text(settings, entry_id)
     return (
         f"{settings.github_new_file}/{USES_DIR}"
-        f"?filename={quote(name, safe='')}&value={quote(text, safe='')}"
+        f"?filename={quote(name, safe=QUERY_SAFE)}&value={quote(text, safe=QUERY_SAFE)}"
     )

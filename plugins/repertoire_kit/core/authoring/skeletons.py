@@ -86,24 +86,20 @@ PATH_BODY: tuple[Block, ...] = (
         "long it takes.",
     ),
 )
-USE_BODY: tuple[Block, ...] = (
-    (
-        None,
-        "tell the story if there is one: what you changed to make it fit, what happened, what "
-        "you would do differently. Or delete this line: the summary is enough.",
-    ),
-)
+# Short, like the use prompts below: every entry page carries a use's skeleton in its link.
+USE_BODY: tuple[Block, ...] = ((None, "your story, or delete this line"),)
 AFFILIATION_PROMPT = "where you work or practise, such as Team, Organisation (Country)"
 SUMMARY_PROMPT = {
     "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
     "want to read it",
     "problem": "one sentence that says what the problem is",
     "path": "one sentence that says what the reader gets from this path",
-    "use": f"what you did with it and what came of it (at most {SUMMARY_MAX} characters)",
+    "use": "what you did with it and what came of it",
 }
-# What a use's "I used this" link cannot know (it is the same link for every reader).
-USE_MEMBER_PROMPT = "your member id (the name of your file in members/, without .md)"
-USE_DATE_PROMPT = "the day you applied it, as YYYY-MM-DD"
+# What a use's "I used this" link cannot know (it is the same link for every reader). The
+# check explains a wrong member id or date, and the summary's limit, where the file breaks one.
+USE_MEMBER_PROMPT = "your member id"
+USE_DATE_PROMPT = "YYYY-MM-DD"
 
 
 @dataclass(frozen=True)
@@ -180,12 +176,14 @@ def use_text(
     day: dt.date | None = None,
     summary: str = "",
 ) -> str:
-    """A use: which entry, who, when; what came of it is theirs to write.
+    """A use: which entry, who, when; what came of it is theirs to write. The optional
+    fields are commented out (the members' guide says to delete the `# ` to give one).
 
     `repertoire new use` knows the member and the day; an entry page's "I used this" link
     (`authoring.github_editor`) does not, and leaves a placeholder for each, so that the file
     fails the check until the member has filled it in. One function writes both, so the two
-    ways of recording a use start from the same file.
+    ways of recording a use start from the same file. Its prompts are short because every entry
+    page carries the file in that link; the members' guide says the rest.
     """
     outcomes = ", ".join(settings.outcomes)
     lines = [
@@ -193,8 +191,7 @@ def use_text(
         f"member: {yaml_scalar(member or placeholder(USE_MEMBER_PROMPT))}",
         f"date: {day.isoformat() if day else yaml_scalar(placeholder(USE_DATE_PROMPT))}",
         f"summary: {yaml_scalar(summary or placeholder(SUMMARY_PROMPT['use']))}",
-        "# Optional fields: remove the '# ' in front of a line to use it.",
-        "# context: your organisation (country)",
+        "# context: Organisation (Country)",
     ]
     if settings.outcomes:
         lines.append(f"# outcome: {settings.outcomes[0]}  # {outcomes}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -252,18 +253,25 @@ class UsedBy:
     """The uses of one entry, newest first, with how many members and organisations applied
     it (an organisation is a use's `context`, else its member's affiliation; see
     `organisation`), and the "I used this" link that records one more (None when the site's
-    repository is not on GitHub, or the entry is a draft)."""
+    repository is not on GitHub, or the entry is a draft).
+
+    The entry's panel says how many in one line, with the link; the page has a section of uses
+    only when there are some (`anchor` is its id, which the panel's count links to)."""
 
     members: int
     organisations: int
     uses: tuple[UseItem, ...]
     record_url: str | None = None
+    anchor: ClassVar[str] = "used-by"
+
+    @property
+    def tally(self) -> str:
+        """'4, by 3 members': the panel's count (the section's heading says where)."""
+        return f"{len(self.uses)}, by {_counted(self.members, 'member')}"
 
     @property
     def heading(self) -> str:
         """'Used by 3 members in 2 organisations' (organisations left out when none is known)."""
-        if not self.uses:
-            return "No recorded uses yet"
         text = f"Used by {_counted(self.members, 'member')}"
         if self.organisations:
             text += f" in {_counted(self.organisations, 'organisation')}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from repertoire_kit.core import load_project
 from repertoire_kit.core.authoring.github_editor import new_use_url
@@ -73,3 +74,15 @@ def test_the_prefilled_file_is_encoded_only_where_a_query_needs_it() -> None:
     assert not set(parts.query) & set(" '+;?#\n")
     assert "entry:%20cases/a_case%0A" in parts.query
     assert "(" in parts.query and "," in parts.query
+
+
+@pytest.mark.parametrize(
+    "entry_id",
+    ["cases/no", "cases/1.10", "tools/2024-01-01", "cases/yes/on", "cases/a_b", "stories/0x1f"],
+)
+def test_an_id_written_into_a_use_reads_back_as_the_same_text(entry_id: str) -> None:
+    """Ids with a folder skip the YAML dumper (every entry page writes one): each must still
+    read back as itself, even when its words alone would be a yes/no, a number or a date."""
+    written = use_text(Settings(), entry_id)
+    front_matter = yaml.safe_load(written.split("---\n")[1])
+    assert front_matter["entry"] == entry_id

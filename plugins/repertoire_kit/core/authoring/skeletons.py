@@ -10,7 +10,9 @@ once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -153,13 +155,21 @@ def body_text(blocks: tuple[Block, ...]) -> str:
     )
 
 
+_PLAIN_PATH = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)+")
+"""An id with a folder (`cases/some-case`): YAML reads it as text whatever its words."""
+
+
+@functools.lru_cache(maxsize=64)
 def yaml_scalar(value: str | int | bool) -> str:
     """One YAML value, quoted exactly when YAML would otherwise misread it.
 
     `yaml.safe_dump` quotes text that would read as a number, a date, a yes/no or a mapping
     (a title with ': ' in it, or a `TODO:` placeholder), and escapes quotes, so any value
-    round-trips as the same text.
+    round-trips as the same text. Every entry page's "I used this" link writes a use's file,
+    so the ids that need no quoting skip the dumper, and the prompts are dumped once.
     """
+    if isinstance(value, str) and _PLAIN_PATH.fullmatch(value):
+        return value
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
     return dumped.removesuffix("\n").removesuffix("\n...").rstrip("\n")
 

@@ -14,6 +14,7 @@ import pytest
 
 from repertoire_kit.core import OPTIONS
 from repertoire_kit.mkdocs_adapter.config import RepertoireConfig
+from tests.support.community_shape import BAD_SHAPES
 
 # The options as written, what the value (or list item) at fault starts with, and the message.
 BAD_OPTIONS = [
@@ -39,7 +40,7 @@ BAD_OPTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("options", "at", "message"), BAD_OPTIONS)
+@pytest.mark.parametrize(("options", "at", "message"), [*BAD_OPTIONS, *BAD_SHAPES])
 def test_a_bad_option_gets_the_same_words_from_check_and_build(make_site, options, at, message):
     site = make_site(options=options)
     build = site.build("--strict")

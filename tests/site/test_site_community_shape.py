@@ -157,80 +157,8 @@ def test_editors_schema_and_snippets_offer_the_field(nurses):
     assert "shift: ${1|night,evening|}" in snippets, snippets
 
 
-# ----- option mistakes: the same words from check and build ---------------------------------
-
-# The options as written, what the value or key at fault starts with, and the message.
-BAD_SHAPES = [
-    (
-        "fields: shift",
-        "shift",
-        "fields must be a list of fields (name, type, label, choices, required, shown_in), "
-        "not 'shift'",
-    ),
-    (
-        "fields:\n  - name: shift\n    type: choise\n    choices: [night]",
-        "type: choise",
-        "fields: item 1: type 'choise' is not one of text, choice, choices, date, url, member, "
-        "problem (did you mean 'choice' or 'choices'?)",
-    ),
-    (
-        "fields:\n  - name: shift\n    type: choice",
-        "name: shift",
-        "fields: item 1: a field of type 'choice' needs 'choices' (a list of ids)",
-    ),
-    (
-        "fields:\n  - name: shift\n    type: text\n    lable: Shift",
-        "lable",
-        "fields: item 1: unknown key 'lable' (did you mean 'label'?)",
-    ),
-    (
-        "fields:\n  - name: level\n    type: text",
-        "name: level",
-        "fields: item 1: 'level' is taken by a built-in field or filter; choose another name",
-    ),
-    (
-        "kinds:\n  - folder: members\n    singular: member\n    plural: members",
-        "folder: members",
-        "kinds: item 1: folder 'members' is reserved (the site's own folders are members, "
-        "problems, paths, uses, reference, explore, gaps, new, who-knows-what, community, "
-        "due-for-review, schemas, assets, search); choose another name",
-    ),
-    (
-        "kinds:\n  - folder: cases\n    singular: case\n    plural: cases\n    sections: Context",
-        "sections: Context",
-        "kinds: item 1: 'sections' must be a list of headings (text, or heading and prompt), "
-        "not 'Context'",
-    ),
-    (
-        "levels: [novice, yes]",
-        "yes]",
-        "levels: item 2: the id must be lower-case letters, digits and single hyphens, "
-        "not True (YAML reads it as a yes/no value; put it in quotes)",
-    ),
-    (
-        "roles:\n  - id: charge-nurse\n    lable: Charge nurses",
-        "lable",
-        "roles: item 1: unknown key 'lable' (did you mean 'label'?)",
-    ),
-]
-
-
-@pytest.mark.parametrize(("options", "at", "message"), BAD_SHAPES)
-def test_a_shape_mistake_gets_the_same_words_from_check_and_build(make_site, options, at, message):
-    site = make_site(options=options)
-    build = site.build("--strict")
-    assert build.returncode != 0
-    option = message.split()[0].rstrip(":")
-    assert f"Plugin 'repertoire' option '{option}': " in build.stderr
-    assert message in build.stderr
-    check = site.check()
-    assert check.returncode == 1
-    [found] = re.findall(
-        rf"^mkdocs\.yml:(\d+):(\d+): repertoire: {re.escape(message)}$", check.stdout, re.MULTILINE
-    )
-    line, col = int(found[0]), int(found[1])
-    config = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    assert config[line - 1][col - 1 :].startswith(at), (config[line - 1], col)
+# ----- option mistakes: tests/site/test_site_checks_site.py runs BAD_SHAPES with the other
+# option mistakes (the same words from check and build, at the key's line and column) -------
 
 
 def test_the_sample_keeps_building_without_any_of_these_options(sample_site):

@@ -70,3 +70,61 @@ def build_nurses(root: Path) -> Site:
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
     return site
+
+
+# ----- option mistakes in the shape options (run with the other option mistakes) ----------
+
+# The options as written, what the value or key at fault starts with, and the message.
+BAD_SHAPES = [
+    (
+        "fields: shift",
+        "shift",
+        "fields must be a list of fields (name, type, label, choices, required, shown_in), "
+        "not 'shift'",
+    ),
+    (
+        "fields:\n  - name: shift\n    type: choise\n    choices: [night]",
+        "type: choise",
+        "fields: item 1: type 'choise' is not one of text, choice, choices, date, url, member, "
+        "problem (did you mean 'choice' or 'choices'?)",
+    ),
+    (
+        "fields:\n  - name: shift\n    type: choice",
+        "name: shift",
+        "fields: item 1: a field of type 'choice' needs 'choices' (a list of ids)",
+    ),
+    (
+        "fields:\n  - name: shift\n    type: text\n    lable: Shift",
+        "lable",
+        "fields: item 1: unknown key 'lable' (did you mean 'label'?)",
+    ),
+    (
+        "fields:\n  - name: level\n    type: text",
+        "name: level",
+        "fields: item 1: 'level' is taken by a built-in field or filter; choose another name",
+    ),
+    (
+        "kinds:\n  - folder: members\n    singular: member\n    plural: members",
+        "folder: members",
+        "kinds: item 1: folder 'members' is reserved (the site's own folders are members, "
+        "problems, paths, uses, reference, explore, gaps, new, who-knows-what, community, "
+        "due-for-review, schemas, assets, search); choose another name",
+    ),
+    (
+        "kinds:\n  - folder: cases\n    singular: case\n    plural: cases\n    sections: Context",
+        "sections: Context",
+        "kinds: item 1: 'sections' must be a list of headings (text, or heading and prompt), "
+        "not 'Context'",
+    ),
+    (
+        "levels: [novice, yes]",
+        "yes]",
+        "levels: item 2: the id must be lower-case letters, digits and single hyphens, "
+        "not True (YAML reads it as a yes/no value; put it in quotes)",
+    ),
+    (
+        "roles:\n  - id: charge-nurse\n    lable: Charge nurses",
+        "lable",
+        "roles: item 1: unknown key 'lable' (did you mean 'label'?)",
+    ),
+]

@@ -155,25 +155,23 @@ def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
                 f"'{ref}' is a draft; the link is left out until it is published",
             )
     date: dt.date | None = record.value("date")
-    updated: dt.date | None = record.value("updated")
-    if date is not None and updated is not None and updated < date:
-        diags.error(
-            record.path,
-            record.position("updated"),
-            "updated",
-            f"updated ({updated}) is before date ({date})",
-            "updated is when the entry was last revised; it cannot be before it was first shared",
-        )
-    reviewed: dt.date | None = record.value("reviewed")
-    if date is not None and reviewed is not None and reviewed < date:
-        diags.error(
-            record.path,
-            record.position("reviewed"),
-            "reviewed",
-            f"reviewed ({reviewed}) is before date ({date})",
-            "reviewed is when members confirmed the entry still holds; write that day, "
-            "which is after it was shared",
-        )
+    for later, meaning in _LATER_DATES.items():
+        value: dt.date | None = record.value(later)
+        if date is not None and value is not None and value < date:
+            diags.error(
+                record.path,
+                record.position(later),
+                later,
+                f"{later} ({value}) is before date ({date})",
+                f"{meaning}; it cannot be before the entry was first shared",
+            )
+
+
+# An entry's dates that come after its `date`, and what each one means.
+_LATER_DATES = {
+    "updated": "updated is when the entry was last revised",
+    "reviewed": "reviewed is when members confirmed the entry still holds",
+}
 
 
 def _check_parent(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics) -> None:

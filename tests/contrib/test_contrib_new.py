@@ -223,7 +223,7 @@ def test_a_path_cannot_lead_to_a_draft(new, project):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["cases", "X"], "unknown kind 'cases' (did you mean 'case'?)"),
+        (["cases", "X"], "unknown type of file 'cases' (did you mean 'case'?)"),
         (["case", "X", "--by", "mira-kovac"], "needs a problem type: add --problem ID"),
         (["case", "X", "--problem", "sampling"], "needs a member: add --by ID"),
         (

@@ -14,7 +14,7 @@ but `make build` never publishes it, so a half-written entry merged by mistake s
 Deleting that line is the contributor's "ready" signal.
 
 Exit codes (as for `check`): 0 written, 1 refused (the file exists, an id is unknown, a value
-breaks the contract), 2 usage (unknown kind, something required missing and no terminal to
+breaks the contract), 2 usage (unknown type of file, something required missing and no terminal to
 ask on).
 """
 
@@ -93,16 +93,18 @@ def add_new_command(commands: Any) -> None:
     new = commands.add_parser(
         "new",
         help="start a new case, story, tool, member, problem type, path or use",
-        description="Write a new file with valid front matter and a body laid out for its kind; "
+        description="Write a new file with valid front matter and a body laid out for its type; "
         "fill in every 'TODO:' and run `repertoire check`. Entries start as drafts: delete the "
         "'draft: true' line when yours is ready. Missing values are asked for when run in a "
         "terminal.",
         epilog="Exit codes: 0 written, 1 refused (file exists, unknown id, invalid value), "
-        "2 usage (unknown kind, a required value missing and no terminal to ask on).",
+        "2 usage (unknown type of file, a required value missing and no terminal to ask on).",
     )
     new.add_argument(
-        "kind",
-        help="case, story, tool (or another configured kind), member, problem, path or use",
+        "what",
+        metavar="TYPE",
+        help="the type of file: case, story, tool (or another configured kind of entry), "
+        "member, problem, path or use",
     )
     new.add_argument(
         "title",
@@ -543,15 +545,16 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def create(
-    project: Project, kind: str, args: argparse.Namespace, ask: Ask | None, today: dt.date
+    project: Project, what: str, args: argparse.Namespace, ask: Ask | None, today: dt.date
 ) -> Path:
-    """Write the new file and return its path; raises `Refusal` without writing anything."""
+    """Write the new file of type `what` (a kind of entry or another record type) and return
+    its path; raises `Refusal` without writing anything."""
     known_targets = targets(project.settings)
-    target = known_targets.get(kind.strip().lower())
+    target = known_targets.get(what.strip().lower())
     if target is None:
-        suggestion = did_you_mean(kind, known_targets)
+        suggestion = did_you_mean(what, known_targets)
         choices = "use one of: " + ", ".join(known_targets)
-        raise Refusal(f"unknown kind '{kind}' ({suggestion or choices})", EXIT_USAGE)
+        raise Refusal(f"unknown type of file '{what}' ({suggestion or choices})", EXIT_USAGE)
     docs_label = display_path(project.docs_dir, project.root)
     request = gather(target, args, Known.read(project), docs_label, ask)
     folder = project.docs_dir / target.folder
@@ -575,7 +578,7 @@ def run_new(args: argparse.Namespace) -> int:
     project = load_project(args.config)
     ask = terminal_ask if sys.stdin.isatty() else None
     try:
-        path = create(project, args.kind, args, ask, clock.today())
+        path = create(project, args.what, args, ask, clock.today())
     except Refusal as refusal:
         print(f"repertoire new: {refusal}", file=sys.stderr)
         return refusal.code

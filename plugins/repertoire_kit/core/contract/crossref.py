@@ -163,7 +163,7 @@ def _check_entry(record: Written, ids: _Ids, docs_dir: Path, diags: Diagnostics)
                 record.position(later),
                 later,
                 f"{later} ({value}) is before date ({date})",
-                f"{meaning}; it cannot be before the entry was first shared",
+                f"{meaning}; it cannot be before it was first shared",
             )
 
 

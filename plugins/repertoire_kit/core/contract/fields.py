@@ -683,6 +683,15 @@ def _convert_mapping_parts(
             )
             ok = False
             continue
+        if _unfilled(value_node, spec):
+            ctx.error(
+                value_node,
+                label,
+                f"'{value_node.value}' is a placeholder, still to be replaced",
+                "write what it asks for in its place",
+            )
+            ok = False
+            continue
         converted = spec.handler.convert(value_node, spec, label, ctx)
         if converted is None:
             ok = False
@@ -700,6 +709,24 @@ def _convert_mapping_parts(
         )
         ok = False
     return result, _companions_present(specs, present, where, ctx) and ok
+
+
+PLACEHOLDER = "TODO:"
+"""What a skeleton (`authoring.skeletons`) writes where only the contributor can fill in."""
+
+
+def _unfilled(node: Node, spec: Field) -> bool:
+    """A placeholder left in a field that takes something other than free text (an id, a
+    date, one of some choices): said as a placeholder rather than as a malformed value. Free
+    text keeps its placeholders until the placeholder check, which lets a draft keep them
+    (`contract.placeholders`)."""
+    free_text = type(spec.handler) is Text and not spec.choices
+    return (
+        not free_text
+        and isinstance(node, ScalarNode)
+        and isinstance(node.value, str)
+        and node.value.startswith(PLACEHOLDER)
+    )
 
 
 def _companions_present(

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from ..diagnostics import Position
 from ..safety.markup_scan import lines_without_code
-from .fields import Located
+from .fields import PLACEHOLDER, Located
 
-# What a skeleton (`authoring.skeletons`) writes where only the contributor can fill in.
-TODO = "TODO:"
+TODO = PLACEHOLDER
 # A body line starting with the marker, also inside a quote or after a list marker.
 _BODY_MARKER = re.compile(r"^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(" + re.escape(TODO) + ")")
 _SHOWN = 60

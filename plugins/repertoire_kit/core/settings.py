@@ -158,6 +158,13 @@ LIMITS = {
 ALUMNI_ROLE = "alumni"
 
 
+def sentence_case(text: str) -> str:
+    """A name as a heading or a label starts it: the first letter upper case, the rest as
+    written ('R&D notes' and 'IT audits' stay; `str.capitalize` would make them 'R&d notes'
+    and 'It audits')."""
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class Settings:
     """Options that shape the contract and the generated pages."""

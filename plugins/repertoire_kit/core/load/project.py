@@ -33,6 +33,7 @@ from ..settings import (
     Kind,
     Section,
     Settings,
+    sentence_case,
 )
 
 
@@ -151,7 +152,7 @@ def _custom_field(option: Mapping[str, Any]) -> CustomField:
     return CustomField(
         name=name,
         type=CustomType(option["type"]),
-        label=str(option.get("label") or name.replace("_", " ").capitalize()),
+        label=str(option.get("label") or sentence_case(name.replace("_", " "))),
         description=str(option.get("description") or ""),
         choices=_choices(option.get("choices")),
         required=bool(option.get("required")),

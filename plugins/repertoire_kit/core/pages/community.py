@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..indexes.community_stats import CommunityStats, Quarter, community_stats
-from ..settings import Settings
+from ..settings import Settings, sentence_case
 from .charts import ColumnChart, ColumnInput, Table, bar_length, column_chart, heat_band
 from .views import Link, ViewBuilder
 
@@ -51,12 +51,6 @@ class RankedBar:
     kind: str
     count: int
     length: str
-
-
-def sentence_case(text: str) -> str:
-    """The first letter upper case, the rest as written ('R&D notes' stays, unlike
-    `str.capitalize`)."""
-    return text[:1].upper() + text[1:]
 
 
 def counted(number: int, one: str, many: str) -> str:

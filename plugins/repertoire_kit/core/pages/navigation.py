@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..settings import Settings
+from ..settings import Settings, sentence_case
 from . import urls
 from .registry import index_pages
 
@@ -42,7 +42,7 @@ def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
         folders.setdefault(parts[0] if len(parts) > 1 else "", []).append(docs_path)
     for folder, items in sorted(folders.items()):
         if folder:
-            nav.append({folder.replace("-", " ").capitalize(): items})
+            nav.append({sentence_case(folder.replace("-", " ")): items})
         else:
             nav.extend(items)
     return nav

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from ..indexes.cross_indexes import Indexes
-from ..settings import Settings
+from ..settings import Settings, sentence_case
 from . import urls
 
 BROWSE = "Browse"
@@ -47,7 +47,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         *(
             GeneratedPage(
                 urls.kind_index(kind.folder),
-                kind.plural.capitalize(),
+                sentence_case(kind.plural),
                 "kind_index.md",
                 BROWSE,
                 kind.folder,
@@ -89,7 +89,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
         pages += [
             GeneratedPage(
                 urls.kind_index(kind.folder, n),
-                f"{kind.plural.capitalize()} (page {n} of {count})",
+                f"{sentence_case(kind.plural)} (page {n} of {count})",
                 "kind_index.md",
                 None,
                 kind.folder,

@@ -18,7 +18,7 @@ from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
 from ..safety.escape import markdown_url
-from ..settings import Display, Settings
+from ..settings import Display, Settings, sentence_case
 from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
@@ -249,7 +249,7 @@ class SitePages:
     def _home(self) -> dict[str, Any]:
         glance = [
             (
-                self.views.page_link(kind.plural.capitalize(), urls.kind_index(kind.folder)),
+                self.views.page_link(sentence_case(kind.plural), urls.kind_index(kind.folder)),
                 len(self.indexes.by_kind.get(kind.folder, [])),
             )
             for kind in self.settings.kinds
@@ -295,7 +295,8 @@ class SitePages:
                 label = (
                     "Without a role"
                     if configured is None
-                    else configured.label or ROLE_TITLES.get(role or "", configured.id.capitalize())
+                    else configured.label
+                    or ROLE_TITLES.get(role or "", sentence_case(configured.id))
                 )
                 rows = tuple(
                     (

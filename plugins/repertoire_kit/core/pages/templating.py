@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..safety.escape import markdown_text, markdown_url
+from ..settings import sentence_case
 from . import html_helpers
 from .slots import Composed, Fragment, SlotTokens
 
@@ -61,6 +62,8 @@ class Templates:
         self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
         self.fragments = _environment(extra_loaders)
         self.fragments.globals["h"] = html_helpers
+        for environment in (self.layouts, self.fragments):
+            environment.filters["sentence_case"] = sentence_case
 
     def fragment(self, name: str, **context: Any) -> str:
         """The HTML of fragment `repertoire/<name>`, without blank lines, so that it is one

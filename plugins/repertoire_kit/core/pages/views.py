@@ -21,7 +21,7 @@ from ..authoring.github_editor import new_use_url
 from ..indexes.cross_indexes import Indexes, newest_use_first
 from ..indexes.gaps import Gaps
 from ..model import CuratedPath, Entry, Member, Use
-from ..settings import CustomField, CustomType, Display, Kind, Settings
+from ..settings import CustomField, CustomType, Display, Kind, Settings, sentence_case
 from . import urls
 
 WORDS_PER_MINUTE = 200
@@ -644,7 +644,7 @@ class ViewBuilder:
         kinds = {k.folder: k for k in self.settings.kinds}
         return tuple(
             UnusedRow(
-                self.page_link(kinds[folder].plural.capitalize(), urls.kind_index(folder)),
+                self.page_link(sentence_case(kinds[folder].plural), urls.kind_index(folder)),
                 unused,
                 total,
             )

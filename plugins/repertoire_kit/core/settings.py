@@ -160,8 +160,8 @@ ALUMNI_ROLE = "alumni"
 
 def sentence_case(text: str) -> str:
     """A name as a heading or a label starts it: the first letter upper case, the rest as
-    written ('R&D notes' and 'IT audits' stay; `str.capitalize` would make them 'R&d notes'
-    and 'It audits')."""
+    written ('R&D notes' and 'IT handovers' stay; `str.capitalize` would make them
+    'R&d notes' and 'It handovers')."""
     return text[:1].upper() + text[1:]
 
 

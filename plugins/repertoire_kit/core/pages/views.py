@@ -397,26 +397,16 @@ class ViewBuilder:
         named = [self.repertoire.entries[r] for r in entry.related if r != entry.id and visible(r)]
         citing = self.indexes.referenced_by.get(entry.id, [])
         citing_ids = {e.id for e in citing}
-        ordered: list[tuple[Entry, list[str]]] = []
-        seen: set[str] = set()
+        # By id, in the order first met: the first way an entry is met says how it is connected.
+        ordered: dict[str, tuple[Entry, str]] = {}
         for other in named:
-            if other.id not in seen:
-                seen.add(other.id)
-                ordered.append(
-                    (
-                        other,
-                        ["named here"] + (["names this entry"] if other.id in citing_ids else []),
-                    )
-                )
+            both = " · names this entry" if other.id in citing_ids else ""
+            ordered.setdefault(other.id, (other, "named here" + both))
         for other in citing:
-            if other.id not in seen:
-                seen.add(other.id)
-                ordered.append((other, ["names this entry"]))
+            ordered.setdefault(other.id, (other, "names this entry"))
         for other in self.indexes.related_entries(entry, self.settings.related_limit):
-            if other.id not in seen:
-                seen.add(other.id)
-                ordered.append((other, [_shared(entry, other)]))
-        return tuple(Connection(self.entry(other), " · ".join(how)) for other, how in ordered)
+            ordered.setdefault(other.id, (other, _shared(entry, other)))
+        return tuple(Connection(self.entry(other), how) for other, how in ordered.values())
 
     def pagers(self, entry: Entry) -> tuple[Pager, ...]:
         found = []
@@ -437,7 +427,7 @@ class ViewBuilder:
     def _step_link(self, steps: list[Entry | None], at: int) -> Link | None:
         """The step of a path at `at`, if there is one and it is published."""
         other = steps[at] if 0 <= at < len(steps) else None
-        return Link(other.title, self.url(other.source.docs_path)) if other else None
+        return self.page_link(other.title, other.source.docs_path) if other else None
 
     def by_kind(
         self, entries: list[Entry], counts: Counter[str] | None = None
@@ -522,14 +512,13 @@ class ViewBuilder:
         )
 
     def collaborators(self, member_id: str) -> tuple[Counted, ...]:
-        return tuple(
-            Counted(self.member_link(m), n) for m, n in self.indexes.collaborators(member_id)
-        )
+        return self._counted_members(self.indexes.collaborators(member_id))
 
     def people_to_ask(self, problem_id: str) -> tuple[Counted, ...]:
-        return tuple(
-            Counted(self.member_link(m), n) for m, n in self.indexes.people_to_ask(problem_id)
-        )
+        return self._counted_members(self.indexes.people_to_ask(problem_id))
+
+    def _counted_members(self, counts: list[tuple[str, int]]) -> tuple[Counted, ...]:
+        return tuple(Counted(self.member_link(m), n) for m, n in counts)
 
     def ancestors(self, problem_id: str) -> tuple[Link, ...]:
         return tuple(self.problem_link(a) for a in reversed(self.indexes.ancestors(problem_id)))
@@ -585,7 +574,7 @@ class ViewBuilder:
                 self.problem_link(p),
                 depth,
                 self.people_to_ask(p),
-                tuple(Counted(self.member_link(m), n) for m, n in self.indexes.applied_under(p)),
+                self._counted_members(self.indexes.applied_under(p)),
             )
             for p, depth in self.indexes.tree()
         )

@@ -13,7 +13,7 @@ from ..indexes.cross_indexes import Indexes
 from ..indexes.review import ReviewSchedule
 from ..model import Entry
 from ..safety.escape import json_text
-from ..settings import Choice, Display, Settings
+from ..settings import Choice, CustomField, Display, Settings
 from . import urls
 from .review_views import schedule_for
 
@@ -24,10 +24,10 @@ def _date(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _custom_values(entry: Entry, settings: Settings) -> dict[str, Any]:
-    """The entry's value of every custom field (None where it leaves one out), as JSON."""
+def _custom_values(entry: Entry, fields: tuple[CustomField, ...]) -> dict[str, Any]:
+    """The entry's value of each of `fields` (None where it leaves one out), as JSON."""
     values: dict[str, Any] = {}
-    for custom in settings.custom_fields:
+    for custom in fields:
         value = entry.custom_value(custom.name)
         values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
     return values
@@ -72,71 +72,67 @@ def build_export(
     def url(docs_path: str) -> str:
         return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
 
-    entries = []
-    for entry in sorted(indexes.entries, key=lambda e: e.id):
-        entries.append(
-            {
-                "id": entry.id,
-                "kind": entry.kind.singular,
-                "url": url(entry.source.docs_path),
-                "title": entry.title,
-                "summary": entry.summary,
-                "problem_types": list(entry.problem_types),
-                "contributors": list(entry.contributors),
-                "date": entry.date.isoformat(),
-                "updated": _date(entry.updated),
-                "reviewed": _date(entry.reviewed),
-                "reviewed_by": list(entry.reviewed_by),
-                "due_for_review": review.of(entry.id) is not None,
-                "related": [r for r in entry.related if repertoire.is_visible(r)],
-                "level": entry.level,
-                "tags": list(entry.tags),
-                "words": len(entry.source.body.split()),
-                "uses": len(indexes.uses_by_entry.get(entry.id, [])),
-                "fields": _custom_values(entry, settings),
-            }
-        )
-    members = []
-    for member in sorted(repertoire.members.values(), key=lambda m: m.id):
-        members.append(
-            {
-                "id": member.id,
-                "url": url(member.source.docs_path),
-                "name": member.name,
-                "affiliation": member.affiliation,
-                "role": member.role,
-                "joined": _date(member.joined),
-                "links": [{"label": link.label, "url": link.url} for link in member.links],
-                "avatar": member.avatar,
-                "contributions": len(indexes.by_member.get(member.id, [])),
-            }
-        )
-    problems = []
-    for problem in sorted(repertoire.problems.values(), key=lambda p: p.id):
-        problems.append(
-            {
-                "id": problem.id,
-                "url": url(problem.source.docs_path),
-                "title": problem.title,
-                "summary": problem.summary,
-                "parent": problem.parent if problem.parent in repertoire.problems else None,
-                "children": indexes.children.get(problem.id, []),
-                "entries": len(indexes.by_problem.get(problem.id, [])),
-                "entries_with_subtypes": len(indexes.entries_under(problem.id)),
-            }
-        )
-    paths = []
-    for path in sorted(repertoire.paths.values(), key=lambda p: p.id):
-        paths.append(
-            {
-                "id": path.id,
-                "url": url(path.source.docs_path),
-                "title": path.title,
-                "summary": path.summary,
-                "audience": path.audience,
-                "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
-            }
-        )
+    entries = [
+        {
+            "id": entry.id,
+            "kind": entry.kind.singular,
+            "url": url(entry.source.docs_path),
+            "title": entry.title,
+            "summary": entry.summary,
+            "problem_types": list(entry.problem_types),
+            "contributors": list(entry.contributors),
+            "date": entry.date.isoformat(),
+            "updated": _date(entry.updated),
+            "reviewed": _date(entry.reviewed),
+            "reviewed_by": list(entry.reviewed_by),
+            "due_for_review": review.of(entry.id) is not None,
+            "related": [r for r in entry.related if repertoire.is_visible(r)],
+            "level": entry.level,
+            "tags": list(entry.tags),
+            "words": len(entry.source.body.split()),
+            "uses": len(indexes.uses_by_entry.get(entry.id, [])),
+            "fields": _custom_values(entry, settings.custom_fields),
+        }
+        for entry in sorted(indexes.entries, key=lambda e: e.id)
+    ]
+    members = [
+        {
+            "id": member.id,
+            "url": url(member.source.docs_path),
+            "name": member.name,
+            "affiliation": member.affiliation,
+            "role": member.role,
+            "joined": _date(member.joined),
+            "links": [{"label": link.label, "url": link.url} for link in member.links],
+            "avatar": member.avatar,
+            "contributions": len(indexes.by_member.get(member.id, [])),
+        }
+        for member in sorted(repertoire.members.values(), key=lambda m: m.id)
+    ]
+    problems = [
+        {
+            "id": problem.id,
+            "url": url(problem.source.docs_path),
+            "title": problem.title,
+            "summary": problem.summary,
+            "parent": problem.parent if problem.parent in repertoire.problems else None,
+            "children": indexes.children.get(problem.id, []),
+            "entries": len(indexes.by_problem.get(problem.id, [])),
+            "entries_with_subtypes": len(indexes.entries_under(problem.id)),
+        }
+        for problem in sorted(repertoire.problems.values(), key=lambda p: p.id)
+    ]
+    paths = [
+        {
+            "id": path.id,
+            "url": url(path.source.docs_path),
+            "title": path.title,
+            "summary": path.summary,
+            "audience": path.audience,
+            "steps": [{"entry": step.entry, "note": step.note} for step in path.steps],
+        }
+        for path in sorted(repertoire.paths.values(), key=lambda p: p.id)
+    ]
     uses = [
         {
             "id": use.id,
@@ -233,13 +229,7 @@ def _filter_values(entry: Entry, settings: Settings) -> dict[str, Any]:
     """The entry's values of the custom fields the explore page filters by (only when it has
     such fields: the data file stays as small as the filters allow)."""
     filters = settings.custom_shown_in(Display.EXPLORE)
-    if not filters:
-        return {}
-    values: dict[str, Any] = {}
-    for custom in filters:
-        value = entry.custom_value(custom.name)
-        values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
-    return {"fields": values}
+    return {"fields": _custom_values(entry, filters)} if filters else {}
 
 
 def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from ..indexes.community_stats import CommunityStats, Quarter, community_stats
 from ..settings import Settings, sentence_case
 from .charts import ColumnChart, ColumnInput, Table, bar_length, column_chart, heat_band
-from .views import Link, ViewBuilder
+from .views import Link, ViewBuilder, counted
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,6 @@ class RankedBar:
     kind: str
     count: int
     length: str
-
-
-def counted(number: int, one: str, many: str) -> str:
-    """'1 case', '3 cases'."""
-    return f"{number} {one if number == 1 else many}"
 
 
 def _axis_labels(quarters: Sequence[Quarter]) -> list[str | None]:

@@ -267,19 +267,20 @@ class UsedBy:
     @property
     def tally(self) -> str:
         """'4, by 3 members': the panel's count (the section's heading says where)."""
-        return f"{len(self.uses)}, by {_counted(self.members, 'member')}"
+        return f"{len(self.uses)}, by {counted(self.members, 'member', 'members')}"
 
     @property
     def heading(self) -> str:
         """'Used by 3 members in 2 organisations' (organisations left out when none is known)."""
-        text = f"Used by {_counted(self.members, 'member')}"
+        text = f"Used by {counted(self.members, 'member', 'members')}"
         if self.organisations:
-            text += f" in {_counted(self.organisations, 'organisation')}"
+            text += f" in {counted(self.organisations, 'organisation', 'organisations')}"
         return text
 
 
-def _counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, one: str, many: str) -> str:
+    """'1 case', '3 cases'."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def organisation(use: Use, member: Member | None) -> str | None:
@@ -654,7 +655,7 @@ def _shared(entry: Entry, other: Entry) -> str:
     people = len(set(entry.contributors) & set(other.contributors))
     parts = []
     if problems:
-        parts.append(f"shares {problems} problem type{'s' if problems != 1 else ''}")
+        parts.append(f"shares {counted(problems, 'problem type', 'problem types')}")
     if people:
         parts.append(f"shares {'a contributor' if people == 1 else f'{people} contributors'}")
     return " and ".join(parts)

@@ -50,7 +50,7 @@ from .pages.templating import Templates
 from .report import FORMATS, format_text, render, render_markdown_summary
 from .safety.escape import json_text, markdown_text
 from .safety.sanitize import sanitize_html
-from .settings import DEFAULT_PAGES, DEFAULTS, MEMBERS_DIR, PROBLEMS_DIR, Settings
+from .settings import DEFAULTS, MEMBERS_DIR, PROBLEMS_DIR, Settings
 from .suggest import did_you_mean
 
 __all__ = [
@@ -67,7 +67,6 @@ __all__ = [
     "contributing_guide",
     "CuratedPath",
     "convert_fields",
-    "DEFAULT_PAGES",
     "DEFAULTS",
     "Diagnostic",
     "Diagnostics",

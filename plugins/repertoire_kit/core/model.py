@@ -55,14 +55,9 @@ class Source:
     body: str
     body_first_line: int
     positions: dict[str, Position] = field(default_factory=dict, compare=False)
-    item_positions: dict[str, tuple[Position, ...]] = field(default_factory=dict, compare=False)
 
-    def position(self, field_name: str, index: int | None = None) -> Position:
-        """The line of a field, or of one item of a list field; line 1 when unknown."""
-        if index is not None:
-            items = self.item_positions.get(field_name, ())
-            if index < len(items):
-                return items[index]
+    def position(self, field_name: str) -> Position:
+        """The line of a field; line 1 when unknown."""
         return self.positions.get(field_name, Position(1))
 
 

@@ -212,11 +212,8 @@ def example_records(settings: Settings, today: dt.date) -> dict[str, str]:
     return files
 
 
-def starter_files(
-    site_name: str, today: dt.date, settings: Settings | None = None
-) -> dict[str, str | bytes]:
+def starter_files(site_name: str, today: dt.date) -> dict[str, str | bytes]:
     """Every file of a new site, by its path relative to the site's folder."""
-    settings = settings or Settings(site_name=site_name)
     env = _environment()
     files: dict[str, str | bytes] = {}
     for name in _template_names():
@@ -230,5 +227,5 @@ def starter_files(
                 kit=False,
                 ex=GUIDE_EXAMPLES,
             )
-    files.update(example_records(settings, today))
+    files.update(example_records(Settings(site_name=site_name), today))
     return dict(sorted(files.items()))

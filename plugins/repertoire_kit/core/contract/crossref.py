@@ -36,14 +36,10 @@ class Written:
         located = self.fields.get(name)
         return default if located is None else located.value
 
-    def position(self, name: str, index: int | None = None) -> Position:
-        """Where a field (or one item of a list field) was written; line 1 when unknown."""
+    def position(self, name: str) -> Position:
+        """Where a field was written; line 1 when unknown."""
         located = self.fields.get(name)
-        if located is None:
-            return Position(1)
-        if index is not None and index < len(located.items):
-            return located.items[index]
-        return located.pos
+        return Position(1) if located is None else located.pos
 
     def references(self, name: str) -> Iterator[tuple[str, Position, str]]:
         """(id, position, label) of each id written in a reference field: `steps.entry` for

@@ -129,7 +129,6 @@ def _source(
         body=body,
         body_first_line=body_first_line,
         positions={name: located.pos for name, located in fields.items()},
-        item_positions={name: located.items for name, located in fields.items() if located.items},
     )
 
 
@@ -275,10 +274,6 @@ class _RecordLoader:
             own["links"] = tuple(Link(v["label"], v["url"]) for v in values.get("links", ()))
         elif record_type is RecordType.PATH:
             own["steps"] = tuple(Step(s["entry"], s["note"]) for s in values["steps"])
-            entries = tuple(r["entry"].pos for r in located["steps"].records)
-            source = dataclasses.replace(
-                source, item_positions={**source.item_positions, "steps.entry": entries}
-            )
         self.repertoire.records(record_type)[record_id] = _MODELS[record_type](
             id=record_id, source=source, theme=_theme(values), **own
         )

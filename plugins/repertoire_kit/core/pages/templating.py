@@ -54,10 +54,8 @@ def _environment(loaders: Sequence[jinja2.BaseLoader], **options: Any) -> jinja2
 class Templates:
     """Renders layouts into `Composed` pages, and the fragments their slots call for."""
 
-    def __init__(
-        self, extra_loaders: Sequence[jinja2.BaseLoader] = (), tokens: SlotTokens | None = None
-    ) -> None:
-        self.tokens = tokens or SlotTokens.fresh()
+    def __init__(self, extra_loaders: Sequence[jinja2.BaseLoader] = ()) -> None:
+        self.tokens = SlotTokens.fresh()
         self.layouts = _environment(extra_loaders, finalize=_markdown_finalize)
         self.layouts.filters["url"] = lambda value: Markup(markdown_url(str(value)))
         self.fragments = _environment(extra_loaders)

@@ -60,7 +60,6 @@ class ReviewSchedule:
     """The due entries of one build, oldest first (ties by id), judged on `today`."""
 
     today: dt.date | None
-    months: int
     due: tuple[DueEntry, ...]
     _by_id: dict[str, DueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -77,7 +76,7 @@ def review_schedule(
 ) -> ReviewSchedule:
     """Every published entry due on `today`, oldest first, with its suggested reviewers."""
     if today is None:
-        return ReviewSchedule(today, months, ())
+        return ReviewSchedule(today, ())
     due = []
     for entry in indexes.entries:
         since = add_months(entry.last_confirmed, months)
@@ -87,7 +86,6 @@ def review_schedule(
     reviewers = ReviewerFinder(indexes, alumni_role)
     return ReviewSchedule(
         today,
-        months,
         tuple(DueEntry(entry, since, reviewers.suggest(entry)) for since, entry in due),
     )
 

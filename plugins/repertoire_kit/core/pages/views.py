@@ -58,7 +58,6 @@ class EntryItem:
     title: str
     url: str
     kind: str
-    kind_plural: str
     date: str
     changed: str
     summary: str
@@ -345,7 +344,6 @@ class ViewBuilder:
                 title=entry.title,
                 url=self.url(entry.source.docs_path),
                 kind=entry.kind.singular,
-                kind_plural=entry.kind.plural,
                 date=entry.date.isoformat(),
                 changed=entry.last_changed.isoformat(),
                 summary=entry.summary,

@@ -71,6 +71,10 @@ class Diagnostics:
         """Record an error that stops the build."""
         self.items.append(Diagnostic(path, pos.line, pos.col, field_name, message, hint))
 
+    def file_error(self, path: str, message: str, hint: str = "") -> None:
+        """Record an error about a file as a whole (at its first line)."""
+        self.error(path, Position(1), FILE_FIELD, message, hint)
+
     def warning(
         self, path: str, pos: Position, field_name: str, message: str, hint: str = ""
     ) -> None:

@@ -45,10 +45,8 @@ def _byte_position(data: bytes, offset: int) -> Position:
 def decode_source(data: bytes, path: str, diags: Diagnostics) -> SourceText | None:
     """Decode a file's bytes, or report why it cannot be read as a Markdown entry."""
     if len(data) > MAX_FILE_BYTES:
-        diags.error(
+        diags.file_error(
             path,
-            Position(1),
-            FILE_FIELD,
             f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
             "split it, or move large material (data, images) out of the Markdown file",
         )

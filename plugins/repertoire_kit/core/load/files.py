@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..contract.file_types import refusal
-from ..diagnostics import FILE_FIELD, Diagnostics, Position
+from ..diagnostics import Diagnostics
 from ..settings import Settings
 
 _INDEX_NAMES = ("index.md", "README.md")
@@ -92,10 +92,8 @@ def discover(
             docs_path = prefix + entry.name
             refused = refusal(docs_path)
             if refused is not None:
-                diags.error(
+                diags.file_error(
                     project_relative(Path(entry.path), project_dir),
-                    Position(1),
-                    FILE_FIELD,
                     *refused,
                 )
                 continue
@@ -120,19 +118,15 @@ def _check_symlink(
     target = link.resolve()
     where = project_relative(docs_dir / link.relative_to(docs_dir), project_dir)
     if not _within(target, root):
-        diags.error(
+        diags.file_error(
             where,
-            Position(1),
-            FILE_FIELD,
             "this symbolic link points outside the docs folder",
             "copy the file into the docs folder instead of linking to it",
         )
         return False
     if is_dir:
-        diags.error(
+        diags.file_error(
             where,
-            Position(1),
-            FILE_FIELD,
             "folders inside the docs folder may not be symbolic links",
             "move the files into a real folder",
         )
@@ -153,10 +147,8 @@ def _check_collisions(
         key = output_path(docs_file.docs_path)
         if key in claimed:
             other = claimed[key]
-            diags.error(
+            diags.file_error(
                 project_relative(docs_file.abs_path, project_dir),
-                Position(1),
-                FILE_FIELD,
                 f"this file would be published at the same address as {other}",
                 "rename or remove one of them (names that differ only in upper/lower case "
                 "collide on many systems)",

@@ -42,7 +42,7 @@ from ..contract.placeholders import TODO, body_placeholders, field_placeholders
 from ..contract.schemas import THEME_FIELDS, record_schemas
 from ..contract.source import FrontMatterBlock, decode_source, split_front_matter
 from ..contract.yaml_reader import compose_front_matter
-from ..diagnostics import FILE_FIELD, Diagnostics, Position
+from ..diagnostics import Diagnostics
 from ..model import (
     CuratedPath,
     Entry,
@@ -229,10 +229,8 @@ class _RecordLoader:
         record_id = f"{folder}/{name}" if self.settings.kind_for_folder(folder) else name
         if name in _INDEX_STEMS:
             if f"{folder}/index.md" not in self.generated:
-                self.diags.error(
+                self.diags.file_error(
                     path,
-                    Position(1),
-                    FILE_FIELD,
                     f"{folder}/ cannot have its own index page",
                     "the site makes this folder's listing itself; remove this file",
                 )
@@ -244,10 +242,8 @@ class _RecordLoader:
                 if is_entry
                 else "lower-case letters, digits and single hyphens"
             )
-            self.diags.error(
+            self.diags.file_error(
                 path,
-                Position(1),
-                FILE_FIELD,
                 f"the file name '{name}.md' is not a valid id",
                 f"rename it to {self.shown_prefix}{folder}/"
                 f"{slugify(name, entry=is_entry) or 'some-name'}.md ({rule})",

@@ -10,7 +10,7 @@ folder the file was probably meant for.
 
 from __future__ import annotations
 
-from ..diagnostics import FILE_FIELD, Diagnostics, Position
+from ..diagnostics import Diagnostics
 from ..settings import Settings
 from ..suggest import closest
 from .files import DocsFile, output_path
@@ -42,10 +42,8 @@ def check_placement(
         path = shown_prefix + docs_path
         if parts[0] in folders:
             if len(parts) > 2:
-                diags.error(
+                diags.file_error(
                     path,
-                    Position(1),
-                    FILE_FIELD,
                     f"Markdown files in {parts[0]}/ must sit directly in that folder",
                     f"move it to {shown_prefix}{parts[0]}/{parts[-1]}",
                 )
@@ -54,20 +52,16 @@ def check_placement(
             continue
         meant = closest(parts[0], folders) if len(parts) > 1 else []
         if meant:
-            diags.error(
+            diags.file_error(
                 path,
-                Position(1),
-                FILE_FIELD,
                 f"'{parts[0]}/' is not a folder of the repertoire, so this file would be "
                 "published unchecked and missing from every listing",
                 f"did you mean '{meant[0]}/'? move it to {shown_prefix}{meant[0]}/{parts[-1]}",
             )
         else:
             entries = ", ".join(f"{shown_prefix}{kind.folder}/" for kind in settings.kinds)
-            diags.error(
+            diags.file_error(
                 path,
-                Position(1),
-                FILE_FIELD,
                 "this page has no place on the site: it is not in a folder of the repertoire, "
                 "not the home page, and no maintainer listed it",
                 f"an entry goes in {entries}; a maintainer lists a page of their own under the "

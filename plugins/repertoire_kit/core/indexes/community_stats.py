@@ -62,10 +62,9 @@ class Coverage:
 
 @dataclass(frozen=True)
 class CommunityStats:
-    """Every figure of the community page. `kinds` are the kind folders, in the configured
-    order, that `entries_by_quarter` and `coverage` count."""
+    """Every figure of the community page; `entries_by_quarter` and `coverage` count the kinds
+    in the order `community_stats` was given them."""
 
-    kinds: tuple[str, ...]
     entries_by_quarter: tuple[tuple[Quarter, tuple[int, ...]], ...]
     members_by_year: tuple[YearOfMembers, ...]
     uses_by_quarter: tuple[tuple[Quarter, int], ...]
@@ -125,7 +124,6 @@ def community_stats(indexes: Indexes, kinds: tuple[str, ...]) -> CommunityStats:
         key=lambda item: (-item[1], entries[item[0]].title.casefold(), item[0]),
     )[:MOST_USED]
     return CommunityStats(
-        kinds=kinds,
         entries_by_quarter=entries_by_quarter,
         members_by_year=members_by_year,
         uses_by_quarter=uses_by_quarter,

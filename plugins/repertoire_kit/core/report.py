@@ -108,7 +108,7 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
         return "### Repertoire check\n\nNo problems found.\n"
 
     def cell(text: str) -> str:
-        escaped = (
+        return (
             _visible(text)
             .replace("&", "&amp;")
             .replace("<", "&lt;")
@@ -118,7 +118,6 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
             .replace("\n", " ")
             .replace("`", "&#96;")
         )
-        return escaped
 
     rows = [
         "### Repertoire check",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Repertoire
 from ..safety.markup_scan import html_attributes, lines_without_code
@@ -58,14 +58,7 @@ class GeneratedContext:
 
     def __init__(self, repertoire: Repertoire, settings: Settings) -> None:
         self.settings = settings
-        self.repertoire = Repertoire(
-            entries=repertoire.entries,
-            members=repertoire.members,
-            problems=repertoire.problems,
-            paths=repertoire.paths,
-            uses=repertoire.uses,
-            include_drafts=settings.drafts_published,
-        )
+        self.repertoire = replace(repertoire, include_drafts=settings.drafts_published)
 
     @functools.cached_property
     def pages(self) -> SitePages:

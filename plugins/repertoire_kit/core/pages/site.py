@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
-from ..model import CuratedPath, Entry, Member, ProblemType, Repertoire, Use
+from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import Display, Settings, sentence_case
 from . import urls
@@ -65,14 +65,8 @@ class SitePages:
         self.views = ViewBuilder(self.indexes, settings, use_directory_urls)
         self._records: dict[str, Record] = {
             record.source.docs_path: record
-            for records in (
-                self.repertoire.entries,
-                self.repertoire.members,
-                self.repertoire.problems,
-                self.repertoire.paths,
-                self.repertoire.uses,
-            )
-            for record in records.values()
+            for record_type in RecordType
+            for record in repertoire.records(record_type).values()
         }
         self._published_uses = {use.id for use in self.indexes.uses}
         self._gap_lists: Gaps | None = None

@@ -12,14 +12,12 @@ A mistake in these options gets the same words from `repertoire check` and from 
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
 from repertoire_kit.core import load_project, schema_documents, snippets_text
 from tests.support.community_shape import CONFIG, FILES, PROTOCOL, SHIFT, build_nurses
-from tests.support.contrib import REPERTOIRE, fill_placeholders
-from tests.support.sites import build_env
+from tests.support.contrib import fill_placeholders, run_cli
 
 
 def _label(choice: object) -> str:
@@ -117,13 +115,8 @@ def test_a_wrong_choice_is_reported_at_its_line_with_the_nearest_choice(nurses):
 
 
 def test_new_protocol_writes_the_protocols_own_sections_and_the_fields(nurses, tmp_path):
-    result = subprocess.run(
-        [*REPERTOIRE, "new", "protocol", "Night checks", "--problem", "falls", "--by", "ann-lee"],
-        cwd=nurses.root,
-        capture_output=True,
-        text=True,
-        env=build_env(),
-        timeout=120,
+    result = run_cli(
+        nurses.root, "new", "protocol", "Night checks", "--problem", "falls", "--by", "ann-lee"
     )
     written = nurses.root / "repertoire/protocols/night-checks.md"
     try:
@@ -201,14 +194,7 @@ fields:
 
 def test_new_starts_every_required_custom_field_with_a_value_the_check_accepts(make_site):
     site = make_site(options=EVERY_TYPE)
-    result = subprocess.run(
-        [*REPERTOIRE, "new", "case", "A case", "--problem", "sampling", "--by", "ann-lee"],
-        cwd=site.root,
-        capture_output=True,
-        text=True,
-        env=build_env(),
-        timeout=120,
-    )
+    result = run_cli(site.root, "new", "case", "A case", "--problem", "sampling", "--by", "ann-lee")
     assert result.returncode == 0, result.stderr
     written = site.root / "repertoire/cases/a-case.md"
     text = written.read_text(encoding="utf-8")

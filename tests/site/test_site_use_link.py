@@ -10,14 +10,14 @@ Sites whose `repo_url` is missing or not on GitHub get no link.
 from __future__ import annotations
 
 import re
-import subprocess
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.support.contrib import run_cli
 from tests.support.crossindex_html import load_page
-from tests.support.sites import MINIMAL, REPERTOIRE, Site, build_env
+from tests.support.sites import MINIMAL, Site
 
 GITHUB = "repo_url: https://github.com/example-org/practice\nedit_uri: edit/trunk/repertoire/\n"
 DRAFT_CASE = (
@@ -135,14 +135,8 @@ def test_the_link_and_repertoire_new_start_from_the_same_file(github_site: Site)
     href = record_link(github_site, "cases/first-case/")
     assert href is not None
     linked = parse_qs(urlsplit(href).query)["value"][0]
-    made = subprocess.run(
-        [*REPERTOIRE, "new", "use", "cases/first-case", "--by", "ann-lee", "--id", "ann-first"],
-        cwd=github_site.root,
-        capture_output=True,
-        text=True,
-        env=build_env(),
-        timeout=120,
-        stdin=subprocess.DEVNULL,
+    made = run_cli(
+        github_site.root, "new", "use", "cases/first-case", "--by", "ann-lee", "--id", "ann-first"
     )
     assert made.returncode == 0, made.stderr
     written_path = github_site.root / made.stdout.strip()

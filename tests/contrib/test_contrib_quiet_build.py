@@ -85,6 +85,8 @@ def test_repertoire_serve_previews_without_the_banner(make_site):
     output = "".join(lines)
     assert "Serving on" in output, output
     assert BANNER not in output
+    with socket.socket() as again:  # stopping `repertoire serve` stopped the server itself
+        again.bind(("127.0.0.1", port))
 
 
 def test_no_mkdocs_2_warning_is_only_a_default():

@@ -5,10 +5,10 @@ mkdocs-material prints a multi-line notice (MkDocs 2.0, its own end of life) whe
 while mkdocs.yml's `theme` is validated, before any plugin is loaded (`plugins` comes later
 in MkDocs' configuration schema), so the plugin cannot set the variable in time, and
 mkdocs-material offers no setting in mkdocs.yml for it (squidfunk/mkdocs-material#8581).
-These two commands run MkDocs in a child process with the variable set; everything after
-the command word is MkDocs' own options (`repertoire build --strict`,
-`repertoire serve --dev-addr 127.0.0.1:8001`). The variable is only set when it is unset, so
-`NO_MKDOCS_2_WARNING=` (empty) brings the notice back.
+These two commands run MkDocs with the variable set (in this process's place on POSIX, in a
+child process elsewhere); everything after the command word is MkDocs' own options
+(`repertoire build --strict`, `repertoire serve --dev-addr 127.0.0.1:8001`). The variable is
+only set when it is unset, so `NO_MKDOCS_2_WARNING=` (empty) brings the notice back.
 
 Exit code: MkDocs' own.
 """
@@ -57,6 +57,11 @@ def run_engine(args: argparse.Namespace, extra: Sequence[str]) -> int:
     config: Path = args.config
     if config != Path("mkdocs.yml") and "-f" not in extra and "--config-file" not in extra:
         command += ["--config-file", str(config)]
+    if os.name == "posix":
+        # MkDocs takes this process's place, so a signal meant for `repertoire serve` (a
+        # terminal closed, a process manager's SIGTERM) reaches the server itself: a child
+        # would be left running, holding its port, when only its parent was stopped.
+        os.execve(sys.executable, [*command, *extra], engine_environment())
     try:
         return subprocess.call([*command, *extra], env=engine_environment())
     except KeyboardInterrupt:  # Ctrl-C on `serve`: MkDocs has stopped too

@@ -59,11 +59,12 @@ def test_pages_outside_the_nav_share_the_navigation_and_nav_pages_show_their_own
     active = "md-nav__link--active"
     assert active not in _nav(site.html("cases/second-case/"))
     assert active not in _nav(site.html("stories/a-story/"))
-    assert active in _nav(site.html("cases/"))
+    assert active in _nav(site.html("problems/"))
     assert active in _nav(site.html("reference/about/"))
-    # Links are relative to the page's folder: siblings share them, other folders do not.
-    assert 'href="../../stories/"' in _nav(site.html("cases/second-case/"))
-    assert 'href="../"' in _nav(site.html("stories/a-story/"))
+    # Links are relative to the page's folder: pages as deep share them, others do not.
+    assert 'href="../../problems/"' in _nav(site.html("cases/second-case/"))
+    assert 'href="../../problems/"' in _nav(site.html("stories/a-story/"))
+    assert 'href="../problems/"' in _nav(site.html("cases/"))
 
 
 def _nav(page: str) -> str:

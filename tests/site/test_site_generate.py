@@ -89,8 +89,8 @@ def test_the_generated_config_has_the_index_nav_extensions_and_assets(generated:
     config = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "plugins" not in config
     nav_paths = [p for p in _nav_paths(config["nav"])]
-    assert "cases/index.md" in nav_paths and "who-knows-what.md" in nav_paths
-    assert not any(p.startswith("cases/") and p != "cases/index.md" for p in nav_paths)
+    assert "problems/index.md" in nav_paths and "community.md" in nav_paths
+    assert not any(p.startswith("cases/") for p in nav_paths)
     assert "assets/repertoire/repertoire.css" in config["extra_css"]
     assert config["extra_javascript"] == ["assets/repertoire/repertoire.js"]
     names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}

@@ -83,8 +83,8 @@ Our own listing: {{ total }} entries.
 {{ slot("entry_list.html", entries=entries, show_kind=False) }}
 """
 OVERRIDE_FRAGMENT = """\
-<ol class="our-list">{% for e in connections %}
-<li><strong><a href="{{ e.entry.url }}">{{ e.entry.title }}</a></strong></li>{% endfor %}</ol>
+<ol class="our-list rep-connected">{% for e in connections %}
+<li><a href="{{ e.entry.url }}">{{ e.entry.title }}</a></li>{% endfor %}</ol>
 """
 
 

@@ -45,8 +45,8 @@ def test_a_custom_kind_gets_its_listing_and_its_place_in_every_index(
         "Methods",
     ]
     home = read("")
-    assert "methods/" in home.links() and "methods/" in home.links(home.primary_nav)
-    assert "stories/" not in home.links(home.primary_nav)
+    assert "methods/" in home.links(home.article)
+    assert "stories/" not in home.links(home.article)
 
 
 def test_a_custom_kind_is_exported_with_its_names(make_site: SiteFactory) -> None:

@@ -330,10 +330,11 @@ def test_the_export_carries_the_review_fields_and_whether_each_entry_is_due(buil
         assert item["due_for_review"] is (entry_id in due), entry_id
 
 
-def test_the_page_is_in_the_community_section_and_linked_from_home(built: Site) -> None:
+def test_the_page_is_linked_from_home_and_the_community_page(built: Site) -> None:
     home = load_page(built.site_dir, "")
     assert "due-for-review/" in home.links(home.article)
-    assert "due-for-review/" in home.links(home.primary_nav)
+    community = load_page(built.site_dir, "community/")
+    assert "due-for-review/" in community.links(community.article)
     sitemap = (built.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "due-for-review/" in sitemap
 
@@ -471,12 +472,12 @@ def test_the_due_pages_link_each_other_with_the_listings_pager(paged: Site) -> N
         assert [a.text() for a in later] == (["Newer →"] if number < len(urls) else [])
 
 
-def test_only_the_first_due_page_explains_and_is_in_the_navigation(paged: Site) -> None:
+def test_only_the_first_due_page_explains_and_is_linked_from_home(paged: Site) -> None:
     urls = due_page_urls()
     first = load_page(paged.site_dir, urls[0])
     assert first.section("How reviewers are suggested") is not None
     home = load_page(paged.site_dir, "")
-    assert set(home.links(home.primary_nav)) & set(urls) == {urls[0]}
+    assert set(home.links(home.article)) & set(urls) == {urls[0]}
     for url in urls[1:]:
         page = load_page(paged.site_dir, url)
         assert page.section("How reviewers are suggested") is None, url

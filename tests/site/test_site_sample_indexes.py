@@ -188,9 +188,8 @@ def test_kind_listings_show_date_summary_problem_types_and_contributors(
     for kind in sample_truth.kind_folders:
         page = sample_page(f"{kind}/")
         items = {
-            resolve(page.url, li.find("strong").find("a").attrs["href"]): li
-            for li in page.article.find_all("li")
-            if li.find_all("strong")
+            resolve(page.url, li.find("a").attrs["href"]): li
+            for li in page.article.find("ul", "rep-entries").find_all("li")
         }
         for entry in sample_truth.of_kind(kind):
             item = items[entry.url]

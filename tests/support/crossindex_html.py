@@ -3,8 +3,8 @@
 The cross-index tests assert on what a reader sees, so they read the HTML MkDocs wrote rather
 than the Markdown the plugin produced. This module is the one place that knows how: a tree of
 `Node`s, the links of a region resolved to site-relative URLs ("cases/x/"), the sections of an
-article cut at its headings, and the entry items of a listing (`li > strong > a`, the shape
-every generated entry list has).
+article cut at its headings, and the entry items of a listing (the first link of each item of
+a `rep-entries` or `rep-connected` list, the shape every generated entry list has).
 """
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ class Page:
         return next((s for s in self.sections(level) if match(s.heading)), None)
 
     def entry_items(self, nodes: list[Node]) -> list[str]:
-        """The entries a generated listing shows, in order: the `li > strong > a` links."""
+        """The entries a generated listing shows, in order: each item's first link."""
         found: list[str] = []
         for node in nodes:
             for anchor in [node, *node.iter()]:
@@ -268,13 +268,17 @@ class Page:
         return [row.find_all("td") for row in table.find("tbody").find_all("tr")]
 
 
+_ENTRY_LISTS = frozenset({"rep-entries", "rep-connected"})
+
+
 def _is_entry_item(anchor: Node) -> bool:
-    strong = anchor.parent
+    item = anchor.parent
     return (
-        strong is not None
-        and strong.tag == "strong"
-        and strong.parent is not None
-        and strong.parent.tag == "li"
+        item is not None
+        and item.tag == "li"
+        and item.elements()[0] is anchor
+        and item.parent is not None
+        and bool(item.parent.classes & _ENTRY_LISTS)
     )
 
 

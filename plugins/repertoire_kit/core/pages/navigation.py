@@ -1,8 +1,8 @@
-"""The site navigation: sections and index pages, never one link per entry.
+"""The site navigation: the index pages a reader starts from, never one link per entry.
 
 Material renders the whole navigation into every page, so listing every entry there would make
 a build quadratic in the number of entries. Entries are reached from the index pages instead.
-The generated pages and their sections come from the registry.
+Which generated pages it lists comes from the registry.
 """
 
 from __future__ import annotations
@@ -24,16 +24,7 @@ def build_nav(settings: Settings, other_pages: list[str]) -> list[NavItem]:
     an about page); they keep their folders as sections and take their titles from the page.
     """
     nav: list[NavItem] = [{"Home": urls.HOME}]
-    sections: dict[str, list[NavItem]] = {}
-    for page in index_pages(settings):
-        item = {page.title: page.docs_path}
-        if page.nav_section:
-            if page.nav_section not in sections:
-                sections[page.nav_section] = []
-                nav.append({page.nav_section: sections[page.nav_section]})
-            sections[page.nav_section].append(item)
-        elif page.nav_section == "":
-            nav.append(item)
+    nav += [{page.title: page.docs_path} for page in index_pages(settings) if page.in_nav]
     folders: dict[str, list[NavItem]] = {}
     for docs_path in sorted(other_pages):
         if docs_path == urls.HOME:

@@ -17,8 +17,6 @@ from ..indexes.cross_indexes import Indexes
 from ..settings import Settings, sentence_case
 from . import urls
 
-BROWSE = "Browse"
-COMMUNITY = "Community"
 DUE_FOR_REVIEW = "Due for review"
 
 
@@ -26,41 +24,48 @@ DUE_FOR_REVIEW = "Due for review"
 class GeneratedPage:
     """A page made from the indexes.
 
-    `nav_section` is "" for the top level, a section's title, or None for a page reached
-    only by links (later pages of a listing). `subject` is what a listing is about (a kind
+    `in_nav` says whether the navigation lists it; the others are reached by links (the kind
+    listings, the later pages of a listing). `subject` is what a listing is about (a kind
     folder, a problem type id) and `number` its page number.
     """
 
     docs_path: str
     title: str
     layout: str
-    nav_section: str | None
+    in_nav: bool
     subject: str | None = None
     number: int = 1
 
 
 def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
-    """The generated index pages, in navigation order."""
+    """The generated index pages, in navigation order.
+
+    The navigation is one short level: Material renders all of it into every page, and each
+    item costs about 100 bytes of every page (a section about 450), so it holds the pages a
+    reader starts from. The kind listings are reached from the home page's overview and
+    Explore; Who knows what, Gaps and Due for review from the home page and the community
+    page.
+    """
     return (
-        GeneratedPage(urls.PATHS_INDEX, "Curated paths", "paths_index.md", ""),
-        GeneratedPage(urls.PROBLEMS_INDEX, "Problem types", "problems_index.md", BROWSE),
+        GeneratedPage(urls.PATHS_INDEX, "Curated paths", "paths_index.md", True),
+        GeneratedPage(urls.PROBLEMS_INDEX, "Problem types", "problems_index.md", True),
         *(
             GeneratedPage(
                 urls.kind_index(kind.folder),
                 sentence_case(kind.plural),
                 "kind_index.md",
-                BROWSE,
+                False,
                 kind.folder,
             )
             for kind in settings.kinds
         ),
-        GeneratedPage(urls.MEMBERS_INDEX, "Members", "members_index.md", BROWSE),
-        GeneratedPage(urls.EXPLORE, "Explore", "explore.md", BROWSE),
-        GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", COMMUNITY),
-        GeneratedPage(urls.GAPS, "Gaps", "gaps.md", COMMUNITY),
-        GeneratedPage(urls.NEW, "What's new", "new.md", COMMUNITY),
-        GeneratedPage(urls.COMMUNITY, "Community at a glance", "community.md", COMMUNITY),
-        GeneratedPage(urls.DUE_FOR_REVIEW, DUE_FOR_REVIEW, "due_for_review.md", COMMUNITY),
+        GeneratedPage(urls.MEMBERS_INDEX, "Members", "members_index.md", True),
+        GeneratedPage(urls.EXPLORE, "Explore", "explore.md", True),
+        GeneratedPage(urls.NEW, "What's new", "new.md", True),
+        GeneratedPage(urls.COMMUNITY, "Community at a glance", "community.md", True),
+        GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", False),
+        GeneratedPage(urls.GAPS, "Gaps", "gaps.md", False),
+        GeneratedPage(urls.DUE_FOR_REVIEW, DUE_FOR_REVIEW, "due_for_review.md", False),
     )
 
 
@@ -91,7 +96,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
                 urls.kind_index(kind.folder, n),
                 f"{sentence_case(kind.plural)} (page {n} of {count})",
                 "kind_index.md",
-                None,
+                False,
                 kind.folder,
                 n,
             )
@@ -104,7 +109,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
                 urls.problem_listing(problem.source.docs_path, n),
                 f"{problem.title} (page {n} of {count})",
                 "problem_listing.md",
-                None,
+                False,
                 problem.id,
                 n,
             )
@@ -122,7 +127,7 @@ def due_pages(settings: Settings, due: int) -> tuple[GeneratedPage, ...]:
             urls.due_for_review(n),
             f"{DUE_FOR_REVIEW} (page {n} of {count})",
             "due_for_review.md",
-            None,
+            False,
             number=n,
         )
         for n in range(2, count + 1)

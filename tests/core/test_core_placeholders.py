@@ -93,18 +93,20 @@ def test_placeholders_fail_check_github_and_build_with_the_same_text(tree: Tree)
 
 
 def test_a_placeholder_in_an_id_or_a_date_is_said_to_be_one(tree: Tree) -> None:
-    """The "I used this" link leaves the member and the day to fill in: a member who has not
-    yet is told so, not that 'TODO: your member id' is a malformed id."""
+    """The Record a use page's file leaves the entry, the member and the day to fill in: a
+    member who has not yet is told so, not that 'TODO: your member id' is a malformed id."""
     use = (
-        "---\nentry: cases/first-case\nmember: 'TODO: your member id'\n"
+        "---\nentry: 'TODO: the entry id'\nmember: 'TODO: your member id'\n"
         "date: 'TODO: YYYY-MM-DD'\nsummary: Tried it.\n---\n"
     )
     diagnostics = tree.write("uses/a-use.md", use).only("uses/a-use.md")
     assert located(diagnostics) == [
+        ("repertoire/uses/a-use.md", 2, 8, "entry"),
         ("repertoire/uses/a-use.md", 3, 9, "member"),
         ("repertoire/uses/a-use.md", 4, 7, "date"),
     ]
     assert [d.message for d in diagnostics] == [
+        "'TODO: the entry id' is a placeholder, still to be replaced",
         "'TODO: your member id' is a placeholder, still to be replaced",
         "'TODO: YYYY-MM-DD' is a placeholder, still to be replaced",
     ]

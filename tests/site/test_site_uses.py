@@ -181,7 +181,7 @@ def test_entry_pages_say_how_many_members_and_organisations_used_them(site: Site
 
 def test_the_panel_counts_the_uses_and_links_to_their_section(site: Site) -> None:
     """One line in the entry's facts, 'Uses: 4, by 3 members', linking to the "Used by"
-    section (followed by "I used this" where the site is kept on GitHub)."""
+    section (followed by "I used this")."""
     shown, _ = written(site)
     for entry_id in {fm["entry"] for fm in shown.values()}:
         mine = [fm for fm in shown.values() if fm["entry"] == entry_id]
@@ -202,9 +202,10 @@ def test_an_entry_without_published_uses_has_no_used_by_section(tiny_site: Site)
     assert "cases/unused" not in {fm["entry"] for fm in shown.values()}
     page = load_page(tiny_site.site_dir, "cases/unused/")
     assert page.section(lambda h: h.startswith("Used by")) is None
-    # Not on GitHub, so no "I used this" either: nothing to say about uses in the panel.
+    # The panel says so, and how to record the first.
     panel = page.article.find("div", "rep-panel")
-    assert not [li for li in panel.find_all("li") if li.text().startswith("Uses:")]
+    (line,) = [li for li in panel.find_all("li") if li.text().startswith("Uses:")]
+    assert line.text() == "Uses: none recorded yet · I used this"
 
 
 def test_member_profiles_list_what_they_have_applied(site: Site) -> None:

@@ -199,6 +199,7 @@ class SampleModel:
             "community": "community/",
             "due-for-review": "due-for-review/",
             "due-entry": self.path_of(self.first_due_entry()),
+            "record-use": f"record-use/?entry={self.entry_in_most_paths()['id']}",
         }
 
 
@@ -221,6 +222,7 @@ EVERY_PAGE_TYPE = (
     "community",
     "due-for-review",
     "due-entry",
+    "record-use",
     "reference",
     "not-found",
 )

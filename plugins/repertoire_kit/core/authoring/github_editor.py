@@ -1,10 +1,12 @@
 """Links that open GitHub's web editor on a new file, prefilled: a contribution from a browser.
 
 Recording a use is the smallest contribution there is, and many members never clone the
-repository. Where the site's `repo_url` is a GitHub repository, each entry page links to
+repository. Where the site's `repo_url` is a GitHub repository, the Record a use page links to
 `https://github.com/OWNER/REPO/new/BRANCH/DOCS/uses?filename=…&value=…`, which opens the web
 editor with the same file `repertoire new use` writes (`skeletons.use_text`). It is a link, not
-a request: nothing is fetched while the page is read.
+a request: nothing is fetched while the page is read. Each entry's "I used this" opens that page
+with the entry in its address (`?entry=cases/x`), and the page's script puts the entry into
+the file and the link (`record-use.js`), so entry pages do not each carry a whole file.
 
 The branch and the folder come from `edit_uri`, as the site's "edit this page" links do
 (MkDocs' own default for GitHub, `edit/master/docs/`, included), so the two kinds of link
@@ -30,7 +32,7 @@ _EDIT_URI = re.compile(r"^/?(?:edit|blob)/([^/?#]+)/([^?#]*)$")
 # The file name a member starts from; the web editor lets them change it.
 NEW_USE_NAME = "your-member-id-{entry}.md"
 # Left as they are in the prefilled file: a query may hold them (RFC 3986), and they are
-# common in it (`entry: cases/x`, `Organisation (Country)`), so every entry page is shorter.
+# common in it (`entry: cases/x`, `Organisation (Country)`), so the link stays readable.
 # Encoded still: `& = ; + # % ?` (query parsers split on, decode or end at them), `'` (HTML
 # escaping would lengthen it to `&#39;`), and space, as `%20`.
 QUERY_SAFE = "/:,()@!$*"
@@ -69,11 +71,14 @@ def docs_folder(docs_dir: str, config_file: str | None) -> str:
     return PurePath(docs_dir).as_posix()
 
 
-def new_use_url(settings: Settings, entry_id: str) -> str | None:
-    """The "I used this" link of one entry, or None when the site is not on GitHub."""
+def new_use_url(settings: Settings, entry_id: str | None) -> str | None:
+    """The editor on a new use of an entry (or of one still to name), or None when the site
+    is not on GitHub."""
     if not settings.github_new_file:
         return None
-    name = NEW_USE_NAME.format(entry=entry_id.rsplit("/", 1)[-1].replace("_", "-"))
+    name = NEW_USE_NAME.format(
+        entry=entry_id.rsplit("/", 1)[-1].replace("_", "-") if entry_id else "entry"
+    )
     text = use_text(settings, entry_id)
     return (
         f"{settings.github_new_file}/{USES_DIR}"

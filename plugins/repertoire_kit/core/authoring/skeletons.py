@@ -98,10 +98,12 @@ SUMMARY_PROMPT = {
     "path": "one sentence that says what the reader gets from this path",
     "use": "what you did with it and what came of it",
 }
-# What a use's "I used this" link cannot know (it is the same link for every reader). The
+# What the Record a use page's file cannot know (it is the same page for every reader). The
 # check explains a wrong member id or date, and the summary's limit, where the file breaks one.
 USE_MEMBER_PROMPT = "your member id"
 USE_DATE_PROMPT = "YYYY-MM-DD"
+# What the Record a use page cannot know without its script (the entry comes in its address).
+USE_ENTRY_PROMPT = "the entry's id, as in its address (kind/name)"
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def file_text(front_matter: list[str], body: str) -> str:
 
 def use_text(
     settings: Settings,
-    entry_id: str,
+    entry_id: str | None,
     member: str | None = None,
     day: dt.date | None = None,
     summary: str = "",
@@ -189,15 +191,15 @@ def use_text(
     """A use: which entry, who, when; what came of it is theirs to write. The optional
     fields are commented out (the members' guide says to delete the `# ` to give one).
 
-    `repertoire new use` knows the member and the day; an entry page's "I used this" link
-    (`authoring.github_editor`) does not, and leaves a placeholder for each, so that the file
-    fails the check until the member has filled it in. One function writes both, so the two
-    ways of recording a use start from the same file. Its prompts are short because every entry
-    page carries the file in that link; the members' guide says the rest.
+    `repertoire new use` knows the entry, the member and the day; the Record a use page
+    (`authoring.github_editor`) knows none of them (its script fills in the entry it was
+    opened for), and leaves a placeholder for each, so that the file fails the check until
+    the member has filled it in. One function writes both, so the two ways of recording a use
+    start from the same file.
     """
     outcomes = ", ".join(settings.outcomes)
     lines = [
-        f"entry: {yaml_scalar(entry_id)}",
+        f"entry: {yaml_scalar(entry_id or placeholder(USE_ENTRY_PROMPT))}",
         f"member: {yaml_scalar(member or placeholder(USE_MEMBER_PROMPT))}",
         f"date: {day.isoformat() if day else yaml_scalar(placeholder(USE_DATE_PROMPT))}",
         f"summary: {yaml_scalar(summary or placeholder(SUMMARY_PROMPT['use']))}",

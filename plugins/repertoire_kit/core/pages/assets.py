@@ -12,7 +12,7 @@ from pathlib import Path
 from . import urls
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-SCRIPT_SOURCES = ("page-ready.js", "paths.js", "explore.js", "a11y.js")
+SCRIPT_SOURCES = ("page-ready.js", "paths.js", "explore.js", "record-use.js", "a11y.js")
 """In the order they run: page-ready.js first, since the others call it."""
 
 

@@ -1,6 +1,6 @@
 """The small pieces of HTML that every fragment prints: a link, a list of links, a date.
 
-Fragments call them as `h.a(link)`, `h.links(links)` and `h.date(value)`. They are plain
+Fragments call them as `h.a(link)`, `h.links(links)`, `h.date(value)` and `h.lines(text)`. They are plain
 functions rather than Jinja macros because they are printed tens of thousands of times a
 build (every listed entry has a date and several links), and a macro call costs Jinja about
 ten times as much as a function call. Every value is HTML-escaped; a `Link` whose `url` is
@@ -35,3 +35,11 @@ def links(items: Iterable[LinkLike], separator: str = ", ") -> Markup:
 def date(value: object) -> Markup:
     """A date (an ISO date, or a year) as a `<time>` element, kept on one line by the CSS."""
     return Markup(f"<time>{escape(value)}</time>")
+
+
+def lines(text: str) -> Markup:
+    """Text whose line breaks must survive as they are (a file shown in `<pre>` or held in an
+    attribute): escaped, each newline as `&#10;`, so that a fragment never has a blank line
+    in its source (blank lines would end a raw HTML block in Markdown, and `fragment` drops
+    them)."""
+    return Markup(str(escape(text)).replace("\n", "&#10;"))

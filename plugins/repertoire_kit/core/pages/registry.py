@@ -66,6 +66,7 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
         GeneratedPage(urls.WHO_KNOWS_WHAT, "Who knows what", "who_knows_what.md", False),
         GeneratedPage(urls.GAPS, "Gaps", "gaps.md", False),
         GeneratedPage(urls.DUE_FOR_REVIEW, DUE_FOR_REVIEW, "due_for_review.md", False),
+        GeneratedPage(urls.RECORD_USE, "Record a use", "record_use.md", False),
     )
 
 

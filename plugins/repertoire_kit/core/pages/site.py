@@ -14,11 +14,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..authoring.github_editor import NEW_USE_NAME, new_use_url
+from ..authoring.skeletons import USE_ENTRY_PROMPT, placeholder, use_text, yaml_scalar
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
 from ..safety.escape import markdown_url
-from ..settings import Display, Settings, sentence_case
+from ..settings import USES_DIR, Display, Settings, sentence_case
 from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
@@ -328,6 +330,17 @@ class SitePages:
 
     def _community(self) -> dict[str, Any]:
         return CommunityViews(self.views, self.settings).context()
+
+    def _record_use(self) -> dict[str, Any]:
+        """The use file with a placeholder for the entry, which the page's script replaces
+        by the entry in the page's address, in the file shown and in GitHub's editor link."""
+        return {
+            "text": use_text(self.settings, None),
+            "entry_line": f"entry: {yaml_scalar(placeholder(USE_ENTRY_PROMPT))}",
+            "editor": new_use_url(self.settings, None),
+            "new_file": f"{self.settings.github_new_file}/{USES_DIR}",
+            "file_name": NEW_USE_NAME,
+        }
 
     def _due_for_review(self, number: int) -> dict[str, Any]:
         due = self.review.due

@@ -17,7 +17,6 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from ..authoring.github_editor import new_use_url
 from ..indexes.cross_indexes import Indexes, newest_use_first
 from ..indexes.gaps import Gaps
 from ..model import CuratedPath, Entry, Member, Use
@@ -251,8 +250,8 @@ class UseItem:
 class UsedBy:
     """The uses of one entry, newest first, with how many members and organisations applied
     it (an organisation is a use's `context`, else its member's affiliation; see
-    `organisation`), and the "I used this" link that records one more (None when the site's
-    repository is not on GitHub, or the entry is a draft).
+    `organisation`), and the "I used this" link that records one more: the Record a use page
+    with the entry in its address (None for a draft).
 
     The entry's panel says how many in one line, with the link; the page has a section of uses
     only when there are some (`anchor` is its id, which the panel's count links to)."""
@@ -471,7 +470,8 @@ class ViewBuilder:
             members=len({u.member for u in uses}),
             organisations=len(places - {None}),
             uses=tuple(self.use(u) for u in uses),
-            record_url=None if entry.draft else new_use_url(self.settings, entry.id),
+            # An entry id is letters, digits, `-`, `_` and one `/`: nothing to escape or encode.
+            record_url=None if entry.draft else Markup(f"{self.url(urls.RECORD_USE)}?entry={entry.id}"),
         )
 
     def recently_applied(self, problem_id: str, limit: int) -> tuple[UseItem, ...]:

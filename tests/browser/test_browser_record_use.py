@@ -16,7 +16,7 @@ from repertoire_kit.core.load.project import load_project
 from tests.support.browser import OpenReader, Reader, SampleModel
 from tests.support.sites import Site
 
-PLACEHOLDER = "entry: 'TODO: the entry''s id, as in its address (kind/name)'"
+PLACEHOLDER = "entry: 'TODO: the id of the entry, as in its address (kind/name)'"
 
 
 def editor_file(reader: Reader) -> tuple[str, str]:
@@ -43,7 +43,7 @@ def test_i_used_this_opens_the_page_with_the_entry_in_the_file_and_the_link(
     name, value = editor_file(reader)
     assert value == expected
     assert name == f"your-member-id-{entry['id'].split('/')[1].replace('_', '-')}.md"
-    assert reader.page.locator("code.rep-record-text").inner_text() == expected.rstrip("\n")
+    assert reader.page.locator("code.rep-record-text").inner_text() == expected
     assert reader.page.locator(".rep-record-entry").inner_text() == f"For the entry {entry['id']}."
     assert reader.errors == []
 

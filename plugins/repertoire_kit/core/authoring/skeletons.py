@@ -103,7 +103,7 @@ SUMMARY_PROMPT = {
 USE_MEMBER_PROMPT = "your member id"
 USE_DATE_PROMPT = "YYYY-MM-DD"
 # What the Record a use page cannot know without its script (the entry comes in its address).
-USE_ENTRY_PROMPT = "the entry's id, as in its address (kind/name)"
+USE_ENTRY_PROMPT = "the id of the entry, as in its address (kind/name)"
 
 
 @dataclass(frozen=True)

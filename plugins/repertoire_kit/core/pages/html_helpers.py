@@ -1,10 +1,10 @@
-"""The small pieces of HTML that every fragment prints: a link, a list of links, a date.
+"""The small pieces of HTML that fragments print: a link, a list of links, a date, lines.
 
-Fragments call them as `h.a(link)`, `h.links(links)`, `h.date(value)` and `h.lines(text)`. They are plain
-functions rather than Jinja macros because they are printed tens of thousands of times a
-build (every listed entry has a date and several links), and a macro call costs Jinja about
-ten times as much as a function call. Every value is HTML-escaped; a `Link` whose `url` is
-None (its page is not published) prints as its label alone.
+Fragments call them as `h.a(link)`, `h.links(links)`, `h.date(value)` and `h.lines(text)`.
+They are plain functions rather than Jinja macros because they are printed tens of thousands
+of times a build (every listed entry has a date and several links), and a macro call costs
+Jinja about ten times as much as a function call. Every value is HTML-escaped; a `Link` whose
+`url` is None (its page is not published) prints as its label alone.
 """
 
 from __future__ import annotations

@@ -470,9 +470,13 @@ class ViewBuilder:
             members=len({u.member for u in uses}),
             organisations=len(places - {None}),
             uses=tuple(self.use(u) for u in uses),
-            # An entry id is letters, digits, `-`, `_` and one `/`: nothing to escape or encode.
-            record_url=None if entry.draft else Markup(f"{self.url(urls.RECORD_USE)}?entry={entry.id}"),
+            record_url=None if entry.draft else self._record_use_url(entry.id),
         )
+
+    def _record_use_url(self, entry_id: str) -> Markup:
+        """The Record a use page for one entry. An entry id is letters, digits, `-`, `_` and
+        one `/`: nothing in it to escape or encode."""
+        return Markup(f"{self.url(urls.RECORD_USE)}?entry={entry_id}")
 
     def recently_applied(self, problem_id: str, limit: int) -> tuple[UseItem, ...]:
         """The newest uses of the entries on a problem type (its sub-types included)."""

@@ -136,6 +136,7 @@ RESERVED_FOLDERS: tuple[str, ...] = (
     "who-knows-what",
     "community",
     "due-for-review",
+    "record-use",
     "schemas",
     "assets",
     "search",

@@ -108,7 +108,7 @@ BAD_SHAPES = [
         "folder: members",
         "kinds: item 1: folder 'members' is reserved (the site's own folders are members, "
         "problems, paths, uses, reference, explore, gaps, new, who-knows-what, community, "
-        "due-for-review, schemas, assets, search); choose another name",
+        "due-for-review, record-use, schemas, assets, search); choose another name",
     ),
     (
         "kinds:\n  - folder: cases\n    singular: case\n    plural: cases\n    sections: Context",

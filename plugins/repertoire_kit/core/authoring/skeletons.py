@@ -181,6 +181,12 @@ def file_text(front_matter: list[str], body: str) -> str:
     return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
 
 
+def use_entry_line(entry_id: str | None) -> str:
+    """A use's first line: the entry applied, or a placeholder for it (the line the Record a
+    use page's script replaces)."""
+    return f"entry: {yaml_scalar(entry_id or placeholder(USE_ENTRY_PROMPT))}"
+
+
 def use_text(
     settings: Settings,
     entry_id: str | None,
@@ -199,7 +205,7 @@ def use_text(
     """
     outcomes = ", ".join(settings.outcomes)
     lines = [
-        f"entry: {yaml_scalar(entry_id or placeholder(USE_ENTRY_PROMPT))}",
+        use_entry_line(entry_id),
         f"member: {yaml_scalar(member or placeholder(USE_MEMBER_PROMPT))}",
         f"date: {day.isoformat() if day else yaml_scalar(placeholder(USE_DATE_PROMPT))}",
         f"summary: {yaml_scalar(summary or placeholder(SUMMARY_PROMPT['use']))}",

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..authoring.github_editor import NEW_USE_NAME, new_use_url
-from ..authoring.skeletons import USE_ENTRY_PROMPT, placeholder, use_text, yaml_scalar
+from ..authoring.skeletons import use_entry_line, use_text
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
@@ -336,7 +336,7 @@ class SitePages:
         by the entry in the page's address, in the file shown and in GitHub's editor link."""
         return {
             "text": use_text(self.settings, None),
-            "entry_line": f"entry: {yaml_scalar(placeholder(USE_ENTRY_PROMPT))}",
+            "entry_line": use_entry_line(None),
             "editor": new_use_url(self.settings, None),
             "new_file": f"{self.settings.github_new_file}/{USES_DIR}",
             "file_name": NEW_USE_NAME,

@@ -1,6 +1,6 @@
-"""The theme's page around the content: partials rendered once per link base, indentation
-folded. Both are for speed and size only, so a page must read the same to a browser as the
-one the theme would have rendered without them."""
+"""The theme's page around the content: partials rendered once per link base, templates'
+indentation folded. Both are for speed and size only, so a page must read the same to a
+browser as the one the theme would have rendered without them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 import jinja2
 import pytest
 
-from repertoire_kit.mkdocs_adapter.page_chrome import fold_chrome
+from repertoire_kit.mkdocs_adapter.page_chrome import FoldingLoader, fold_template_source
 from repertoire_kit.mkdocs_adapter.theme_cache import cache_theme_partials, link_base
 
 ENTRY = (
@@ -75,10 +75,27 @@ def _nav(page: str) -> str:
 def test_the_theme_indentation_is_folded_and_code_keeps_its_spaces(make_site) -> None:
     site = make_site(FILES)
     assert site.build("--strict").returncode == 0, site.last.stderr
-    page = site.html("cases/second-case/")
-    chrome = page[: page.index("<article")]
-    assert "\n " not in chrome and "\n\n" not in chrome
-    assert "    print(" in page  # inside <pre>, as written
+    for url in ("cases/second-case/", "problems/", ""):
+        page = site.html(url)
+        chrome = page[: page.index("<article")] + page[page.index("</article>") :]
+        assert "\n " not in chrome, url
+    assert "    print(" in site.html("cases/second-case/")  # inside <pre>, as written
+
+
+def test_an_override_that_shows_white_space_keeps_it(make_site) -> None:
+    files = {
+        **FILES,
+        "overrides/partials/copyright.html": '<pre class="kept">\n  two spaces\n</pre>\n',
+    }
+    site = make_site(files)
+    config = site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        )
+    )
+    assert site.build("--strict").returncode == 0, site.last.stderr
+    assert "\n  two spaces\n" in site.html("cases/second-case/")
 
 
 @pytest.mark.parametrize(
@@ -98,27 +115,28 @@ def test_link_base_groups_exactly_the_pages_whose_links_read_alike(url, nav, key
     assert link_base(url, frozenset(nav)) == key
 
 
-def test_fold_leaves_the_content_and_any_preformatted_chrome_alone() -> None:
-    content = "<p>a</p>\n<pre><code>x\n    y\n</code></pre>"
-    page = f"<html>\n  <body>\n    <article>\n      {content}\n    </article>\n  </body>\n</html>"
-    folded = fold_chrome(page, content)
-    assert content in folded
-    assert folded.startswith("<html>\n<body>\n<article>\n")
-    assert folded.endswith("\n</article>\n</body>\n</html>")
-    with_pre = "<html>\n  <pre>\n    kept\n  </pre>\n" + content
-    assert fold_chrome(with_pre, content) == with_pre
-
-
-def test_fold_falls_back_to_the_article_when_the_content_is_not_found() -> None:
-    page = "<html>\n  <article>\n  <p>changed by the theme</p>\n  </article>\n  <footer/>"
-    assert fold_chrome(page, "<p>original</p>") == (
-        "<html>\n<article>\n  <p>changed by the theme</p>\n  </article>\n<footer/>"
+def test_folding_makes_every_indented_line_break_bare_unless_white_space_shows() -> None:
+    source = (
+        "<ul>\n  {% for x in xs %}{# each #}\n    <li>{{ x }}</li>\n  {% endfor %}\n</ul>\n"
+        "<p>\n  {% if a %}<b>a</b>{% endif %}\n  <i>b</i>\n</p>\n"
     )
+    folded = fold_template_source(source)
+    assert folded == (
+        "<ul>\n{% for x in xs %}{# each #}<li>{{ x }}</li>\n{% endfor %}</ul>\n"
+        "<p>\n{% if a %}<b>a</b>{% endif %}\n<i>b</i>\n</p>\n"
+    )
+    rendered = jinja2.Template(folded).render(xs=[1, 2], a=True)
+    assert rendered == "<ul>\n<li>1</li>\n<li>2</li>\n</ul>\n<p>\n<b>a</b>\n<i>b</i>\n</p>"
+    for kept in ("<div>\n  <pre>\n  a\n</pre>\n</div>", "<div>\n  <textarea>\n  a</textarea>"):
+        assert fold_template_source(kept) == kept
 
 
-def test_fold_leaves_a_textarea_in_the_chrome_alone() -> None:
-    page = "<div>\n  <textarea>\n  a\n</textarea>\n</div>"
-    assert fold_chrome(page, "") == page
+def test_the_folding_loader_folds_what_it_loads_and_leaves_the_values_printed() -> None:
+    theme = jinja2.DictLoader({"page.html": "<main>\n    {{ content }}\n</main>"})
+    env = jinja2.Environment(loader=FoldingLoader(theme))
+    rendered = env.get_template("page.html").render(content="<pre>\n    code\n</pre>")
+    assert rendered == "<main>\n<pre>\n    code\n</pre>\n</main>"
+    assert env.list_templates() == ["page.html"]
 
 
 class _File:

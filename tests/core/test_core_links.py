@@ -332,9 +332,11 @@ def test_mkdocs_own_validation_finds_nothing_the_check_passed(make_site) -> None
             "repertoire/cases/first-case.md": entry_text(
                 title="First case",
                 date="2024-02-01",
-                body="## Context\n\nSee "
+                # A heading that repeats the title keeps the plain id; the title takes the next.
+                body="## First case\n\n## Context\n\nSee "
                 "[its connected entries](new-case.md#connected-entries), "
-                "[its own](#connected-entries) and [more](#first-case).\n",
+                "[its own](#connected-entries), [more](#first-case) and "
+                "[the title](#first-case_1).\n",
             ),
         },
         config=MKDOCS_VALIDATION,
@@ -344,3 +346,6 @@ def test_mkdocs_own_validation_finds_nothing_the_check_passed(make_site) -> None
     build = site.build("--strict")
     assert build.returncode == 0, build.stderr
     assert "WARNING" not in build.stderr, build.stderr
+    first = (site.site_dir / "cases/first-case/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="first-case_1">First case</h1>' in first
+    assert 'href="#first-case_1" class="md-skip"' in first  # "Skip to content" leads there

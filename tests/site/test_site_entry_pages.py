@@ -11,6 +11,8 @@ a purpose-built site and on `core.indexes.related_entries` as a plain function.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from repertoire_kit.core.model import Entry
 from tests.support.crossindex_html import Page
 from tests.support.crossindex_sites import (
@@ -22,11 +24,15 @@ from tests.support.crossindex_sites import (
     merge,
     model_entry,
     model_indexes,
+    path,
     problem,
+    record,
+    use,
 )
 from tests.support.crossindex_truth import Truth, TruthEntry
 from tests.support.related import reference_related
 
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 KIND_TITLES = {"cases": "Case", "stories": "Story", "tools": "Tool"}
 CONNECTED = "Connected entries"
 RELATED, REFERENCED_BY, SIMILAR = "named here", "names this entry", "shares"
@@ -180,6 +186,46 @@ def test_an_entry_sharing_nothing_has_no_suggestions_section(make_site: SiteFact
     )
     page = build_ok(make_site(files, base={}))("cases/alone/")
     assert page.section(CONNECTED) is None
+
+
+def test_every_record_page_shows_its_title_as_its_first_heading(make_site: SiteFactory) -> None:
+    """The title heading is the page's own, put above the converted body: one `h1`, first in
+    the article, also when a body has a level-1 heading of its own, and in the page's title."""
+    body = record(
+        {
+            "title": "Counting <b>cash</b>",
+            "summary": "How we counted.",
+            "problem_types": ["alpha"],
+            "contributors": ["xena"],
+            "date": dt.date(2024, 1, 1),
+        },
+        "# Background\n\nWhat happened.\n",
+    )
+    files = merge(
+        problem("alpha", title="Alpha checks"),
+        member("xena", name="Xena Ward"),
+        {"repertoire/cases/counting.md": body},
+        entry("tools/tally-sheet", ["alpha"], ["xena"], "2024-01-02"),
+        path("first-steps", ["cases/counting", "tools/tally-sheet"]),
+        use("xena-counting", "cases/counting", "xena", "2024-02-01"),
+    )
+    read = build_ok(make_site(files, base={}))
+    expected = {
+        "cases/counting/": "Counting <b>cash</b>",
+        "problems/alpha/": "Alpha checks",
+        "members/xena/": "Xena Ward",
+        "paths/first-steps/": "First steps",
+        "uses/xena-counting/": "Xena Ward used Counting <b>cash</b>",
+    }
+    for url, title in expected.items():
+        page = read(url)
+        headings = [n for n in page.article.find_all() if n.tag in HEADING_TAGS]
+        assert headings[0].tag == "h1" and headings[0].text() == title, url
+        assert page.title.startswith(title), url
+    assert [h.text() for h in read("cases/counting/").article.find_all("h1")] == [
+        "Counting <b>cash</b>",
+        "Background",
+    ]
 
 
 def test_a_related_draft_is_left_out_of_the_page_and_the_export(make_site: SiteFactory) -> None:

@@ -51,14 +51,15 @@ def rendered_title(title: str) -> str:
     return html.escape(Markup(title).striptags(), quote=True)
 
 
-def theme_meta(record: Entry | Member | ProblemType | CuratedPath | Use) -> dict[str, Any]:
-    """The page meta for a record page: title, description and the allowed theme keys. A use
-    has no title of its own: its page's heading is taken (escaped, in `on_page_content`)."""
-    title = record.name if isinstance(record, Member) else getattr(record, "title", None)
+def theme_meta(
+    record: Entry | Member | ProblemType | CuratedPath | Use, heading: str | None
+) -> dict[str, Any]:
+    """The page meta for a record page: title (the page's `heading`), description and the
+    allowed theme keys."""
     summary = getattr(record, "summary", None)
     meta: dict[str, Any] = {key: _escaped(value) for key, value in record.theme.items()}
-    if title is not None:
-        meta["title"] = html.escape(title, quote=True)
+    if heading is not None:
+        meta["title"] = html.escape(heading, quote=True)
     if "description" not in meta and summary:
         meta["description"] = html.escape(summary, quote=True)
     if isinstance(record, Entry) and record.tags:

@@ -18,12 +18,12 @@ Event by event (priorities are MkDocs' default unless noted):
   last commit, `core.git_dates`, or its fields); compose the home page.
 - `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
   through the sanitiser; mark where the generated HTML fragments go (`core.slots`).
-- `on_env` (after every page is converted): make the theme render its page-independent
-  partials (the navigation, for the pages it does not list) once per folder (`theme_cache`;
-  option `cache_theme_partials`); drop the loaded repertoire, which no later event needs.
+- `on_env` (after every page is converted): make the theme load its templates with their
+  indentation folded (`page_chrome`) and render its page-independent partials (the
+  navigation, for the pages it does not list) once per folder (`theme_cache`; option
+  `cache_theme_partials`); drop the loaded repertoire, which no later event needs.
 - `on_post_build`, `on_build_error`, `on_shutdown`: remove that temporary folder.
-- `on_post_page`: fold the theme's indentation around the content (`page_chrome`), and put
-  the fragments in place of their marks in the finished page. What the
+- `on_post_page`: put the fragments in place of their marks in the finished page. What the
   plugin generates is rendered once, as HTML: never parsed as Markdown, never sanitised (the
   templates escape every value), never read by the search indexer.
 """
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Literal
 
 import jinja2
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -69,10 +70,11 @@ from ..core import (
     urls,
 )
 from .config import RepertoireConfig
-from .page_chrome import fold_chrome
+from .page_chrome import fold_theme_templates
 from .page_meta import broken_page_markdown, escaped_meta, rendered_title, theme_meta
 from .spool import Spool
 from .theme_cache import cache_theme_partials
+from .title_heading import Slugify, title_anchor, toc_with_title
 
 log = get_plugin_logger(__name__)
 
@@ -92,6 +94,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         self.composed: dict[str, Composed] = {}
         self.nav_urls: frozenset[str] = frozenset()
         self.spool = Spool()
+        self.slugify: Slugify = toc_slugify
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Serving previews drafts and keeps going on errors; building does neither."""
@@ -117,6 +120,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         for extension in _REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        self.slugify = config.mdx_configs.get("toc", {}).get("slugify") or toc_slugify
         if urls.STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, urls.STYLESHEET)
         if urls.SCRIPT not in [str(s) for s in config.extra_javascript]:
@@ -190,10 +194,11 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Render the theme's page-independent partials once per folder, and let go of the
-        repertoire: every page is composed by now, and what is left to put in (the
-        fragments) holds only its views. Its memory then serves the theme and the search
+        """Fold the theme's templates, render its page-independent partials once per folder,
+        and let go of the repertoire: every page is composed by now, and what is left to put
+        in (the fragments) holds only its views. Its memory then serves the theme and the search
         index, instead of adding to them (at 5,000 entries the peak is about 45 MB lower)."""
+        fold_theme_templates(env)
         if self.config.cache_theme_partials:
             cache_theme_partials(env, self.nav_urls)
         self.pages = None
@@ -252,7 +257,7 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
             return broken_page_markdown(src, broken)
         record = self.pages.record_at(src)
         if record is not None:
-            page.meta = theme_meta(record)
+            page.meta = theme_meta(record, self.composed[src].heading)
             if isinstance(record, Entry):
                 # Git's date when the full history is there, else updated/date, for the
                 # sitemap. Not as `revision_date`: Material would repeat the panel's "Last
@@ -270,7 +275,8 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Sanitise what members wrote, then put the generated fragments in their slots.
+        """Sanitise what members wrote, put a record page's title heading on top (with its
+        anchor and table of contents item), and mark the generated fragments' slots.
 
         A title taken from the rendered heading is stored escaped, so the theme never prints
         it decoded. Generated pages hold no contributed Markdown (their layouts print only
@@ -282,7 +288,16 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         if not page.file.generated_by:
             html_text = sanitize_html(html_text)
         composed = self.composed.get(page.file.src_uri)
-        return composed.mark(html_text) if composed is not None else html_text
+        if composed is None:
+            return html_text
+        if composed.heading is None:
+            return composed.mark(html_text)
+        separator = self.settings.toc_separator
+        anchor = title_anchor(composed.heading, html_text, self.slugify, separator)
+        page.toc = toc_with_title(page.toc, composed.heading, anchor)
+        if page.present_anchor_ids is not None:  # what MkDocs checks links to this page with
+            page.present_anchor_ids.add(anchor)
+        return composed.mark(html_text, anchor)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the generated fragments in place of their markers in the finished page.
@@ -291,7 +306,6 @@ class RepertoirePlugin(BasePlugin[RepertoireConfig]):
         index then holds what members wrote and the pages' introductions, never a listing
         (parsing every listing only to leave it out cost a quarter of the whole build).
         """
-        output = fold_chrome(output, page.content or "")
         composed = self.composed.pop(page.file.src_uri, None)
         return composed.fill_marked(output) if composed is not None else output
 

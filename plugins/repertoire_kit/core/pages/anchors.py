@@ -1,11 +1,13 @@
 """The anchors (`#…`) each page of the site has: heading ids, explicit ids, and generated ones.
 
-A record page is composed as the generated header (its `# title`), the contributor's body, then
-the generated sections (*Connected entries*, *Contributions (3)*, ...); the site's `toc`
-extension numbers repeated headings across all of them (`context`, `context_1`). So a page's
-heading ids are computed over that whole sequence, by Python-Markdown itself
-(`site_markdown.HeadingIds`). Explicit ids count too: `{: #id }` attribute lists, `id=` and
-`<a name=>` in raw HTML, and footnotes.
+A record page is composed as the generated header, the contributor's body, then the generated
+sections (*Connected entries*, *Contributions (3)*, ...); the site's `toc` extension numbers
+repeated headings across all of them (`context`, `context_1`). Its title heading is put above
+the converted page and takes its id last, once every other id is taken (see
+`mkdocs_adapter.title_heading`). So a page's heading ids are computed over that whole
+sequence, with the title at its end, by Python-Markdown itself (`site_markdown.HeadingIds`).
+Explicit ids count too: `{: #id }` attribute lists, `id=` and `<a name=>` in raw HTML, and
+footnotes.
 
 What the generated parts hold comes from one function, `generated_anchors`, which composes the
 page through the build's own layouts; anchors are only worked out for pages that some link
@@ -20,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..model import Repertoire
+from ..safety.escape import markdown_text
 from ..safety.markup_scan import html_attributes, lines_without_code
 from ..settings import Settings
 from . import urls
@@ -94,8 +97,9 @@ def _headings(composed: Composed, body: bool) -> GeneratedHeadings:
     ids = tuple(
         found for fragment in composed.rendered() for found in _FRAGMENT_ID.findall(fragment)
     )
+    title = () if composed.heading is None else (f"# {markdown_text(composed.heading)}",)
     return GeneratedHeadings(
-        tuple(_HEADING_LINE.findall(before)), tuple(_HEADING_LINE.findall(after)), ids
+        tuple(_HEADING_LINE.findall(before)), (*_HEADING_LINE.findall(after), *title), ids
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import Markup
@@ -112,21 +113,27 @@ class SitePages:
     # ----- composing ---------------------------------------------------------------------
 
     def compose_record(self, docs_path: str, body_text: str | None = None) -> Composed | None:
-        """A record page: its title, panel, the member's body (or `body_text`) and the
-        derived sections."""
+        """A record page: its title and summary (as `heading` and `summary`), panel, the
+        member's body (or `body_text`) and the derived sections."""
         record = self._records.get(docs_path)
         if record is None:
             return None
         body = Markup(record.source.body.strip() if body_text is None else body_text)
+        summary = None
         if isinstance(record, Entry):
-            return self._page("entry.md", docs_path, **self._entry(record), body=body)
-        if isinstance(record, Member):
-            return self._page("member.md", docs_path, **self._member(record), body=body)
-        if isinstance(record, ProblemType):
-            return self._page("problem.md", docs_path, **self._problem(record, 1), body=body)
-        if isinstance(record, Use):
-            return self._page("use.md", docs_path, use=self.views.use(record), body=body)
-        return self._page("path.md", docs_path, **self._path(record), body=body)
+            layout, context, heading = "entry.md", self._entry(record), record.title
+            summary = record.summary
+        elif isinstance(record, Member):
+            layout, context, heading = "member.md", self._member(record), record.name
+        elif isinstance(record, ProblemType):
+            layout, context, heading = "problem.md", self._problem(record, 1), record.title
+        elif isinstance(record, Use):
+            use = self.views.use(record)
+            layout, context, heading, summary = "use.md", {"use": use}, use.title, use.summary
+        else:
+            layout, context, heading = "path.md", self._path(record), record.title
+        composed = self._page(layout, docs_path, **context, body=body)
+        return replace(composed, heading=heading, summary=summary)
 
     def compose_generated(self, page: GeneratedPage) -> Composed:
         """A generated page from its layout and the views it needs."""

@@ -27,7 +27,10 @@ _ID = re.compile(r'\sid="([^"]*)"')
 def title_anchor(title: str, page_html: str, slugify: Slugify, separator: str) -> str:
     """The id for a title heading above `page_html`: its slug, made unique among the page's
     ids as the `toc` extension makes a repeated heading's."""
-    return str(unique(slugify(title, separator), set(_ID.findall(page_html))))
+    anchor = slugify(title, separator)
+    if anchor and f' id="{anchor}"' not in page_html:
+        return anchor  # the usual case: no need to gather the page's ids
+    return str(unique(anchor, set(_ID.findall(page_html))))
 
 
 def toc_with_title(toc: TableOfContents, title: str, anchor: str) -> TableOfContents:

@@ -17,6 +17,7 @@ from tests.support.browser import OpenReader, Reader, SampleModel
 from tests.support.sites import Site
 
 PLACEHOLDER = "entry: 'TODO: the id of the entry, as in its address (kind/name)'"
+EXAMPLE_COMMAND = "repertoire new use cases/some-case --by your-member-id"
 
 
 def editor_file(reader: Reader) -> tuple[str, str]:
@@ -45,6 +46,8 @@ def test_i_used_this_opens_the_page_with_the_entry_in_the_file_and_the_link(
     assert name == f"your-member-id-{entry['id'].split('/')[1].replace('_', '-')}.md"
     assert reader.page.locator("code.rep-record-text").inner_text() == expected
     assert reader.page.locator(".rep-record-entry").inner_text() == f"For the entry {entry['id']}."
+    command = reader.page.locator("code.rep-record-command").inner_text()
+    assert command == f"repertoire new use {entry['id']} --by your-member-id"
     assert reader.errors == []
 
 
@@ -55,6 +58,8 @@ def test_an_address_without_an_entry_id_leaves_the_placeholder(reader: Reader) -
         assert PLACEHOLDER in value.splitlines(), query
         assert name == "your-member-id-entry.md"
         assert reader.page.locator(".rep-record-entry").is_hidden(), query
+        command = reader.page.locator("code.rep-record-command").inner_text()
+        assert command == EXAMPLE_COMMAND, query
     assert reader.errors == []
 
 

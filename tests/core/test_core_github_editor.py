@@ -16,8 +16,8 @@ import yaml
 
 from repertoire_kit.core import load_project
 from repertoire_kit.core.authoring.github_editor import new_use_url
-from repertoire_kit.core.authoring.skeletons import use_text
-from repertoire_kit.core.settings import Settings
+from repertoire_kit.core.authoring.skeletons import example_entry_id, use_text
+from repertoire_kit.core.settings import Kind, Settings
 
 CASES = {
     "edit_uri names branch and folder": (
@@ -86,3 +86,18 @@ def test_an_id_written_into_a_use_reads_back_as_the_same_text(entry_id: str) -> 
     written = use_text(Settings(), entry_id)
     front_matter = yaml.safe_load(written.split("---\n")[1])
     assert front_matter["entry"] == entry_id
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        ((), "cases/some-case"),
+        ((Kind("practices", "Best practice", "best practices"),), "practices/some-best-practice"),
+    ],
+)
+def test_the_example_entry_id_names_the_sites_first_kind(
+    kinds: tuple[Kind, ...], expected: str
+) -> None:
+    """The Record a use page's example command names an entry of the site's own first kind."""
+    settings = Settings(kinds=kinds) if kinds else Settings()
+    assert example_entry_id(settings) == expected

@@ -3,7 +3,8 @@
  * Progressive enhancement: without this script the page shows the use file with a
  * placeholder for the entry, and GitHub's editor opens on that. With it, an entry id in the
  * address (`?entry=cases/some-case`, as each entry's "I used this" link gives it) replaces
- * the placeholder in the file shown, in the editor link and in the file's name. The id must
+ * the placeholder in the file shown, in the editor link and in the file's name, and the
+ * example entry in the `repertoire new use` command. The id must
  * have the shape of an entry id (a kind folder, a slash, a name); anything else is ignored.
  * Nothing is fetched; DOM is changed with textContent and attributes only.
  */
@@ -22,6 +23,11 @@
     if (!code || !placeholderLine || code.textContent.indexOf(placeholderLine) === -1) return;
     var text = code.textContent.replace(placeholderLine, "entry: " + entry);
     code.textContent = text;
+
+    var commandLine = document.querySelector(".rep-record-command-line");
+    var command = commandLine && commandLine.querySelector(".rep-record-command");
+    var example = commandLine && commandLine.getAttribute("data-example");
+    if (command && example) command.textContent = command.textContent.replace(example, entry);
 
     var named = box.querySelector(".rep-record-entry");
     if (named) {

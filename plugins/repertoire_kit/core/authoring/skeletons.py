@@ -181,6 +181,13 @@ def file_text(front_matter: list[str], body: str) -> str:
     return "---\n" + "\n".join(front_matter) + "\n---\n\n" + body
 
 
+def example_entry_id(settings: Settings) -> str:
+    """An entry id for examples, of the site's first kind (`cases/some-case`)."""
+    kind = settings.kinds[0]
+    name = re.sub(r"[^a-z0-9]+", "-", kind.singular.lower()).strip("-") or "entry"
+    return f"{kind.folder}/some-{name}"
+
+
 def use_entry_line(entry_id: str | None) -> str:
     """A use's first line: the entry applied, or a placeholder for it (the line the Record a
     use page's script replaces)."""

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..authoring.github_editor import NEW_USE_NAME, new_use_url
-from ..authoring.skeletons import use_entry_line, use_text
+from ..authoring.skeletons import example_entry_id, use_entry_line, use_text
 from ..indexes.cross_indexes import Indexes, build_indexes
 from ..indexes.gaps import Gaps, find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
@@ -347,6 +347,7 @@ class SitePages:
             "editor": new_use_url(self.settings, None),
             "new_file": f"{self.settings.github_new_file}/{USES_DIR}",
             "file_name": NEW_USE_NAME,
+            "example_entry": example_entry_id(self.settings),
         }
 
     def _due_for_review(self, number: int) -> dict[str, Any]:

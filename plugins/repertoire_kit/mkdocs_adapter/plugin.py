@@ -17,7 +17,9 @@ Event by event (priorities are MkDocs' default unless noted):
 - `on_page_markdown`: give the theme only escaped metadata (an entry's "last update" is its
   last commit, `core.git_dates`, or its fields); compose the home page.
 - `on_page_content`: pass the converted HTML of every page that holds contributed Markdown
-  through the sanitiser; mark where the generated HTML fragments go (`core.slots`).
+  through the sanitiser; put a record page's title heading (with its anchor and table of
+  contents item, `title_heading`) and summary on top; mark where the generated HTML
+  fragments go (`core.slots`).
 - `on_env` (after every page is converted): make the theme load its templates with their
   indentation folded (`page_chrome`) and render its page-independent partials (the
   navigation, for the pages it does not list) once per folder (`theme_cache`; option

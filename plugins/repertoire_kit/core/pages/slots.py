@@ -14,7 +14,7 @@ for engines that run no plugin.
 A record page's title heading and summary are not in its Markdown either: `mark` puts them,
 escaped, at the top of the converted page, where the search indexer reads them with the page.
 Python-Markdown costs about 65 µs for every block it converts, however short, and these were
-two blocks on each of thousands of record pages (about 5 % of a build). The MkDocs adapter
+two blocks on each of thousands of record pages (about 3 % of a build). The MkDocs adapter
 gives the heading the id and the table of contents item the `toc` extension would have
 (`mkdocs_adapter.title_heading`); `inline` writes both as the Markdown they were.
 """

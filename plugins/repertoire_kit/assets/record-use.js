@@ -4,8 +4,8 @@
  * placeholder for the entry, and GitHub's editor opens on that. With it, an entry id in the
  * address (`?entry=cases/some-case`, as each entry's "I used this" link gives it) replaces
  * the placeholder in the file shown, in the editor link and in the file's name, and the
- * example entry in the `repertoire new use` command. The id must
- * have the shape of an entry id (a kind folder, a slash, a name); anything else is ignored.
+ * example entry in the `repertoire new use` command. The id must have the shape of an entry
+ * id (a kind folder, a slash, a name); anything else is ignored.
  * Nothing is fetched; DOM is changed with textContent and attributes only.
  */
 (function () {

@@ -245,6 +245,14 @@ def test_usage_problems_exit_2_when_there_is_no_terminal_to_ask_on(new, project,
     assert message in result.stderr
 
 
+def test_the_example_in_the_message_is_an_entry_of_this_site(new, project):
+    refused = new(project, "use")
+    example = refused.stderr.split("repertoire new use ")[1].split()[0]
+    assert not example.startswith("cases/some-")
+    written = new(project, "use", example, "--by", "mira-kovac")
+    assert written.returncode == 0, written.stderr
+
+
 def test_an_id_can_be_given_when_the_title_makes_none(new, project):
     result = new(project, "story", "Аудит на выезде", *ENTRY_ARGS, "--id", "audit-on-the-road")
     assert result.returncode == 0, result.stderr

@@ -50,6 +50,7 @@ from ..core import (
     convert_fields,
     custom_field_lines,
     did_you_mean,
+    example_entry_id,
     file_text,
     format_text,
     load_project,
@@ -292,6 +293,8 @@ class Known:
     members: list[str]
     entries: list[str]
     drafts: frozenset[str]
+    # An entry id for examples in prompts and messages: the site's first, or one of its first kind.
+    example_entry: str
 
     @classmethod
     def read(cls, project: Project) -> Known:
@@ -304,7 +307,11 @@ class Known:
         loaded = load_repertoire(project.root, docs, project.settings).repertoire
         drafts = frozenset(e.id for e in loaded.entries.values() if e.draft)
         return cls(
-            existing_ids(docs / PROBLEMS_DIR), existing_ids(docs / MEMBERS_DIR), entries, drafts
+            existing_ids(docs / PROBLEMS_DIR),
+            existing_ids(docs / MEMBERS_DIR),
+            entries,
+            drafts,
+            entries[0] if entries else example_entry_id(project.settings),
         )
 
 
@@ -454,10 +461,11 @@ def _gather_use(
     the file name is made from both and the year, unless `--id` gives one."""
     entry = one_line(args.title)
     if not entry and ask is not None:
-        entry = one_line(ask(f"Entry you applied (an id such as {known.entries[0]})"))
+        entry = one_line(ask(f"Entry you applied (an id such as {known.example_entry})"))
     if not entry:
         raise Refusal(
-            "give the entry, such as: repertoire new use cases/some-case --by your-member-id",
+            f"give the entry, such as: repertoire new use {known.example_entry}"
+            " --by your-member-id",
             EXIT_USAGE,
         )
     [entry] = check_ids([entry], known.entries, "entry", f"{docs_label}/<kind>/")

@@ -179,7 +179,7 @@ class _RecordLoader:
 
     def load(self, generated: tuple[str, ...]) -> LoadResult:
         self.generated = generated
-        files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
+        files = discover(self.docs_dir, self.project_dir, self.diags, generated)
         check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
         for docs_file in files:
             parts = docs_file.docs_path.split("/")

@@ -206,16 +206,13 @@ class LinkChecker:
                     f"{target.what} '{written}' names a Markdown file, but raw HTML is "
                     f"not rewritten: on the site it leads to {where}"
                 )
-                self._error(
-                    body,
-                    target,
-                    message,
+                hint = (
                     f"use the page's address: '{self._address_from(body, named)}"
                     f"{suffix}', or a Markdown link "
-                    f"[text]({urls.relative(body.docs_path, named)})",
+                    f"[text]({urls.relative(body.docs_path, named)})"
                 )
-                return
-            hint = self._suggest_address(body, target, resolved.address, suffix)
+            else:
+                hint = self._suggest_address(body, target, resolved.address, suffix)
         if not hint and "@" in written and "." in written and "/" not in written:
             hint = f"did you mean 'mailto:{written}'?"
         default = (
@@ -257,10 +254,8 @@ class LinkChecker:
         return f"{way}/" if address.endswith("/") else way
 
     def _absolute(self, body: Body, target: LinkTarget, written: str) -> None:
-        path = unquote(urlsplit(written).path)
-        found = self.site.at_url(path.strip("/")) or (
-            path.strip("/") if self.site.exists(path.strip("/")) else None
-        )
+        path = unquote(urlsplit(written).path).strip("/")
+        found = self.site.at_url(path) or (path if self.site.exists(path) else None)
         hint = "write it relative to this file"
         if found is not None:
             hint += f": '{urls.relative(body.docs_path, found)}{_suffix(written)}'"

@@ -182,19 +182,13 @@ class LinkChecker:
                 f"{resolved.address}, which does not exist"
             )
             pages = resolved.address.endswith(".md") and not target.image
-            hint = phrase(
-                [
-                    f"'{urls.relative(body.docs_path, found)}{suffix}'"
-                    for found in self._closest(
-                        resolved.address,
-                        lambda: [
-                            p
-                            for p in self.site.paths
-                            if p != body.docs_path and p.endswith(".md") == pages
-                        ],
-                    )
-                ]
+            near = self._closest(
+                resolved.address,
+                lambda: [
+                    p for p in self.site.paths if p != body.docs_path and p.endswith(".md") == pages
+                ],
             )
+            hint = phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'" for found in near])
         else:
             where = f"{resolved.address or './'}, which is not on the site"
             message = f"{target.what} '{written}' leads to {where}"

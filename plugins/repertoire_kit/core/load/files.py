@@ -65,7 +65,7 @@ def discover(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir(follow_symlinks=False):  # never true of a link
+            if entry.is_dir(follow_symlinks=False):  # a link to a folder is refused below
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
                 continue
             docs_path = prefix + entry.name

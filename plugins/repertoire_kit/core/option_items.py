@@ -9,7 +9,7 @@ where it can, the key, so that the check points at that key's line of mkdocs.yml
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,11 +139,6 @@ def _sections(item: _Item, sections: object) -> None:
             headings.add(str(heading))
 
 
-def _always(item: _Item) -> Callable[[int], _Item]:
-    """Every choice's problems go to one item (a custom field's)."""
-    return lambda _number: item
-
-
 def _written(value: object) -> str:
     """A value as the message shows it, with why YAML read it so when it is not text."""
     reads_as = {bool: "a yes/no value", int: "a number", float: "a number"}.get(type(value))
@@ -157,20 +152,18 @@ def _written(value: object) -> str:
 def choice_problems(items: list[Any]) -> list[ItemProblem]:
     """Each role or level: an id, or a mapping of id, label and description; ids distinct."""
     found: list[ItemProblem] = []
-    _choices(items, found, lambda index: _Item(index, found), "")
+    _choices(items, found)
     return found
 
 
-def _choices(
-    items: list[Any], found: list[ItemProblem], item_at: Callable[[int], _Item], where: str
-) -> None:
-    """Choices written as ids or mappings; `item_at(n)` is the item a problem of choice n goes
-    to and `where` what it is called in the message (empty for an option's own items)."""
+def _choices(items: list[Any], found: list[ItemProblem], field: _Item | None = None) -> None:
+    """Choices written as ids or mappings: each an item of its own, or all of them the
+    `choices` of one custom `field`, where a problem names the choice."""
     seen: set[str] = set()
     for index, raw in enumerate(items):
-        item = item_at(index)
-        place = f"{where} {index + 1}" if where else ""
-        key = "choices" if where else None
+        item = field or _Item(index, found)
+        place = f"choice {index + 1}" if field else ""
+        key = "choices" if field else None
         choice_id = raw.get("id") if isinstance(raw, Mapping) else raw
         if isinstance(raw, Mapping):
             for name in raw:
@@ -245,7 +238,7 @@ def field_problems(items: list[Any], taken: tuple[str, ...]) -> list[ItemProblem
         elif choices is not None and not isinstance(choices, list):
             item.add("choices", f": 'choices' must be a list of ids, not {choices!r}")
         elif isinstance(choices, list):
-            _choices(choices, found, _always(item), "choice")
+            _choices(choices, found, item)
         required = raw.get("required")
         if required is not None and not isinstance(required, bool):
             item.add("required", f": 'required' must be true or false, not {required!r}")

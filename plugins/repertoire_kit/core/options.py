@@ -45,98 +45,92 @@ class Option:
 
     name: str
     type: OptionType
-    default: Any
     description: str
+    default: Any = None
 
 
 OPTIONS: tuple[Option, ...] = (
     Option(
         "kinds",
         OptionType.KINDS,
-        None,
         "Entry kinds (folder, singular, plural, sections); default cases, stories, tools.",
     ),
     Option(
         "roles",
         OptionType.CHOICES,
-        None,
         "Allowed member roles (ids, or id, label, description); default steward, core, "
         "member, alumni.",
     ),
     Option(
         "outcomes",
         OptionType.TEXTS,
-        None,
         "Allowed outcomes of a use; default adopted, adapted, tried.",
     ),
     Option(
         "include_drafts",
         OptionType.BOOL,
-        None,
         "Publish drafts; default: yes for `mkdocs serve`, no for `mkdocs build`.",
     ),
     Option(
         "related_limit",
         OptionType.COUNT,
-        DEFAULTS.related_limit,
         "How many computed related entries an entry page shows.",
+        DEFAULTS.related_limit,
     ),
     Option(
         "new_limit",
         OptionType.COUNT,
-        DEFAULTS.new_limit,
         "How many entries the What's new page and the feed list.",
+        DEFAULTS.new_limit,
     ),
     Option(
         "page_size",
         OptionType.COUNT,
-        DEFAULTS.page_size,
         "How many entries one page of a kind's listing shows.",
+        DEFAULTS.page_size,
     ),
     Option(
         "problem_page_size",
         OptionType.COUNT,
-        DEFAULTS.problem_page_size,
         "How many entries one page of a problem type's listing, or of the Due for review "
         "list, shows (one line each).",
+        DEFAULTS.problem_page_size,
     ),
     Option(
         "review_months",
         OptionType.COUNT,
-        DEFAULTS.review_months,
         "How many months an entry stays current after the latest of its date, updated and "
         "reviewed; then it is listed as due for review.",
+        DEFAULTS.review_months,
     ),
     Option(
         "pages",
         OptionType.TEXTS,
-        list(DEFAULT_PAGES),
         "The maintainers' own pages besides the home page: docs paths, or folders ending in '/'.",
+        list(DEFAULT_PAGES),
     ),
     Option(
         "manage_nav",
         OptionType.BOOL,
-        True,
         "Build the navigation (sections and index pages, never every entry) unless mkdocs.yml "
         "has a nav.",
+        True,
     ),
     Option(
         "cache_theme_partials",
         OptionType.BOOL,
-        True,
         "Render the theme's page-independent partials once per folder.",
+        True,
     ),
     Option(
         "levels",
         OptionType.CHOICES,
-        None,
         "Allowed levels of an entry (ids, or id, label, description); default newcomer, "
         "practitioner, expert.",
     ),
     Option(
         "fields",
         OptionType.FIELDS,
-        None,
         "The community's own entry fields (name, type, label, description, choices, required, "
         "shown_in).",
     ),

@@ -239,12 +239,7 @@ class Settings:
     @property
     def record_folders(self) -> tuple[str, ...]:
         """Every folder whose Markdown files are records of the contract."""
-        return tuple(k.folder for k in self.kinds) + (
-            MEMBERS_DIR,
-            PROBLEMS_DIR,
-            PATHS_DIR,
-            USES_DIR,
-        )
+        return (*(k.folder for k in self.kinds), MEMBERS_DIR, PROBLEMS_DIR, PATHS_DIR, USES_DIR)
 
 
 DEFAULTS = Settings()

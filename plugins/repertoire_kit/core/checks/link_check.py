@@ -182,19 +182,13 @@ class LinkChecker:
                 f"{resolved.address}, which does not exist"
             )
             pages = resolved.address.endswith(".md") and not target.image
-            hint = phrase(
-                [
-                    f"'{urls.relative(body.docs_path, found)}{suffix}'"
-                    for found in self._closest(
-                        resolved.address,
-                        lambda: [
-                            p
-                            for p in self.site.paths
-                            if p != body.docs_path and p.endswith(".md") == pages
-                        ],
-                    )
-                ]
+            near = self._closest(
+                resolved.address,
+                lambda: [
+                    p for p in self.site.paths if p != body.docs_path and p.endswith(".md") == pages
+                ],
             )
+            hint = phrase([f"'{urls.relative(body.docs_path, found)}{suffix}'" for found in near])
         else:
             where = f"{resolved.address or './'}, which is not on the site"
             message = f"{target.what} '{written}' leads to {where}"
@@ -206,16 +200,13 @@ class LinkChecker:
                     f"{target.what} '{written}' names a Markdown file, but raw HTML is "
                     f"not rewritten: on the site it leads to {where}"
                 )
-                self._error(
-                    body,
-                    target,
-                    message,
+                hint = (
                     f"use the page's address: '{self._address_from(body, named)}"
                     f"{suffix}', or a Markdown link "
-                    f"[text]({urls.relative(body.docs_path, named)})",
+                    f"[text]({urls.relative(body.docs_path, named)})"
                 )
-                return
-            hint = self._suggest_address(body, target, resolved.address, suffix)
+            else:
+                hint = self._suggest_address(body, target, resolved.address, suffix)
         if not hint and "@" in written and "." in written and "/" not in written:
             hint = f"did you mean 'mailto:{written}'?"
         default = (
@@ -257,10 +248,8 @@ class LinkChecker:
         return f"{way}/" if address.endswith("/") else way
 
     def _absolute(self, body: Body, target: LinkTarget, written: str) -> None:
-        path = unquote(urlsplit(written).path)
-        found = self.site.at_url(path.strip("/")) or (
-            path.strip("/") if self.site.exists(path.strip("/")) else None
-        )
+        path = unquote(urlsplit(written).path).strip("/")
+        found = self.site.at_url(path) or (path if self.site.exists(path) else None)
         hint = "write it relative to this file"
         if found is not None:
             hint += f": '{urls.relative(body.docs_path, found)}{_suffix(written)}'"

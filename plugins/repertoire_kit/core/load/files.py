@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..contract.file_types import refusal
 from ..diagnostics import Diagnostics
-from ..settings import Settings
 
-_INDEX_NAMES = ("index.md", "README.md")
+# What MkDocs publishes as a folder's index page; at the top of the docs folder, the home page.
+INDEX_PAGES = ("index.md", "README.md")
 
 
 @dataclass(frozen=True)
@@ -36,25 +36,13 @@ def output_path(docs_path: str) -> str:
     if not docs_path.endswith(".md"):
         return docs_path.casefold()
     folder, _, name = docs_path.rpartition("/")
-    if name in _INDEX_NAMES:
+    if name in INDEX_PAGES:
         return f"{folder}/index.html".lstrip("/").casefold()
     return f"{docs_path[: -len('.md')]}/index.html".casefold()
 
 
-def _within(target: Path, root: Path) -> bool:
-    try:
-        target.relative_to(root)
-    except ValueError:
-        return False
-    return True
-
-
 def discover(
-    docs_dir: Path,
-    project_dir: Path,
-    settings: Settings,
-    diags: Diagnostics,
-    generated: tuple[str, ...] = (),
+    docs_dir: Path, project_dir: Path, diags: Diagnostics, generated: tuple[str, ...] = ()
 ) -> list[DocsFile]:
     """Every file that may be published from `docs_dir`, in a stable order.
 
@@ -77,29 +65,17 @@ def discover(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_symlink():
-                is_dir = entry.is_dir(follow_symlinks=True)
-                if (
-                    not _check_symlink(
-                        Path(entry.path), root, docs_dir, project_dir, diags, is_dir=is_dir
-                    )
-                    or is_dir
-                ):
-                    continue
-            elif entry.is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False):  # a link to a folder is refused below
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
                 continue
             docs_path = prefix + entry.name
-            refused = refusal(docs_path)
+            refused = _refusal(entry, docs_path, root)
             if refused is not None:
-                diags.file_error(
-                    project_relative(Path(entry.path), project_dir),
-                    *refused,
-                )
+                diags.file_error(project_relative(Path(entry.path), project_dir), *refused)
                 continue
             files.append(DocsFile(Path(entry.path), docs_path))
         folders.extend(reversed(subfolders))
-    _check_collisions(files, docs_dir, project_dir, generated, diags)
+    _check_collisions(files, project_dir, generated, diags)
     return files
 
 
@@ -111,45 +87,34 @@ def project_relative(abs_path: Path, project_dir: Path) -> str:
         return abs_path.as_posix()
 
 
-def _check_symlink(
-    link: Path, root: Path, docs_dir: Path, project_dir: Path, diags: Diagnostics, is_dir: bool
-) -> bool:
-    """A symlink may only point inside the docs folder; folders may not be links at all."""
-    target = link.resolve()
-    where = project_relative(docs_dir / link.relative_to(docs_dir), project_dir)
-    if not _within(target, root):
-        diags.file_error(
-            where,
-            "this symbolic link points outside the docs folder",
-            "copy the file into the docs folder instead of linking to it",
-        )
-        return False
-    if is_dir:
-        diags.file_error(
-            where,
-            "folders inside the docs folder may not be symbolic links",
-            "move the files into a real folder",
-        )
-        return False
-    return True
+def _refusal(entry: os.DirEntry[str], docs_path: str, root: Path) -> tuple[str, str] | None:
+    """Why a file may not be published (message, hint): a symlink may only point inside the
+    docs folder and folders may not be links at all; then its type and place (`refusal`)."""
+    if entry.is_symlink():
+        if not Path(entry.path).resolve().is_relative_to(root):
+            return (
+                "this symbolic link points outside the docs folder",
+                "copy the file into the docs folder instead of linking to it",
+            )
+        if entry.is_dir():
+            return (
+                "folders inside the docs folder may not be symbolic links",
+                "move the files into a real folder",
+            )
+    return refusal(docs_path)
 
 
 def _check_collisions(
-    files: list[DocsFile],
-    docs_dir: Path,
-    project_dir: Path,
-    generated: tuple[str, ...],
-    diags: Diagnostics,
+    files: list[DocsFile], project_dir: Path, generated: tuple[str, ...], diags: Diagnostics
 ) -> None:
     """Two sources for one output page (or for a generated page) is an error."""
     claimed: dict[str, str] = {output_path(g): f"(generated page {g})" for g in generated}
     for docs_file in files:
         key = output_path(docs_file.docs_path)
         if key in claimed:
-            other = claimed[key]
             diags.file_error(
                 project_relative(docs_file.abs_path, project_dir),
-                f"this file would be published at the same address as {other}",
+                f"this file would be published at the same address as {claimed[key]}",
                 "rename or remove one of them (names that differ only in upper/lower case "
                 "collide on many systems)",
             )

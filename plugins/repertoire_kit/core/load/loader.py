@@ -17,7 +17,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
@@ -58,25 +57,17 @@ from ..model import (
 from ..pages.anchors import GeneratedContext, PageAnchors
 from ..pages.registry import generated_paths
 from ..pages.site_map import SiteMap
-from ..settings import MEMBERS_DIR, PATHS_DIR, PROBLEMS_DIR, USES_DIR, Settings
-from .files import DocsFile, discover, project_relative
+from ..settings import Settings
+from .files import INDEX_PAGES, DocsFile, discover, project_relative
 from .placement import check_placement
 
 _THEME_KEYS = tuple(f.name for f in THEME_FIELDS)
-# What a record without a draft state is called in a hint, by folder.
-_RECORD_NAMES = {MEMBERS_DIR: "member file", PROBLEMS_DIR: "problem type", PATHS_DIR: "path"}
-# Names MkDocs publishes as the folder's index page (case-sensitive, as MkDocs matches them).
-_INDEX_STEMS = ("index", "README")
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What a record file's front matter gave: its converted fields, the block (body
-    included), and whether every field converted."""
-
-    fields: dict[str, Located]
-    block: FrontMatterBlock
-    complete: bool
+# What a record without a draft state is called in a hint.
+_RECORD_NAMES = {
+    RecordType.MEMBER: "member file",
+    RecordType.PROBLEM: "problem type",
+    RecordType.PATH: "path",
+}
 
 
 @dataclass(frozen=True)
@@ -120,26 +111,6 @@ def slugify(text: str, entry: bool = False) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _source(
-    docs_file: DocsFile, path: str, body: str, body_first_line: int, fields: dict[str, Located]
-) -> Source:
-    return Source(
-        path=path,
-        docs_path=docs_file.docs_path,
-        body=body,
-        body_first_line=body_first_line,
-        positions={name: located.pos for name, located in fields.items()},
-    )
-
-
-def _values(fields: dict[str, Located]) -> dict[str, Any]:
-    return {name: located.value for name, located in fields.items()}
-
-
-def _theme(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: values[key] for key in _THEME_KEYS if key in values}
-
-
 _MODELS: dict[RecordType, type[Entry | Member | ProblemType | CuratedPath | Use]] = {
     RecordType.ENTRY: Entry,
     RecordType.MEMBER: Member,
@@ -179,15 +150,12 @@ class _RecordLoader:
 
     def load(self, generated: tuple[str, ...]) -> LoadResult:
         self.generated = generated
-        files = discover(self.docs_dir, self.project_dir, self.settings, self.diags, generated)
+        files = discover(self.docs_dir, self.project_dir, self.diags, generated)
         check_placement(files, self.shown_prefix, self.settings, self.diags, generated)
+        folders = self.settings.record_folders
         for docs_file in files:
             parts = docs_file.docs_path.split("/")
-            if (
-                len(parts) == 2
-                and docs_file.is_markdown
-                and parts[0] in self.settings.record_folders
-            ):
+            if len(parts) == 2 and docs_file.is_markdown and parts[0] in folders:
                 self._load_record(docs_file, parts[0], parts[1][: -len(".md")])
             elif docs_file.is_markdown:
                 self._check_page(docs_file)
@@ -226,8 +194,7 @@ class _RecordLoader:
 
     def _load_record(self, docs_file: DocsFile, folder: str, name: str) -> None:
         path = self.shown_prefix + docs_file.docs_path
-        record_id = f"{folder}/{name}" if self.settings.kind_for_folder(folder) else name
-        if name in _INDEX_STEMS:
+        if f"{name}.md" in INDEX_PAGES:
             if f"{folder}/index.md" not in self.generated:
                 self.diags.file_error(
                     path,
@@ -235,32 +202,41 @@ class _RecordLoader:
                     "the site makes this folder's listing itself; remove this file",
                 )
             return  # otherwise `discover` reports it as a collision with the generated page
-        is_entry = self.settings.kind_for_folder(folder) is not None
-        if not (ENTRY_NAME_PATTERN if is_entry else ID_PATTERN).match(name):
+        kind = self.settings.kind_for_folder(folder)
+        record_id = f"{folder}/{name}" if kind else name
+        record_type = (
+            RecordType.ENTRY if kind else next(t for t in RecordType if t.folder == folder)
+        )
+        if not (ENTRY_NAME_PATTERN if kind else ID_PATTERN).match(name):
             rule = (
                 "lower-case letters, digits, hyphens and underscores"
-                if is_entry
+                if kind
                 else "lower-case letters, digits and single hyphens"
             )
             self.diags.file_error(
                 path,
                 f"the file name '{name}.md' is not a valid id",
                 f"rename it to {self.shown_prefix}{folder}/"
-                f"{slugify(name, entry=is_entry) or 'some-name'}.md ({rule})",
+                f"{slugify(name, entry=kind is not None) or 'some-name'}.md ({rule})",
             )
-            self._failed(record_id, folder, docs_file, path)
+            self.failed[docs_file.docs_path] = FailedRecord(record_id, record_type, path)
             return
-        read = self._read_fields(docs_file, path, folder, record_id)
-        if read is None or not read.complete:
-            self._failed(record_id, folder, docs_file, path)
+        read = self._read_fields(docs_file, path, self.schemas[record_type], record_id)
+        if read is None:
+            self.failed[docs_file.docs_path] = FailedRecord(record_id, record_type, path)
             return
-        located, block = read.fields, read.block
-        values = _values(located)
-        source = _source(docs_file, path, block.body, block.body_first_line, located)
-        record_type = self._schema(folder).name
-        own = {name: value for name, value in values.items() if name in _ATTRIBUTES[record_type]}
+        fields, block = read
+        values = {key: located.value for key, located in fields.items()}
+        source = Source(
+            path=path,
+            docs_path=docs_file.docs_path,
+            body=block.body,
+            body_first_line=block.body_first_line,
+            positions={key: located.pos for key, located in fields.items()},
+        )
+        own = {key: value for key, value in values.items() if key in _ATTRIBUTES[record_type]}
         if record_type is RecordType.ENTRY:
-            own["kind"] = self.settings.kind_for_folder(folder)
+            own["kind"] = kind
             own["custom"] = tuple(
                 (custom.name, values[custom.name])
                 for custom in self.settings.custom_fields
@@ -270,19 +246,10 @@ class _RecordLoader:
             own["links"] = tuple(Link(v["label"], v["url"]) for v in values.get("links", ()))
         elif record_type is RecordType.PATH:
             own["steps"] = tuple(Step(s["entry"], s["note"]) for s in values["steps"])
+        theme = {key: values[key] for key in _THEME_KEYS if key in values}
         self.repertoire.records(record_type)[record_id] = _MODELS[record_type](
-            id=record_id, source=source, theme=_theme(values), **own
+            id=record_id, source=source, theme=theme, **own
         )
-
-    def _schema(self, folder: str) -> RecordSchema:
-        """The contract of the records in a folder."""
-        if self.settings.kind_for_folder(folder):
-            return self.schemas[RecordType.ENTRY]
-        return self.schemas[next(t for t in RecordType if t.folder == folder)]
-
-    def _failed(self, record_id: str, folder: str, docs_file: DocsFile, path: str) -> None:
-        """Remember a record that did not load, so nothing refers to it twice or drops it."""
-        self.failed[docs_file.docs_path] = FailedRecord(record_id, self._schema(folder).name, path)
 
     def _check_page(self, docs_file: DocsFile) -> None:
         """A page outside the record folders (home, reference pages): no contract for its
@@ -308,9 +275,10 @@ class _RecordLoader:
         self.bodies.append(body)
 
     def _read_fields(
-        self, docs_file: DocsFile, path: str, folder: str, record_id: str
-    ) -> _Read | None:
-        """Bytes → text → front matter → typed fields, plus the checks of the body.
+        self, docs_file: DocsFile, path: str, schema: RecordSchema, record_id: str
+    ) -> tuple[dict[str, Located], FrontMatterBlock] | None:
+        """Bytes → text → front matter → typed fields (and the block, body included), plus
+        the checks of the body; None when the record does not load.
 
         The fields that converted are kept for the reference checks even when others did not.
         A record that is not a draft is checked for placeholders, in its fields and its body.
@@ -325,13 +293,11 @@ class _RecordLoader:
         fields: dict[str, Located] = {}
         complete = False
         if root is not None:
-            schema = self._schema(folder)
             fields, complete = convert_fields_partial(
                 root, schema, path, block.yaml_first_line, self.diags, self.latest
             )
             self.written.append(Written(record_id, schema.name, path, fields))
-        is_entry = self.settings.kind_for_folder(folder) is not None
-        has_draft = is_entry or folder == USES_DIR
+        has_draft = schema.name in (RecordType.ENTRY, RecordType.USE)
         draft = has_draft and (root is None or _draft_written(root, fields))
         body = Body(path, docs_file.docs_path, block.body, block.body_first_line, draft)
         self._check_body(body)
@@ -343,14 +309,14 @@ class _RecordLoader:
             report_placeholders(
                 path,
                 found,
-                "" if has_draft else _RECORD_NAMES[folder],
+                "" if has_draft else _RECORD_NAMES[schema.name],
                 self.diags,
-                "entry" if is_entry else "use",
+                schema.name.value,
             )
-        title = fields.get("name" if folder == MEMBERS_DIR else "title")
+        title = fields.get("name" if schema.name is RecordType.MEMBER else "title")
         if title is not None:
             check_title_heading(path, body.text, body.first_line, title.value, self.diags)
-        return _Read(fields, block, complete)
+        return (fields, block) if complete else None
 
 
 def _draft_written(root: MappingNode, fields: dict[str, Located]) -> bool:

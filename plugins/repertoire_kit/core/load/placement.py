@@ -13,10 +13,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics
 from ..settings import Settings
 from ..suggest import closest
-from .files import DocsFile, output_path
-
-# What MkDocs publishes as the home page.
-HOME_PAGES = ("index.md", "README.md")
+from .files import INDEX_PAGES, DocsFile, output_path
 
 
 def check_placement(
@@ -48,7 +45,7 @@ def check_placement(
                     f"move it to {shown_prefix}{parts[0]}/{parts[-1]}",
                 )
             continue
-        if docs_path in HOME_PAGES or settings.is_maintainers_page(docs_path):
+        if docs_path in INDEX_PAGES or settings.is_maintainers_page(docs_path):
             continue
         meant = closest(parts[0], folders) if len(parts) > 1 else []
         if meant:

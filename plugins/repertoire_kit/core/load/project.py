@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..authoring.github_editor import docs_folder, new_file_base
-from ..diagnostics import Diagnostic, Position, Severity
+from ..diagnostics import Diagnostic, Diagnostics, Position, Severity
 from ..options import check_options, unknown_option_message
 from ..pages.site_markdown import is_toc_slugify
 from ..settings import (
@@ -168,6 +168,7 @@ def nav_pages(nav: Any) -> tuple[str, ...]:
     stack = [nav]
     while stack:
         item = stack.pop()
+        # MkDocs' own nav objects are not used here: anything but these three lists nothing.
         if isinstance(item, str):
             if item.endswith(".md") and "://" not in item:
                 found.append(posixpath.normpath(item).lstrip("/"))
@@ -175,8 +176,6 @@ def nav_pages(nav: Any) -> tuple[str, ...]:
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
             stack.extend(item)
-        else:  # MkDocs' own nav objects are not used here; anything else lists nothing
-            continue
     return tuple(sorted(set(found)))
 
 
@@ -245,29 +244,20 @@ def _option_diagnostics(config_file: Path, options: dict[str, Any]) -> list[Diag
     if not problems and not unknown:
         return []
     places = _option_places(config_file.read_text(encoding="utf-8"))
-    path = config_file.name
-    found = []
+    plugin = places.get(("", None)) or Position(1, 1)
+    found = Diagnostics()
     for problem in problems:
         pos = (
             places.get((f"{problem.option}.{problem.key}", problem.item))
             or places.get((problem.option, problem.item))
             or places.get((problem.option, None))
+            or plugin
         )
-        pos = pos or places.get(("", None)) or Position(1, 1)
-        found.append(Diagnostic(path, pos.line, pos.col, "repertoire", problem.message))
+        found.error(config_file.name, pos, "repertoire", problem.message)
     for name in unknown:
-        pos = places.get((f"key:{name}", None)) or places.get(("", None)) or Position(1, 1)
-        found.append(
-            Diagnostic(
-                path,
-                pos.line,
-                pos.col,
-                "repertoire",
-                unknown_option_message(name),
-                severity=Severity.WARNING,
-            )
-        )
-    return found
+        pos = places.get((f"key:{name}", None)) or plugin
+        found.warning(config_file.name, pos, "repertoire", unknown_option_message(name))
+    return found.items
 
 
 def _position(node: yaml.Node) -> Position:

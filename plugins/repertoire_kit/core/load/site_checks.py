@@ -17,15 +17,11 @@ from pathlib import Path
 
 from ..authoring.starter import EXAMPLE_MARK, PLACEHOLDER_SITE_URL
 from ..diagnostics import Diagnostics, Position
-from .placement import HOME_PAGES
+from .files import INDEX_PAGES, project_relative
 from .project import Project
 
 # An example's mark is at the top of its front matter; no need to read a whole file.
 _HEAD = 4096
-
-
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _site_url_line(config_file: Path) -> int:
@@ -57,36 +53,34 @@ def check_site(project: Project, config_file: Path) -> Diagnostics:
     """Problems of the site as a whole: no home page, and what `repertoire init` left to
     replace."""
     diags = Diagnostics()
-    config_path = _relative(config_file.resolve(), project.root)
     if project.settings.site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
         diags.warning(
-            config_path,
+            project_relative(config_file.resolve(), project.root),
             Position(_site_url_line(config_file), 1),
             "site_url",
             f"'{PLACEHOLDER_SITE_URL}' is a placeholder, to be set before publishing",
             "set it to the address where the site is published, such as "
             "https://OWNER.github.io/REPOSITORY/",
         )
-    if project.docs_dir.is_dir() and not any(
-        (project.docs_dir / name).is_file() for name in HOME_PAGES
-    ):
+    if not project.docs_dir.is_dir():
+        return diags
+    if not any((project.docs_dir / name).is_file() for name in INDEX_PAGES):
         diags.error(
-            _relative(project.docs_dir / HOME_PAGES[0], project.root),
+            project_relative(project.docs_dir / INDEX_PAGES[0], project.root),
             Position(1, 1),
             "home page",
             "the site has no home page: its address would lead nowhere",
-            f"add {HOME_PAGES[0]} to the docs folder: a title and a few lines that say who the "
+            f"add {INDEX_PAGES[0]} to the docs folder: a title and a few lines that say who the "
             "community is",
         )
-    if project.docs_dir.is_dir():
-        for path in sorted(project.docs_dir.rglob("*.md")):
-            pos = _example_mark(path)
-            if pos is not None:
-                diags.warning(
-                    _relative(path, project.root),
-                    pos,
-                    "example",
-                    "an example written by repertoire init, still to be replaced",
-                    "write your own and delete this line, or delete the file",
-                )
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        pos = _example_mark(path)
+        if pos is not None:
+            diags.warning(
+                project_relative(path, project.root),
+                pos,
+                "example",
+                "an example written by repertoire init, still to be replaced",
+                "write your own and delete this line, or delete the file",
+            )
     return diags

@@ -99,6 +99,11 @@ BAD_SHAPES = [
         "fields: item 1: unknown key 'lable' (did you mean 'label'?)",
     ),
     (
+        "fields:\n  - name: shift\n    type: choice\n    choices: [night, night]",
+        "choices: [night, night]",
+        "fields: item 1, choice 2: 'night' is listed twice",
+    ),
+    (
         "fields:\n  - name: level\n    type: text",
         "name: level",
         "fields: item 1: 'level' is taken by a built-in field or filter; choose another name",

@@ -162,7 +162,7 @@ def _choices(items: list[Any], found: list[ItemProblem], field: _Item | None = N
     seen: set[str] = set()
     for index, raw in enumerate(items):
         item = field or _Item(index, found)
-        place = f"choice {index + 1}" if field else ""
+        place = f", choice {index + 1}" if field else ""
         key = "choices" if field else None
         choice_id = raw.get("id") if isinstance(raw, Mapping) else raw
         if isinstance(raw, Mapping):

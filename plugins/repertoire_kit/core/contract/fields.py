@@ -188,7 +188,8 @@ class Text(FieldHandler):
         if not isinstance(node, ScalarNode):
             ctx.error(node, label, f"expected text, found {describe_node(node)}")
             return None
-        if node.tag == _NULL and node.style in (None, ""):
+        value = str(node.value).strip()
+        if (node.tag == _NULL and node.style in (None, "")) or (node.tag == _STR and not value):
             ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
             return None
         if node.tag != _STR:
@@ -201,10 +202,6 @@ class Text(FieldHandler):
                 f"'{node.value}' is read by YAML as {reads_as}, not as text",
                 _quote_hint(label, node.value),
             )
-            return None
-        value = str(node.value).strip()
-        if not value:
-            ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
             return None
         control = _CONTROL.search(value)
         if control:
@@ -697,18 +694,31 @@ def _convert_mapping_parts(
             ok = False
             continue
         result[key] = converted
-    missing = [spec.name for spec in specs if spec.required and spec.name not in present]
-    for name in missing:
-        label = f"{where}.{name}" if where else name
-        ctx.diags.error(
-            ctx.path,
-            ctx.pos(node) if where else Position(ctx.first_line - 1),
-            label,
-            f"required field '{name}' is missing",
-            f"add a line '{name}: …'",
-        )
-        ok = False
-    return result, _companions_present(specs, present, where, ctx) and ok
+    for spec in specs:
+        label = f"{where}.{spec.name}" if where else spec.name
+        if spec.name not in present:
+            if spec.required:
+                ctx.diags.error(
+                    ctx.path,
+                    ctx.pos(node) if where else Position(ctx.first_line - 1),
+                    label,
+                    f"required field '{spec.name}' is missing",
+                    f"add a line '{spec.name}: …'",
+                )
+                ok = False
+            continue
+        # A written field whose companions (`Field.requires`) are not: reported at its own line.
+        for other in spec.requires:
+            if other not in present:
+                ctx.diags.error(
+                    ctx.path,
+                    present[spec.name],
+                    label,
+                    f"'{spec.name}' needs '{other}' beside it",
+                    f"add a line '{other}: …', or remove '{spec.name}'",
+                )
+                ok = False
+    return result, ok
 
 
 PLACEHOLDER = "TODO:"
@@ -727,29 +737,6 @@ def _unfilled(node: Node, spec: Field) -> bool:
         and isinstance(node.value, str)
         and node.value.startswith(PLACEHOLDER)
     )
-
-
-def _companions_present(
-    specs: tuple[Field, ...], present: dict[str, Position], where: str, ctx: _Context
-) -> bool:
-    """Report each written field whose companions (`Field.requires`) are not written, at its
-    own line; whether all of them are there."""
-    ok = True
-    for spec in specs:
-        if spec.name not in present:
-            continue
-        for other in spec.requires:
-            if other not in present:
-                label = f"{where}.{spec.name}" if where else spec.name
-                ctx.diags.error(
-                    ctx.path,
-                    present[spec.name],
-                    label,
-                    f"'{spec.name}' needs '{other}' beside it",
-                    f"add a line '{other}: …', or remove '{spec.name}'",
-                )
-                ok = False
-    return ok
 
 
 def convert_fields(

@@ -135,8 +135,9 @@ class _Context:
     def pos(self, node: Node) -> Position:
         return node_position(node, self.first_line)
 
-    def error(self, node: Node, label: str, message: str, hint: str = "") -> None:
-        self.diags.error(self.path, self.pos(node), label, message, hint)
+    def error(self, at: Node | Position, label: str, message: str, hint: str = "") -> None:
+        pos = at if isinstance(at, Position) else self.pos(at)
+        self.diags.error(self.path, pos, label, message, hint)
 
 
 def _any_case(word: str) -> str:
@@ -492,24 +493,19 @@ class ListOf(FieldHandler):
             return None
         values: list[Any] = []
         positions: list[Position] = []
-        ok = True
         for index, item in enumerate(node.value):
             item_label = f"{label}[{index}]"
             value = self.item.read(item, spec, item_label, ctx)
-            if value is None:
-                ok = False
-                continue
             if value in values:
                 ctx.error(item, item_label, f"'{value}' is listed twice", "remove the repeat")
-                ok = False
-                continue
-            values.append(value)
-            positions.append(ctx.pos(item))
-        if ok and len(values) < spec.min_items:
+            elif value is not None:
+                values.append(value)
+                positions.append(ctx.pos(item))
+        if len(values) < len(node.value):  # an item was reported
+            return None
+        if len(values) < spec.min_items:
             plural = "s" if spec.min_items > 1 else ""
             ctx.error(node, label, f"needs at least {spec.min_items} item{plural}")
-            return None
-        if not ok:
             return None
         return Located(tuple(values), ctx.pos(node), tuple(positions))
 
@@ -545,7 +541,6 @@ class Records(FieldHandler):
             )
             return None
         records: list[dict[str, Located]] = []
-        ok = True
         for index, item in enumerate(node.value):
             item_label = f"{label}[{index}]"
             if not isinstance(item, MappingNode):
@@ -556,17 +551,14 @@ class Records(FieldHandler):
                     f"write '- {spec.item_fields[0].name}: …' with the other fields indented "
                     "below it",
                 )
-                ok = False
                 continue
             converted = convert_mapping(item, spec.item_fields, item_label, ctx)
-            if converted is None:
-                ok = False
-                continue
-            records.append(converted)
-        if ok and len(records) < spec.min_items:
-            ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
+            if converted is not None:
+                records.append(converted)
+        if len(records) < len(node.value):  # an item was reported
             return None
-        if not ok:
+        if len(records) < spec.min_items:
+            ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
             return None
         values = tuple({k: v.value for k, v in record.items()} for record in records)
         positions = tuple(ctx.pos(item) for item in node.value)
@@ -664,43 +656,36 @@ def _convert_mapping_parts(
     result: dict[str, Located] = {}
     present: dict[str, Position] = {}
     items = mapping_items(node, ctx.path, ctx.first_line, ctx.diags, where)
-    ok = len(items) == len(node.value)  # a repeated or non-text key was reported and skipped
     for key, value_node, key_pos in items:
         present[key] = key_pos
         label = f"{where}.{key}" if where else key
         spec = by_name.get(key)
         if spec is None:
-            suggestion = did_you_mean(key, by_name)
-            ctx.diags.error(
-                ctx.path,
+            ctx.error(
                 key_pos,
                 label,
                 f"unknown field '{key}'",
-                suggestion or f"the fields here are: {', '.join(sorted(by_name))}",
+                did_you_mean(key, by_name) or f"the fields here are: {', '.join(sorted(by_name))}",
             )
-            ok = False
-            continue
-        if _unfilled(value_node, spec):
+        elif _unfilled(value_node, spec):
             ctx.error(
                 value_node,
                 label,
                 f"'{value_node.value}' is a placeholder, still to be replaced",
                 "write what it asks for in its place",
             )
-            ok = False
-            continue
-        converted = spec.handler.convert(value_node, spec, label, ctx)
-        if converted is None:
-            ok = False
-            continue
-        result[key] = converted
+        else:
+            converted = spec.handler.convert(value_node, spec, label, ctx)
+            if converted is not None:
+                result[key] = converted
+    # Each key that did not convert was reported: unknown, repeated, not text or its value wrong.
+    ok = len(result) == len(node.value)
     for spec in specs:
         label = f"{where}.{spec.name}" if where else spec.name
         if spec.name not in present:
             if spec.required:
-                ctx.diags.error(
-                    ctx.path,
-                    ctx.pos(node) if where else Position(ctx.first_line - 1),
+                ctx.error(
+                    node if where else Position(ctx.first_line - 1),
                     label,
                     f"required field '{spec.name}' is missing",
                     f"add a line '{spec.name}: …'",
@@ -710,8 +695,7 @@ def _convert_mapping_parts(
         # A written field whose companions (`Field.requires`) are not: reported at its own line.
         for other in spec.requires:
             if other not in present:
-                ctx.diags.error(
-                    ctx.path,
+                ctx.error(
                     present[spec.name],
                     label,
                     f"'{spec.name}' needs '{other}' beside it",

@@ -552,8 +552,8 @@ class Records(FieldHandler):
                     "below it",
                 )
                 continue
-            converted = convert_mapping(item, spec.item_fields, item_label, ctx)
-            if converted is not None:
+            converted, complete = convert_mapping(item, spec.item_fields, item_label, ctx)
+            if complete:
                 records.append(converted)
         if len(records) < len(node.value):  # an item was reported
             return None
@@ -577,8 +577,8 @@ class Mapping(FieldHandler):
         if not isinstance(node, MappingNode):
             ctx.error(node, label, f"expected {_field_names(spec)}, found {describe_node(node)}")
             return None
-        converted = convert_mapping(node, spec.item_fields, label, ctx)
-        return None if converted is None else {k: v.value for k, v in converted.items()}
+        converted, complete = convert_mapping(node, spec.item_fields, label, ctx)
+        return {k: v.value for k, v in converted.items()} if complete else None
 
     def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
         return object_schema(spec.item_fields, settings)
@@ -642,16 +642,9 @@ def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, An
 
 def convert_mapping(
     node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
-) -> dict[str, Located] | None:
-    """Convert every field of a mapping; unknown keys get a did-you-mean; None on any error."""
-    result, ok = _convert_mapping_parts(node, specs, where, ctx)
-    return result if ok else None
-
-
-def _convert_mapping_parts(
-    node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
 ) -> tuple[dict[str, Located], bool]:
-    """The fields that converted, and whether every field did (all problems are reported)."""
+    """The fields of a mapping that converted, and whether every field did; every problem is
+    reported, and an unknown key gets a did-you-mean."""
     by_name = {spec.name: spec for spec in specs}
     result: dict[str, Located] = {}
     present: dict[str, Position] = {}
@@ -736,7 +729,8 @@ def convert_fields(
     Returns the converted fields, or None when anything was wrong (every problem is reported).
     With `latest`, a date after it is an error (see `core.clock`).
     """
-    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags, latest))
+    fields, complete = convert_fields_partial(root, schema, path, first_line, diags, latest)
+    return fields if complete else None
 
 
 def convert_fields_partial(
@@ -752,6 +746,4 @@ def convert_fields_partial(
     The loader checks the references of a file with other errors too, so that one run reports
     an unknown member id and an impossible date of the same file together.
     """
-    return _convert_mapping_parts(
-        root, schema.fields, "", _Context(path, first_line, diags, latest)
-    )
+    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags, latest))

@@ -7,7 +7,7 @@ collection so that one run reports every problem of the whole repertoire at once
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 
 
@@ -40,15 +40,7 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, object]:
         """The documented JSON shape of a diagnostic."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "col": self.col,
-            "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
-            "severity": self.severity.value,
-        }
+        return {**asdict(self), "severity": self.severity.value}
 
 
 @dataclass(frozen=True)

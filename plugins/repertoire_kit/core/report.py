@@ -24,6 +24,11 @@ _INVISIBLE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
+# What a Markdown table cell must not hold as it is: markup, the column bar, line breaks.
+_CELL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "\r": " ", "\n": " ", "`": "&#96;"}
+)
+
 
 def _visible(text: str) -> str:
     """Control and direction characters spelled out, never sent raw to a terminal or a log."""
@@ -62,18 +67,13 @@ def _escape_property(value: str) -> str:
 
 def format_github(diagnostic: Diagnostic) -> str:
     """A `::error file=…,line=…,col=…,title=…::message` annotation line."""
-    command = "error" if diagnostic.severity.value == "error" else "warning"
-    title = f"{diagnostic.field}" if diagnostic.field else "repertoire"
+    title = _escape_property(diagnostic.field or "repertoire")
     message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
-    properties = ",".join(
-        [
-            f"file={_escape_property(diagnostic.path)}",
-            f"line={diagnostic.line}",
-            f"col={diagnostic.col}",
-            f"title={_escape_property(title)}",
-        ]
+    properties = (
+        f"file={_escape_property(diagnostic.path)},line={diagnostic.line},col={diagnostic.col},"
+        f"title={title}"
     )
-    return f"::{command} {properties}::{_escape_data(message)}"
+    return f"::{diagnostic.severity.value} {properties}::{_escape_data(message)}"
 
 
 def summary_line(diagnostics: list[Diagnostic]) -> str:
@@ -108,16 +108,7 @@ def render_markdown_summary(diagnostics: Iterable[Diagnostic]) -> str:
         return "### Repertoire check\n\nNo problems found.\n"
 
     def cell(text: str) -> str:
-        return (
-            _visible(text)
-            .replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("|", "\\|")
-            .replace("\r", " ")
-            .replace("\n", " ")
-            .replace("`", "&#96;")
-        )
+        return _visible(text).translate(_CELL)
 
     rows = [
         "### Repertoire check",

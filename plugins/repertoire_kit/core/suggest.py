@@ -26,9 +26,8 @@ def closest(wrong: str, known: Iterable[str]) -> list[str]:
     candidates = sorted(set(known))
     if "/" in wrong:
         return _closest_path(wrong, candidates)
-    by_folded: dict[str, str] = {}
-    for candidate in candidates:
-        by_folded.setdefault(candidate.casefold(), candidate)
+    # Of values that differ only in case, the first in order stands for them all.
+    by_folded = {candidate.casefold(): candidate for candidate in reversed(candidates)}
     return [by_folded[m] for m in _close(wrong.casefold(), list(by_folded))]
 
 
@@ -51,10 +50,7 @@ def _close(wrong: str, candidates: list[str]) -> list[str]:
             if ratio >= _CUTOFF:
                 scored.append((ratio, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    if not scored:
-        return []
-    best = scored[0][0]
-    return [candidate for ratio, candidate in scored[:3] if ratio >= best - _MARGIN]
+    return [candidate for ratio, candidate in scored[:3] if ratio >= scored[0][0] - _MARGIN]
 
 
 def phrase(quoted: list[str]) -> str:

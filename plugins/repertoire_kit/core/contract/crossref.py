@@ -98,11 +98,9 @@ class _Ids:
     shown_prefix: str
     entry_folder: str  # the folder a hint suggests for an entry id without one
 
-    def is_broken(self, record_type: RecordType, ref: str) -> bool:
-        return ref in self.broken.get(record_type, set())
-
     def exists(self, record_type: RecordType, ref: str) -> bool:
-        return ref in self.repertoire.records(record_type) or self.is_broken(record_type, ref)
+        broken = self.broken.get(record_type, ())
+        return ref in self.repertoire.records(record_type) or ref in broken
 
     def report_unknown(
         self,
@@ -186,17 +184,15 @@ def _check_parent_cycles(repertoire: Repertoire, diags: Diagnostics) -> None:
     problems = repertoire.problems
     done: set[str] = set()
     for start in sorted(problems):
-        chain: list[str] = []
-        index_of: dict[str, int] = {}
+        chain: dict[str, int] = {}  # each problem type walked through, and its place on the walk
         current: str | None = start
         while current is not None and current in problems and current not in done:
-            if current in index_of:
-                cycle = chain[index_of[current] :]
+            if current in chain:
+                cycle = list(chain)[chain[current] :]
                 if len(cycle) > 1:
                     _report_cycle(cycle, repertoire, diags)
                 break
-            index_of[current] = len(chain)
-            chain.append(current)
+            chain[current] = len(chain)
             current = problems[current].parent
         done.update(chain)
 

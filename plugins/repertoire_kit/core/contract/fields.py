@@ -135,8 +135,9 @@ class _Context:
     def pos(self, node: Node) -> Position:
         return node_position(node, self.first_line)
 
-    def error(self, node: Node, label: str, message: str, hint: str = "") -> None:
-        self.diags.error(self.path, self.pos(node), label, message, hint)
+    def error(self, at: Node | Position, label: str, message: str, hint: str = "") -> None:
+        pos = at if isinstance(at, Position) else self.pos(at)
+        self.diags.error(self.path, pos, label, message, hint)
 
 
 def _any_case(word: str) -> str:
@@ -188,7 +189,8 @@ class Text(FieldHandler):
         if not isinstance(node, ScalarNode):
             ctx.error(node, label, f"expected text, found {describe_node(node)}")
             return None
-        if node.tag == _NULL and node.style in (None, ""):
+        value = str(node.value).strip()
+        if (node.tag == _NULL and node.style in (None, "")) or (node.tag == _STR and not value):
             ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
             return None
         if node.tag != _STR:
@@ -201,10 +203,6 @@ class Text(FieldHandler):
                 f"'{node.value}' is read by YAML as {reads_as}, not as text",
                 _quote_hint(label, node.value),
             )
-            return None
-        value = str(node.value).strip()
-        if not value:
-            ctx.error(node, label, "is empty", f"write a value after '{spec.name}:'")
             return None
         control = _CONTROL.search(value)
         if control:
@@ -495,24 +493,19 @@ class ListOf(FieldHandler):
             return None
         values: list[Any] = []
         positions: list[Position] = []
-        ok = True
         for index, item in enumerate(node.value):
             item_label = f"{label}[{index}]"
             value = self.item.read(item, spec, item_label, ctx)
-            if value is None:
-                ok = False
-                continue
             if value in values:
                 ctx.error(item, item_label, f"'{value}' is listed twice", "remove the repeat")
-                ok = False
-                continue
-            values.append(value)
-            positions.append(ctx.pos(item))
-        if ok and len(values) < spec.min_items:
+            elif value is not None:
+                values.append(value)
+                positions.append(ctx.pos(item))
+        if len(values) < len(node.value):  # an item was reported
+            return None
+        if len(values) < spec.min_items:
             plural = "s" if spec.min_items > 1 else ""
             ctx.error(node, label, f"needs at least {spec.min_items} item{plural}")
-            return None
-        if not ok:
             return None
         return Located(tuple(values), ctx.pos(node), tuple(positions))
 
@@ -548,7 +541,6 @@ class Records(FieldHandler):
             )
             return None
         records: list[dict[str, Located]] = []
-        ok = True
         for index, item in enumerate(node.value):
             item_label = f"{label}[{index}]"
             if not isinstance(item, MappingNode):
@@ -559,17 +551,14 @@ class Records(FieldHandler):
                     f"write '- {spec.item_fields[0].name}: …' with the other fields indented "
                     "below it",
                 )
-                ok = False
                 continue
-            converted = convert_mapping(item, spec.item_fields, item_label, ctx)
-            if converted is None:
-                ok = False
-                continue
-            records.append(converted)
-        if ok and len(records) < spec.min_items:
-            ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
+            converted, complete = convert_mapping(item, spec.item_fields, item_label, ctx)
+            if complete:
+                records.append(converted)
+        if len(records) < len(node.value):  # an item was reported
             return None
-        if not ok:
+        if len(records) < spec.min_items:
+            ctx.error(node, label, f"needs at least {spec.min_items} items, found {len(records)}")
             return None
         values = tuple({k: v.value for k, v in record.items()} for record in records)
         positions = tuple(ctx.pos(item) for item in node.value)
@@ -588,8 +577,8 @@ class Mapping(FieldHandler):
         if not isinstance(node, MappingNode):
             ctx.error(node, label, f"expected {_field_names(spec)}, found {describe_node(node)}")
             return None
-        converted = convert_mapping(node, spec.item_fields, label, ctx)
-        return None if converted is None else {k: v.value for k, v in converted.items()}
+        converted, complete = convert_mapping(node, spec.item_fields, label, ctx)
+        return {k: v.value for k, v in converted.items()} if complete else None
 
     def json_schema(self, spec: Field, settings: Settings) -> dict[str, Any]:
         return object_schema(spec.item_fields, settings)
@@ -653,62 +642,60 @@ def object_schema(fields: tuple[Field, ...], settings: Settings) -> dict[str, An
 
 def convert_mapping(
     node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
-) -> dict[str, Located] | None:
-    """Convert every field of a mapping; unknown keys get a did-you-mean; None on any error."""
-    result, ok = _convert_mapping_parts(node, specs, where, ctx)
-    return result if ok else None
-
-
-def _convert_mapping_parts(
-    node: MappingNode, specs: tuple[Field, ...], where: str, ctx: _Context
 ) -> tuple[dict[str, Located], bool]:
-    """The fields that converted, and whether every field did (all problems are reported)."""
+    """The fields of a mapping that converted, and whether every field did; every problem is
+    reported, and an unknown key gets a did-you-mean."""
     by_name = {spec.name: spec for spec in specs}
     result: dict[str, Located] = {}
     present: dict[str, Position] = {}
     items = mapping_items(node, ctx.path, ctx.first_line, ctx.diags, where)
-    ok = len(items) == len(node.value)  # a repeated or non-text key was reported and skipped
     for key, value_node, key_pos in items:
         present[key] = key_pos
         label = f"{where}.{key}" if where else key
         spec = by_name.get(key)
         if spec is None:
-            suggestion = did_you_mean(key, by_name)
-            ctx.diags.error(
-                ctx.path,
+            ctx.error(
                 key_pos,
                 label,
                 f"unknown field '{key}'",
-                suggestion or f"the fields here are: {', '.join(sorted(by_name))}",
+                did_you_mean(key, by_name) or f"the fields here are: {', '.join(sorted(by_name))}",
             )
-            ok = False
-            continue
-        if _unfilled(value_node, spec):
+        elif _unfilled(value_node, spec):
             ctx.error(
                 value_node,
                 label,
                 f"'{value_node.value}' is a placeholder, still to be replaced",
                 "write what it asks for in its place",
             )
-            ok = False
+        else:
+            converted = spec.handler.convert(value_node, spec, label, ctx)
+            if converted is not None:
+                result[key] = converted
+    # Each key that did not convert was reported: unknown, repeated, not text or its value wrong.
+    ok = len(result) == len(node.value)
+    for spec in specs:
+        label = f"{where}.{spec.name}" if where else spec.name
+        if spec.name not in present:
+            if spec.required:
+                ctx.error(
+                    node if where else Position(ctx.first_line - 1),
+                    label,
+                    f"required field '{spec.name}' is missing",
+                    f"add a line '{spec.name}: …'",
+                )
+                ok = False
             continue
-        converted = spec.handler.convert(value_node, spec, label, ctx)
-        if converted is None:
-            ok = False
-            continue
-        result[key] = converted
-    missing = [spec.name for spec in specs if spec.required and spec.name not in present]
-    for name in missing:
-        label = f"{where}.{name}" if where else name
-        ctx.diags.error(
-            ctx.path,
-            ctx.pos(node) if where else Position(ctx.first_line - 1),
-            label,
-            f"required field '{name}' is missing",
-            f"add a line '{name}: …'",
-        )
-        ok = False
-    return result, _companions_present(specs, present, where, ctx) and ok
+        # A written field whose companions (`Field.requires`) are not: reported at its own line.
+        for other in spec.requires:
+            if other not in present:
+                ctx.error(
+                    present[spec.name],
+                    label,
+                    f"'{spec.name}' needs '{other}' beside it",
+                    f"add a line '{other}: …', or remove '{spec.name}'",
+                )
+                ok = False
+    return result, ok
 
 
 PLACEHOLDER = "TODO:"
@@ -729,29 +716,6 @@ def _unfilled(node: Node, spec: Field) -> bool:
     )
 
 
-def _companions_present(
-    specs: tuple[Field, ...], present: dict[str, Position], where: str, ctx: _Context
-) -> bool:
-    """Report each written field whose companions (`Field.requires`) are not written, at its
-    own line; whether all of them are there."""
-    ok = True
-    for spec in specs:
-        if spec.name not in present:
-            continue
-        for other in spec.requires:
-            if other not in present:
-                label = f"{where}.{spec.name}" if where else spec.name
-                ctx.diags.error(
-                    ctx.path,
-                    present[spec.name],
-                    label,
-                    f"'{spec.name}' needs '{other}' beside it",
-                    f"add a line '{other}: …', or remove '{spec.name}'",
-                )
-                ok = False
-    return ok
-
-
 def convert_fields(
     root: MappingNode,
     schema: RecordSchema,
@@ -765,7 +729,8 @@ def convert_fields(
     Returns the converted fields, or None when anything was wrong (every problem is reported).
     With `latest`, a date after it is an error (see `core.clock`).
     """
-    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags, latest))
+    fields, complete = convert_fields_partial(root, schema, path, first_line, diags, latest)
+    return fields if complete else None
 
 
 def convert_fields_partial(
@@ -781,6 +746,4 @@ def convert_fields_partial(
     The loader checks the references of a file with other errors too, so that one run reports
     an unknown member id and an impossible date of the same file together.
     """
-    return _convert_mapping_parts(
-        root, schema.fields, "", _Context(path, first_line, diags, latest)
-    )
+    return convert_mapping(root, schema.fields, "", _Context(path, first_line, diags, latest))

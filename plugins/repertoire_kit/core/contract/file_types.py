@@ -48,10 +48,7 @@ def refusal(docs_path: str) -> tuple[str, str] | None:
         shown = f".{extension}" if extension else "without an extension"
         return (
             f"files {shown} are not published from the docs folder",
-            "allowed: Markdown, images ("
-            + ", ".join(IMAGE_EXTENSIONS)
-            + ") and documents ("
-            + ", ".join(DOCUMENT_EXTENSIONS)
-            + "); site code belongs in overrides/",
+            f"allowed: Markdown, images ({', '.join(IMAGE_EXTENSIONS)}) and documents "
+            f"({', '.join(DOCUMENT_EXTENSIONS)}); site code belongs in overrides/",
         )
     return None

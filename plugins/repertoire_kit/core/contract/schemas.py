@@ -45,6 +45,13 @@ THEME_FIELDS: tuple[Field, ...] = (
 )
 
 
+# Entries and uses may be drafts.
+_DRAFT = Field(
+    "draft",
+    FieldType.BOOL,
+    "true while unfinished: checked and shown by make serve, never published.",
+)
+
 ENTRY_FIELDS: tuple[Field, ...] = (
     Field("title", FieldType.TEXT, "The entry's title.", required=True, max_length=200),
     Field(
@@ -99,11 +106,7 @@ ENTRY_FIELDS: tuple[Field, ...] = (
         "Free keywords (Material's tags plugin reads them).",
         max_length=60,
     ),
-    Field(
-        "draft",
-        FieldType.BOOL,
-        "true while unfinished: checked and shown by make serve, never published.",
-    ),
+    _DRAFT,
 )
 
 
@@ -119,11 +122,7 @@ def entry_schema(settings: Settings) -> RecordSchema:
         for spec in ENTRY_FIELDS
     )
     custom = tuple(custom_field_declaration(f) for f in settings.custom_fields)
-    return RecordSchema(
-        RecordType.ENTRY,
-        f"Entry ({kinds})",
-        _naming_kinds(built_in + custom + THEME_FIELDS, settings),
-    )
+    return _schema(RecordType.ENTRY, f"Entry ({kinds})", built_in + custom, settings)
 
 
 # A custom field's type → the built-in field type whose handler reads, describes and offers it.
@@ -164,6 +163,13 @@ def custom_field_declaration(custom: CustomField) -> Field:
         refers_to=_CUSTOM_REFERS_TO.get(custom.type),
         url_schemes=("https", "mailto") if custom.type is CustomType.URL else (),
     )
+
+
+def _schema(
+    name: RecordType, title: str, fields: tuple[Field, ...], settings: Settings
+) -> RecordSchema:
+    """A record type's fields followed by the theme's, naming the configured kinds."""
+    return RecordSchema(name, title, _naming_kinds(fields + THEME_FIELDS, settings))
 
 
 def _naming_kinds(fields: tuple[Field, ...], settings: Settings) -> tuple[Field, ...]:
@@ -233,8 +239,7 @@ def member_schema(settings: Settings) -> RecordSchema:
 
 def problem_schema(settings: Settings) -> RecordSchema:
     """A problem type; the file name is its id and the body describes the problem."""
-    del settings
-    return RecordSchema(
+    return _schema(
         RecordType.PROBLEM,
         "Problem type",
         (
@@ -253,108 +258,95 @@ def problem_schema(settings: Settings) -> RecordSchema:
                 "The id of a broader problem type.",
                 refers_to=RecordType.PROBLEM,
             ),
-        )
-        + THEME_FIELDS,
+        ),
+        settings,
     )
 
 
 def path_schema(settings: Settings) -> RecordSchema:
     """A curated onboarding path; the file name is its id and the body introduces it."""
-    return RecordSchema(
+    return _schema(
         RecordType.PATH,
         "Curated path",
-        _naming_kinds(
-            (
-                Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
-                Field(
-                    "summary",
-                    FieldType.TEXT,
-                    "One sentence shown on the paths page.",
-                    required=True,
-                    max_length=SUMMARY_MAX,
-                ),
-                Field("audience", FieldType.TEXT, "Who it is for.", required=True, max_length=200),
-                Field(
-                    "steps",
-                    FieldType.RECORDS,
-                    "The entries to read, in order, each with a note.",
-                    required=True,
-                    min_items=2,
-                    item_fields=(
-                        Field(
-                            "entry",
-                            FieldType.ID,
-                            "The entry id ({kinds}).",
-                            required=True,
-                            refers_to=RecordType.ENTRY,
-                        ),
-                        Field(
-                            "note",
-                            FieldType.TEXT,
-                            "Why this step and what to look for.",
-                            required=True,
-                            max_length=600,
-                        ),
+        (
+            Field("title", FieldType.TEXT, "The path's title.", required=True, max_length=120),
+            Field(
+                "summary",
+                FieldType.TEXT,
+                "One sentence shown on the paths page.",
+                required=True,
+                max_length=SUMMARY_MAX,
+            ),
+            Field("audience", FieldType.TEXT, "Who it is for.", required=True, max_length=200),
+            Field(
+                "steps",
+                FieldType.RECORDS,
+                "The entries to read, in order, each with a note.",
+                required=True,
+                min_items=2,
+                item_fields=(
+                    Field(
+                        "entry",
+                        FieldType.ID,
+                        "The entry id ({kinds}).",
+                        required=True,
+                        refers_to=RecordType.ENTRY,
+                    ),
+                    Field(
+                        "note",
+                        FieldType.TEXT,
+                        "Why this step and what to look for.",
+                        required=True,
+                        max_length=600,
                     ),
                 ),
-            )
-            + THEME_FIELDS,
-            settings,
+            ),
         ),
+        settings,
     )
 
 
 def use_schema(settings: Settings) -> RecordSchema:
     """One time a member applied an entry in their work; the file name is its id and the
     body, if any, tells the story."""
-    return RecordSchema(
+    return _schema(
         RecordType.USE,
         "Use",
-        _naming_kinds(
-            (
-                Field(
-                    "entry",
-                    FieldType.ID,
-                    "The id of the entry they applied ({kinds}).",
-                    required=True,
-                    refers_to=RecordType.ENTRY,
-                ),
-                Field(
-                    "member",
-                    FieldType.ID,
-                    "The id of the member who applied it (a file in members/).",
-                    required=True,
-                    refers_to=RecordType.MEMBER,
-                ),
-                Field("date", FieldType.DATE, "When they applied it (YYYY-MM-DD).", required=True),
-                Field(
-                    "summary",
-                    FieldType.TEXT,
-                    "What they did with it and what came of it, in one or two sentences.",
-                    required=True,
-                    max_length=SUMMARY_MAX,
-                ),
-                Field(
-                    "context",
-                    FieldType.TEXT,
-                    "Where: the organisation, the country.",
-                    max_length=200,
-                ),
-                Field(
-                    "outcome",
-                    FieldType.CHOICE,
-                    "What came of it.",
-                    choices=settings.outcomes,
-                ),
-                Field(
-                    "draft",
-                    FieldType.BOOL,
-                    "true while unfinished: checked and shown by make serve, never published.",
-                ),
-            )
-            + THEME_FIELDS,
-            settings,
+        (
+            Field(
+                "entry",
+                FieldType.ID,
+                "The id of the entry they applied ({kinds}).",
+                required=True,
+                refers_to=RecordType.ENTRY,
+            ),
+            Field(
+                "member",
+                FieldType.ID,
+                "The id of the member who applied it (a file in members/).",
+                required=True,
+                refers_to=RecordType.MEMBER,
+            ),
+            Field("date", FieldType.DATE, "When they applied it (YYYY-MM-DD).", required=True),
+            Field(
+                "summary",
+                FieldType.TEXT,
+                "What they did with it and what came of it, in one or two sentences.",
+                required=True,
+                max_length=SUMMARY_MAX,
+            ),
+            Field(
+                "context", FieldType.TEXT, "Where: the organisation, the country.", max_length=200
+            ),
+            Field(
+                "outcome",
+                FieldType.CHOICE,
+                "What came of it.",
+                choices=settings.outcomes,
+            ),
+            _DRAFT,
         ),
+        settings,
     )
 
 

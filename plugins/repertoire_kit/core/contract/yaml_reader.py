@@ -29,23 +29,10 @@ def node_position(node: Node, first_line: int) -> Position:
 
 
 class _Refused(Exception):
-    """Front matter uses YAML this reader does not accept; the diagnostic is already added."""
+    """Front matter uses YAML this reader does not accept: the node, the message and a hint."""
 
 
-_ANCHOR = (
-    "YAML anchors and aliases ('&name', '*name') are not allowed",
-    "write each value out in full",
-)
-
-
-def _refuse(
-    node: Node, first_line: int, path: str, diags: Diagnostics, message: str, hint: str
-) -> _Refused:
-    diags.error(path, node_position(node, first_line), "front matter", message, hint)
-    return _Refused()
-
-
-def _compose(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> Node | None:
+def _compose(yaml_text: str) -> Node | None:
     """The node tree of one YAML document, from PyYAML's (C) composer, walked once to refuse
     what the contract does not accept.
 
@@ -63,26 +50,24 @@ def _compose(yaml_text: str, path: str, first_line: int, diags: Diagnostics) -> 
     while pending:
         node, depth = pending.pop()
         if id(node) in seen:
-            raise _refuse(node, first_line, path, diags, *_ANCHOR)
+            raise _Refused(
+                node,
+                "YAML anchors and aliases ('&name', '*name') are not allowed",
+                "write each value out in full",
+            )
         seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-            raise _refuse(
+            raise _Refused(
                 node,
-                first_line,
-                path,
-                diags,
                 f"YAML tag '{shown}' is not allowed",
                 "remove the tag; write plain values, quoting text",
             )
         if isinstance(node, ScalarNode):
             continue
         if depth >= MAX_DEPTH:
-            raise _refuse(
+            raise _Refused(
                 node,
-                first_line,
-                path,
-                diags,
                 f"front matter is nested more than {MAX_DEPTH} levels deep",
                 "flatten the structure; no field needs this depth",
             )
@@ -127,8 +112,10 @@ def compose_front_matter(
 ) -> MappingNode | None:
     """Parse front matter into a mapping node, or report why it cannot be read."""
     try:
-        root = _compose(yaml_text, path, first_line, diags)
-    except _Refused:
+        root = _compose(yaml_text)
+    except _Refused as refused:
+        node, message, hint = refused.args
+        diags.error(path, node_position(node, first_line), "front matter", message, hint)
         return None
     except yaml.YAMLError as error:
         _yaml_error(error, yaml_text, path, first_line, diags)

@@ -167,18 +167,18 @@ def build_export(
     }
 
 
-def build_explore_data(
-    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
-) -> dict[str, Any]:
-    """What the explore page's filters need, and no more: URLs relative to the site root,
-    no bodies, no fields the filters or results do not show (an entry's id among them: its
-    URL says where it is, and the id would add a tenth to the file)."""
+def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+    """The text of the explore page's data file (compact, safe to embed in HTML): what its
+    filters need, and no more: URLs relative to the site root, no bodies, no fields the
+    filters or results do not show (an entry's id among them: its URL says where it is, and
+    the id would add a tenth to the file)."""
     repertoire = indexes.repertoire
+    filters = settings.custom_shown_in(Display.EXPLORE)
 
     def url(docs_path: str) -> str:
         return urls.page_url(docs_path, use_directory_urls)
 
-    return {
+    data = {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
         "levels": [
             {"id": level, "label": settings.level(level).label} for level in settings.levels
@@ -190,7 +190,7 @@ def build_explore_data(
                 "label": f.label,
                 "choices": [{"id": c.id, "label": c.shown} for c in f.choices],
             }
-            for f in settings.custom_shown_in(Display.EXPLORE)
+            for f in filters
         ],
         "problem_types": [
             {
@@ -218,23 +218,13 @@ def build_explore_data(
                 "updated": _date(e.updated),
                 "level": e.level,
                 "uses": len(indexes.uses_by_entry.get(e.id, ())),
-                **_filter_values(e, settings),
+                # Only when the site has such fields: the file stays as small as the filters allow.
+                **({"fields": _custom_values(e, filters)} if filters else {}),
             }
             for e in indexes.entries
         ],
     }
-
-
-def _filter_values(entry: Entry, settings: Settings) -> dict[str, Any]:
-    """The entry's values of the custom fields the explore page filters by (only when it has
-    such fields: the data file stays as small as the filters allow)."""
-    filters = settings.custom_shown_in(Display.EXPLORE)
-    return {"fields": _custom_values(entry, filters)} if filters else {}
-
-
-def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
-    """The text of the explore page's data file (compact, safe to embed in HTML)."""
-    return json_text(build_explore_data(indexes, settings, use_directory_urls), indent=None) + "\n"
+    return json_text(data, indent=None) + "\n"
 
 
 def export_json(

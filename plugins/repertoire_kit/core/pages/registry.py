@@ -107,7 +107,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
         count = page_count(len(indexes.entries_under(problem.id)), settings.problem_page_size)
         pages += [
             GeneratedPage(
-                urls.problem_listing(problem.source.docs_path, n),
+                urls.later_page(problem.source.docs_path, n),
                 f"{problem.title} (page {n} of {count})",
                 "problem_listing.md",
                 False,

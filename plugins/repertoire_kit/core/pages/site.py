@@ -26,7 +26,7 @@ from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
 from .registry import GeneratedPage, due_pages, index_pages, listing_pages, page_count
-from .review_views import DueItem, due_item, due_items, schedule_for
+from .review_views import due_item, schedule_for
 from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
@@ -167,22 +167,19 @@ class SitePages:
 
     def _entry(self, entry: Entry) -> dict[str, Any]:
         changed = self.last_updated(entry)
+        due = self.review.of(entry.id)
         return {
             "entry": self.views.entry(entry),
             "last_updated": changed if changed != entry.date.isoformat() else None,
             "pagers": self.views.pagers(entry),
             "connections": self.views.connections(entry),
             "used": self.views.used_by(entry),
-            "due": self._due_notice(entry),
+            "due": due_item(self.views, due) if due else None,
             "due_page": self.views.page_link(
                 "All entries due for review",
                 urls.due_for_review(self._due_page_of.get(entry.id, 1)),
             ),
         }
-
-    def _due_notice(self, entry: Entry) -> DueItem | None:
-        due = self.review.of(entry.id)
-        return due_item(self.views, due) if due else None
 
     def _member(self, member: Member) -> dict[str, Any]:
         mine = self.indexes.by_member.get(member.id, [])
@@ -222,7 +219,7 @@ class SitePages:
                 number,
                 len(everything),
                 size,
-                lambda n: first if n == 1 else urls.problem_listing(first, n),
+                lambda n: first if n == 1 else urls.later_page(first, n),
             ),
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
             "recent_uses": (
@@ -354,7 +351,7 @@ class SitePages:
         due = self.review.due
         size = self.settings.problem_page_size
         return {
-            "due": due_items(self.views, due[(number - 1) * size : number * size]),
+            "due": tuple(due_item(self.views, d) for d in due[(number - 1) * size : number * size]),
             "total": len(due),
             "months": self.settings.review_months,
             "today": self.review.today.isoformat() if self.review.today else None,

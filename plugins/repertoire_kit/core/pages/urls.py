@@ -46,19 +46,14 @@ def kind_index(folder: str, number: int = 1) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/{LISTING_FOLDER}/{number}.md"
 
 
-def problem_listing(problem_docs_path: str, number: int) -> str:
-    """Page `number` (from 2) of a problem type's entries: below the problem's own page."""
-    return later_page(problem_docs_path, number)
-
-
 def due_for_review(number: int = 1) -> str:
     """Page `number` of the entries due for review; later pages below the first."""
     return DUE_FOR_REVIEW if number == 1 else later_page(DUE_FOR_REVIEW, number)
 
 
 def later_page(first_page: str, number: int) -> str:
-    """Page `number` (from 2) of a listing whose first page is a file page (`x.md`): in
-    `x/page/`, so that `x/` stays its first page's URL."""
+    """Page `number` (from 2) of a listing whose first page is a file page (`x.md`, as a
+    problem type's page): in `x/page/`, so that `x/` stays its first page's URL."""
     return f"{first_page[: -len('.md')]}/{LISTING_FOLDER}/{number}.md"
 
 

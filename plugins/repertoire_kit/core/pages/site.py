@@ -290,24 +290,23 @@ class SitePages:
         groups = []
         for role in (*self.settings.roles, None):
             in_role = [m for m in members if m.role == role]
-            if in_role:
-                configured = self.settings.role(role) if role else None
-                label = (
-                    "Without a role"
-                    if configured is None
-                    else configured.label
-                    or ROLE_TITLES.get(role or "", sentence_case(configured.id))
+            if not in_role:
+                continue
+            if role:
+                configured = self.settings.role(role)
+                label = configured.label or ROLE_TITLES.get(role, sentence_case(role))
+                description = configured.description
+            else:
+                label, description = "Without a role", ""
+            rows = tuple(
+                (
+                    self.views.member_link(m.id),
+                    m.affiliation,
+                    len(self.indexes.by_member.get(m.id, [])),
                 )
-                rows = tuple(
-                    (
-                        self.views.member_link(m.id),
-                        m.affiliation,
-                        len(self.indexes.by_member.get(m.id, [])),
-                    )
-                    for m in in_role
-                )
-                description = configured.description if configured else ""
-                groups.append((label, description, rows))
+                for m in in_role
+            )
+            groups.append((label, description, rows))
         return {"total": len(members), "groups": tuple(groups)}
 
     def _who_knows_what(self) -> dict[str, Any]:

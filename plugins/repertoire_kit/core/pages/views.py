@@ -144,13 +144,12 @@ class Pagination:
         near = range(self.number - PAGER_REACH, self.number + PAGER_REACH + 1)
         kept = sorted({1, self.count, *(n for n in near if 1 <= n <= self.count)})
         shown: list[int | None] = []
+        previous = 0
         for number in kept:
-            last = shown[-1] if shown else 0
-            if last is not None and number - last == 2:
-                shown.append(number - 1)
-            elif last is not None and number - last > 2:
-                shown.append(None)
+            if number - previous > 1:  # pages left out before this one
+                shown.append(number - 1 if number - previous == 2 else None)
             shown.append(number)
+            previous = number
         return tuple(shown)
 
 

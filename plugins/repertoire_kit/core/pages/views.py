@@ -298,8 +298,15 @@ class ViewBuilder:
         self.settings = settings
         self.repertoire = indexes.repertoire
         self._entries: dict[str, EntryItem] = {}
-        self._problems: dict[str, Link] = {}
-        self._members: dict[str, Link] = {}
+        # Every problem type's and member's link, made once: they recur on many pages.
+        self._problems = {
+            p.id: Link(p.title, self.url(p.source.docs_path))
+            for p in self.repertoire.problems.values()
+        }
+        self._members = {
+            m.id: Link(m.name, self.url(m.source.docs_path))
+            for m in self.repertoire.members.values()
+        }
 
     # ----- links ------------------------------------------------------------------------
 
@@ -308,26 +315,10 @@ class ViewBuilder:
         return Markup(urls.root_url(docs_path, self.use_directory_urls))
 
     def problem_link(self, problem_id: str) -> Link:
-        link = self._problems.get(problem_id)
-        if link is None:
-            problem = self.repertoire.problems.get(problem_id)
-            link = self._problems[problem_id] = (
-                Link(problem.title, self.url(problem.source.docs_path))
-                if problem
-                else Link(problem_id, None)
-            )
-        return link
+        return self._problems.get(problem_id) or Link(problem_id, None)
 
     def member_link(self, member_id: str) -> Link:
-        link = self._members.get(member_id)
-        if link is None:
-            member = self.repertoire.members.get(member_id)
-            link = self._members[member_id] = (
-                Link(member.name, self.url(member.source.docs_path))
-                if member
-                else Link(member_id, None)
-            )
-        return link
+        return self._members.get(member_id) or Link(member_id, None)
 
     def page_link(self, label: str, docs_path: str) -> Link:
         return Link(label, self.url(docs_path))

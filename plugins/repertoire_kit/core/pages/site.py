@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..authoring.github_editor import NEW_USE_NAME, new_use_url
 from ..authoring.skeletons import example_entry_id, use_entry_line, use_text
 from ..indexes.cross_indexes import Indexes, build_indexes
-from ..indexes.gaps import Gaps, find_gaps
+from ..indexes.gaps import find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import USES_DIR, Display, Settings, sentence_case
@@ -72,7 +72,6 @@ class SitePages:
             for record in repertoire.records(record_type).values()
         }
         self._published_uses = {use.id for use in self.indexes.uses}
-        self._gap_lists: Gaps | None = None
         self.review = schedule_for(self.indexes, settings, newest_commit)
         self._due_page_of = {
             due.entry.id: index // settings.problem_page_size + 1
@@ -137,17 +136,15 @@ class SitePages:
 
     def compose_generated(self, page: GeneratedPage) -> Composed:
         """A generated page from its layout and the views it needs."""
-        context: dict[str, Any] = {"title": page.title}
         if page.layout == "kind_index.md":
-            context.update(self._kind_listing(page))
+            context = self._kind_listing(page)
         elif page.layout == "problem_listing.md":
-            problem = self.repertoire.problems[str(page.subject)]
-            context.update(self._problem(problem, page.number))
+            context = self._problem(self.repertoire.problems[str(page.subject)], page.number)
         elif page.layout == "due_for_review.md":
-            context.update(self._due_for_review(page.number))
+            context = self._due_for_review(page.number)
         else:
-            context.update(getattr(self, f"_{page.layout[: -len('.md')]}")())
-        return self._page(page.layout, page.docs_path, **context)
+            context = getattr(self, f"_{page.layout[: -len('.md')]}")()
+        return self._page(page.layout, page.docs_path, title=page.title, **context)
 
     def compose_home(self, body: str) -> Composed:
         """The maintainer's home page text followed by the generated overview."""
@@ -313,9 +310,7 @@ class SitePages:
         return {"ask": self.views.ask_rows(), "groups": self.views.matrix()}
 
     def _gaps(self) -> dict[str, Any]:
-        if self._gap_lists is None:
-            self._gap_lists = find_gaps(self.indexes)
-        gaps = self._gap_lists
+        gaps = find_gaps(self.indexes)
         unused = self.views.unused(gaps)
         return {
             "empty": self.views.gap_problems(gaps.empty),

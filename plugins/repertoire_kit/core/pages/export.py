@@ -20,17 +20,16 @@ from .review_views import schedule_for
 EXPORT_FORMAT = 1
 
 
-def _date(value: Any) -> Any:
+def _json_value(value: Any) -> Any:
+    """A value as JSON holds it: a date as ISO text, a tuple (of choices) as a list."""
+    if isinstance(value, tuple):
+        return list(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _custom_values(entry: Entry, fields: tuple[CustomField, ...]) -> dict[str, Any]:
     """The entry's value of each of `fields` (None where it leaves one out), as JSON."""
-    values: dict[str, Any] = {}
-    for custom in fields:
-        value = entry.custom_value(custom.name)
-        values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
-    return values
+    return {custom.name: _json_value(entry.custom_value(custom.name)) for custom in fields}
 
 
 def _choices(choices: tuple[Choice, ...]) -> list[dict[str, str]]:
@@ -82,8 +81,8 @@ def build_export(
             "problem_types": list(entry.problem_types),
             "contributors": list(entry.contributors),
             "date": entry.date.isoformat(),
-            "updated": _date(entry.updated),
-            "reviewed": _date(entry.reviewed),
+            "updated": _json_value(entry.updated),
+            "reviewed": _json_value(entry.reviewed),
             "reviewed_by": list(entry.reviewed_by),
             "due_for_review": review.of(entry.id) is not None,
             "related": [r for r in entry.related if repertoire.is_visible(r)],
@@ -102,7 +101,7 @@ def build_export(
             "name": member.name,
             "affiliation": member.affiliation,
             "role": member.role,
-            "joined": _date(member.joined),
+            "joined": _json_value(member.joined),
             "links": [{"label": link.label, "url": link.url} for link in member.links],
             "avatar": member.avatar,
             "contributions": len(indexes.by_member.get(member.id, [])),
@@ -215,7 +214,7 @@ def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool 
                 "problem_types": list(e.problem_types),
                 "contributors": list(e.contributors),
                 "date": e.date.isoformat(),
-                "updated": _date(e.updated),
+                "updated": _json_value(e.updated),
                 "level": e.level,
                 "uses": len(indexes.uses_by_entry.get(e.id, ())),
                 # Only when the site has such fields: the file stays as small as the filters allow.

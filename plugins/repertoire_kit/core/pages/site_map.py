@@ -40,12 +40,6 @@ def is_paginated(docs_path: str, settings: Settings, problems: Iterable[str] | N
     )
 
 
-def generated_files(settings: Settings) -> frozenset[str]:
-    """Every docs path the plugin writes itself (pages and files)."""
-    schemas = (f"{urls.SCHEMAS_DIR}/{schema_file_name(s)}" for s in record_schemas(settings))
-    return frozenset((*generated_paths(settings), *schemas))
-
-
 class SiteMap:
     """The site's pages and files, and the address of each."""
 
@@ -57,7 +51,9 @@ class SiteMap:
         drafts: Iterable[str] = (),
     ) -> None:
         self.settings = settings
-        self.generated = generated_files(settings)
+        schemas = (f"{urls.SCHEMAS_DIR}/{schema_file_name(s)}" for s in record_schemas(settings))
+        # Every docs path the plugin writes itself (pages and files).
+        self.generated = frozenset((*generated_paths(settings), *schemas))
         self.paths = frozenset(docs_paths) | self.generated
         self.problems = frozenset(problems)
         # Docs paths of draft entries: left out of a build that does not publish drafts.

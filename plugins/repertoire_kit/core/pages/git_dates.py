@@ -78,19 +78,8 @@ def last_commit_dates(docs_dir: Path) -> dict[str, dt.date]:
     """
     if not has_full_history(docs_dir):
         return {}
-    output = _git(
-        docs_dir,
-        "-c",
-        "core.quotepath=off",
-        "log",
-        "--first-parent",
-        "--relative",
-        f"--format={_RECORD}%cI",
-        "--name-only",
-        "-z",
-        "--",
-        ".",
-    )
+    log = ("log", "--first-parent", "--relative", f"--format={_RECORD}%cI", "--name-only", "-z")
+    output = _git(docs_dir, "-c", "core.quotepath=off", *log, "--", ".")
     return parse_log(output) if output else {}
 
 

@@ -120,6 +120,4 @@ def page_url(docs_path_value: str, use_directory_urls: bool = True) -> str:
 def absolute_url(site_url: str, docs_path_value: str, use_directory_urls: bool = True) -> str:
     """A full URL from `site_url` (or the site-relative one when no site_url is set)."""
     relative_url = page_url(docs_path_value, use_directory_urls)
-    if not site_url:
-        return relative_url
-    return site_url.rstrip("/") + "/" + relative_url
+    return f"{site_url.rstrip('/')}/{relative_url}" if site_url else relative_url

@@ -104,7 +104,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
         count = page_count(len(indexes.entries_under(problem.id)), settings.problem_page_size)
         pages += [
             GeneratedPage(
-                urls.later_page(problem.source.docs_path, n),
+                urls.listing_page(problem.source.docs_path, n),
                 f"{problem.title} (page {n} of {count})",
                 "problem_listing.md",
                 False,

@@ -213,10 +213,7 @@ class SitePages:
             "total": len(everything),
             "groups": self.views.by_kind(shown, totals),
             "pagination": self._pagination(
-                number,
-                len(everything),
-                size,
-                lambda n: first if n == 1 else urls.later_page(first, n),
+                number, len(everything), size, lambda n: urls.listing_page(first, n)
             ),
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
             "recent_uses": (

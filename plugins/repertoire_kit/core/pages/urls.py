@@ -48,12 +48,14 @@ def kind_index(folder: str, number: int = 1) -> str:
 
 def due_for_review(number: int = 1) -> str:
     """Page `number` of the entries due for review; later pages below the first."""
-    return DUE_FOR_REVIEW if number == 1 else later_page(DUE_FOR_REVIEW, number)
+    return listing_page(DUE_FOR_REVIEW, number)
 
 
-def later_page(first_page: str, number: int) -> str:
-    """Page `number` (from 2) of a listing whose first page is a file page (`x.md`, as a
-    problem type's page): in `x/page/`, so that `x/` stays its first page's URL."""
+def listing_page(first_page: str, number: int) -> str:
+    """Page `number` of a listing whose first page is a file page (`x.md`, as a problem
+    type's page): later pages in `x/page/`, so that `x/` stays the first page's URL."""
+    if number == 1:
+        return first_page
     return f"{first_page[: -len('.md')]}/{LISTING_FOLDER}/{number}.md"
 
 

@@ -594,16 +594,11 @@ class ViewBuilder:
                     rows.append((self.member_link(member.id), cells))
             if not rows:
                 continue
-            groups.append(
-                MatrixGroup(
-                    self.problem_link(root),
-                    tuple(
-                        TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
-                    ),
-                    tuple(rows),
-                    max(w for _, cells in rows for w, _ in cells),
-                )
+            headers = tuple(
+                TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
             )
+            peak = max(w for _, cells in rows for w, _ in cells)
+            groups.append(MatrixGroup(self.problem_link(root), headers, tuple(rows), peak))
         return tuple(groups)
 
     def gap_problems(self, problem_ids: list[str]) -> tuple[tuple[Link, None], ...]:

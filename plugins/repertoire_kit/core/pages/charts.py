@@ -166,14 +166,8 @@ def column_chart(
         base = 0
         for series, value in enumerate(column.values):
             if value:
-                segments.append(
-                    Segment(
-                        series_class(series),
-                        value,
-                        fixed(y_of(base + value)),
-                        fixed(y_of(base) - y_of(base + value)),
-                    )
-                )
+                y, bottom = y_of(base + value), y_of(base)
+                segments.append(Segment(series_class(series), value, fixed(y), fixed(bottom - y)))
             base += value
         columns.append(
             Column(

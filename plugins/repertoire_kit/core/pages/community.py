@@ -96,14 +96,13 @@ class CommunityViews:
         if not rows:
             return None
         kinds = self.settings.kinds
-        totals = [sum(counts) for _, counts in rows]
         by_kind = [sum(counts[i] for _, counts in rows) for i in range(len(kinds))]
         labels = _axis_labels([q for q, _ in rows])
         inputs = [
             ColumnInput(str(quarter), axis, counts, f"{quarter}: {self._kinds_said(counts)}")
             for (quarter, counts), axis in zip(rows, labels, strict=True)
         ]
-        busiest = _busiest([(str(q), total) for (q, _), total in zip(rows, totals, strict=True)])
+        busiest = _busiest([(str(q), sum(counts)) for q, counts in rows])
         description = (
             f"{self._kinds_said(tuple(by_kind))}, shared {_span(rows[0][0], rows[-1][0])}. "
             f"Of the quarters, {busiest}."

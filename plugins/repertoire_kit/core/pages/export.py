@@ -20,17 +20,16 @@ from .review_views import schedule_for
 EXPORT_FORMAT = 1
 
 
-def _date(value: Any) -> Any:
+def _json_value(value: Any) -> Any:
+    """A value as JSON holds it: a date as ISO text, a tuple (of choices) as a list."""
+    if isinstance(value, tuple):
+        return list(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _custom_values(entry: Entry, fields: tuple[CustomField, ...]) -> dict[str, Any]:
     """The entry's value of each of `fields` (None where it leaves one out), as JSON."""
-    values: dict[str, Any] = {}
-    for custom in fields:
-        value = entry.custom_value(custom.name)
-        values[custom.name] = list(value) if isinstance(value, tuple) else _date(value)
-    return values
+    return {custom.name: _json_value(entry.custom_value(custom.name)) for custom in fields}
 
 
 def _choices(choices: tuple[Choice, ...]) -> list[dict[str, str]]:
@@ -82,8 +81,8 @@ def build_export(
             "problem_types": list(entry.problem_types),
             "contributors": list(entry.contributors),
             "date": entry.date.isoformat(),
-            "updated": _date(entry.updated),
-            "reviewed": _date(entry.reviewed),
+            "updated": _json_value(entry.updated),
+            "reviewed": _json_value(entry.reviewed),
             "reviewed_by": list(entry.reviewed_by),
             "due_for_review": review.of(entry.id) is not None,
             "related": [r for r in entry.related if repertoire.is_visible(r)],
@@ -102,7 +101,7 @@ def build_export(
             "name": member.name,
             "affiliation": member.affiliation,
             "role": member.role,
-            "joined": _date(member.joined),
+            "joined": _json_value(member.joined),
             "links": [{"label": link.label, "url": link.url} for link in member.links],
             "avatar": member.avatar,
             "contributions": len(indexes.by_member.get(member.id, [])),
@@ -167,18 +166,18 @@ def build_export(
     }
 
 
-def build_explore_data(
-    indexes: Indexes, settings: Settings, use_directory_urls: bool = True
-) -> dict[str, Any]:
-    """What the explore page's filters need, and no more: URLs relative to the site root,
-    no bodies, no fields the filters or results do not show (an entry's id among them: its
-    URL says where it is, and the id would add a tenth to the file)."""
+def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
+    """The text of the explore page's data file (compact, safe to embed in HTML): what its
+    filters need, and no more: URLs relative to the site root, no bodies, no fields the
+    filters or results do not show (an entry's id among them: its URL says where it is, and
+    the id would add a tenth to the file)."""
     repertoire = indexes.repertoire
+    filters = settings.custom_shown_in(Display.EXPLORE)
 
     def url(docs_path: str) -> str:
         return urls.page_url(docs_path, use_directory_urls)
 
-    return {
+    data = {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
         "levels": [
             {"id": level, "label": settings.level(level).label} for level in settings.levels
@@ -190,7 +189,7 @@ def build_explore_data(
                 "label": f.label,
                 "choices": [{"id": c.id, "label": c.shown} for c in f.choices],
             }
-            for f in settings.custom_shown_in(Display.EXPLORE)
+            for f in filters
         ],
         "problem_types": [
             {
@@ -215,26 +214,16 @@ def build_explore_data(
                 "problem_types": list(e.problem_types),
                 "contributors": list(e.contributors),
                 "date": e.date.isoformat(),
-                "updated": _date(e.updated),
+                "updated": _json_value(e.updated),
                 "level": e.level,
                 "uses": len(indexes.uses_by_entry.get(e.id, ())),
-                **_filter_values(e, settings),
+                # Only when the site has such fields: the file stays as small as the filters allow.
+                **({"fields": _custom_values(e, filters)} if filters else {}),
             }
             for e in indexes.entries
         ],
     }
-
-
-def _filter_values(entry: Entry, settings: Settings) -> dict[str, Any]:
-    """The entry's values of the custom fields the explore page filters by (only when it has
-    such fields: the data file stays as small as the filters allow)."""
-    filters = settings.custom_shown_in(Display.EXPLORE)
-    return {"fields": _custom_values(entry, filters)} if filters else {}
-
-
-def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool = True) -> str:
-    """The text of the explore page's data file (compact, safe to embed in HTML)."""
-    return json_text(build_explore_data(indexes, settings, use_directory_urls), indent=None) + "\n"
+    return json_text(data, indent=None) + "\n"
 
 
 def export_json(

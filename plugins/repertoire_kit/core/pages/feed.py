@@ -36,32 +36,46 @@ def build_feed(indexes: Indexes, settings: Settings, use_directory_urls: bool = 
     def url(docs_path: str) -> str:
         return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
 
+    def name(member_id: str) -> str:
+        member = indexes.repertoire.members.get(member_id)
+        return member.name if member else member_id
+
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{settings.site_name}: what's new"
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = url(urls.NEW)
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=url(urls.FEED), rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=url(urls.NEW), rel="alternate")
+    _add(feed, "title", f"{settings.site_name}: what's new")
+    _add(feed, "id", url(urls.NEW))
+    _add(feed, "link", href=url(urls.FEED), rel="self")
+    _add(feed, "link", href=url(urls.NEW), rel="alternate")
     latest = max((_changed(r) for r in newest), default=dt.date(1970, 1, 1))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(latest)
-    for entry in newest:
-        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        if isinstance(entry, Use):
-            _use_item(item, entry, indexes, url(entry.source.docs_path))
-            continue
-        ET.SubElement(item, f"{{{ATOM}}}title").text = entry.title
-        ET.SubElement(item, f"{{{ATOM}}}id").text = url(entry.source.docs_path)
-        ET.SubElement(item, f"{{{ATOM}}}link", href=url(entry.source.docs_path), rel="alternate")
-        ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(entry.date)
-        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(entry.last_changed)
-        ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.summary
-        ET.SubElement(item, f"{{{ATOM}}}category", term=entry.kind.singular)
-        for member_id in entry.contributors:
-            member = indexes.repertoire.members.get(member_id)
-            author = ET.SubElement(item, f"{{{ATOM}}}author")
-            ET.SubElement(author, f"{{{ATOM}}}name").text = member.name if member else member_id
+    _add(feed, "updated", _stamp(latest))
+    for record in newest:
+        if isinstance(record, Entry):
+            authors = tuple(name(member_id) for member_id in record.contributors)
+            title, term = record.title, record.kind.singular
+        else:  # a use: who used which entry, when, and what came of it
+            authors = (name(record.member),)
+            title = f"{authors[0]} used {indexes.repertoire.entries[record.entry].title}"
+            term = "use"
+        link = url(record.source.docs_path)
+        item = _add(feed, "entry")
+        _add(item, "title", title)
+        _add(item, "id", link)
+        _add(item, "link", href=link, rel="alternate")
+        _add(item, "published", _stamp(record.date))
+        _add(item, "updated", _stamp(_changed(record)))
+        _add(item, "summary", record.summary)
+        _add(item, "category", term=term)
+        for author in authors:
+            _add(_add(item, "author"), "name", author)
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    """A child element in the Atom namespace, with its text and attributes."""
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
 
 
 def _changed(record: Entry | Use) -> dt.date:
@@ -72,18 +86,3 @@ def _newest_first(record: Entry | Use) -> tuple[int, bool]:
     """Newest first; on one day entries before uses. The sort is stable and each list comes
     in its own total order (`newest_first`, `newest_use_first`), so the merge is one too."""
     return (-_changed(record).toordinal(), isinstance(record, Use))
-
-
-def _use_item(item: ET.Element, use: Use, indexes: Indexes, link: str) -> None:
-    """A use as a feed item: who used which entry, when, and what came of it."""
-    member = indexes.repertoire.members.get(use.member)
-    name = member.name if member else use.member
-    entry = indexes.repertoire.entries[use.entry]
-    ET.SubElement(item, f"{{{ATOM}}}title").text = f"{name} used {entry.title}"
-    ET.SubElement(item, f"{{{ATOM}}}id").text = link
-    ET.SubElement(item, f"{{{ATOM}}}link", href=link, rel="alternate")
-    ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(use.date)
-    ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(use.date)
-    ET.SubElement(item, f"{{{ATOM}}}summary").text = use.summary
-    ET.SubElement(item, f"{{{ATOM}}}category", term="use")
-    ET.SubElement(ET.SubElement(item, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = name

@@ -103,9 +103,8 @@ def write_project(
     written[urls.HOME] = pages.compose_home(_home_body(docs_dir)).inline().encode("utf-8")
     for page in pages.generated_pages():
         written[page.docs_path] = pages.compose_generated(page).inline().encode("utf-8")
-    written[urls.EXPORT_JSON] = export_json(pages.indexes, settings, review=pages.review).encode(
-        "utf-8"
-    )
+    export = export_json(pages.indexes, settings, review=pages.review)
+    written[urls.EXPORT_JSON] = export.encode("utf-8")
     written[urls.EXPLORE_JSON] = explore_json(pages.indexes, settings).encode("utf-8")
     written[urls.FEED] = build_feed(pages.indexes, settings)
     written.update(served_assets())

@@ -29,6 +29,8 @@ _RECORD = "\x1e"  # starts each commit in the log output; never part of a date o
 
 def _git(folder: Path, *args: str) -> str | None:
     """Run git in `folder`; None when git is missing, fails, or the folder is no repository."""
+    if not folder.is_dir():
+        return None
     try:
         completed = subprocess.run(
             ["git", "-C", str(folder), *args],
@@ -74,34 +76,19 @@ def last_commit_dates(docs_dir: Path) -> dict[str, dt.date]:
     shallow: a partial history would give wrong dates, and no date is better than a wrong one.
     Files never committed are absent, so they also fall back to their front matter.
     """
-    if not docs_dir.is_dir() or not has_full_history(docs_dir):
+    if not has_full_history(docs_dir):
         return {}
-    output = _git(
-        docs_dir,
-        "-c",
-        "core.quotepath=off",
-        "log",
-        "--first-parent",
-        "--relative",
-        f"--format={_RECORD}%cI",
-        "--name-only",
-        "-z",
-        "--",
-        ".",
-    )
+    log = ("log", "--first-parent", "--relative", f"--format={_RECORD}%cI", "--name-only", "-z")
+    output = _git(docs_dir, "-c", "core.quotepath=off", *log, "--", ".")
     return parse_log(output) if output else {}
 
 
 def newest_commit_date(folder: Path) -> dt.date | None:
     """The date of the commit checked out (HEAD) in the repository holding `folder`; None
     without git or a repository. A shallow clone still has it, so CI gets the same day."""
-    if not folder.is_dir():
-        return None
     output = _git(folder, "log", "-1", "--format=%cI", "HEAD")
-    if not output or not output.strip():
-        return None
     try:
-        return dt.datetime.fromisoformat(output.strip()).date()
+        return dt.datetime.fromisoformat(output.strip()).date() if output else None
     except ValueError:
         return None
 
@@ -112,7 +99,4 @@ def last_updated(entry: Entry, commit_dates: Mapping[str, dt.date]) -> dt.date:
     When both are known the later one wins, so the page never shows a date older than the
     `updated` its contributor wrote (a commit can carry an earlier date than the edit).
     """
-    committed = commit_dates.get(entry.source.docs_path)
-    if committed is None:
-        return entry.last_changed
-    return max(committed, entry.last_changed)
+    return max(commit_dates.get(entry.source.docs_path, entry.last_changed), entry.last_changed)

@@ -18,6 +18,8 @@ from ..settings import Settings, sentence_case
 from . import urls
 
 DUE_FOR_REVIEW = "Due for review"
+GENERATED_FILES = (urls.EXPORT_JSON, urls.FEED, urls.EXPLORE_JSON, urls.STYLESHEET, urls.SCRIPT)
+"""The other files a build writes itself."""
 
 
 @dataclass(frozen=True)
@@ -70,16 +72,11 @@ def index_pages(settings: Settings) -> tuple[GeneratedPage, ...]:
     )
 
 
-def generated_files() -> tuple[str, ...]:
-    """The other files a build writes itself."""
-    return (urls.EXPORT_JSON, urls.FEED, urls.EXPLORE_JSON, urls.STYLESHEET, urls.SCRIPT)
-
-
 def generated_paths(settings: Settings) -> tuple[str, ...]:
     """Every docs path a build writes whatever the content, so that a contributed file taking
     one is reported instead of silently replaced (later listing pages live in `page/`
     folders, which no record can take)."""
-    return (*(page.docs_path for page in index_pages(settings)), *generated_files())
+    return (*(page.docs_path for page in index_pages(settings)), *GENERATED_FILES)
 
 
 def page_count(items: int, page_size: int) -> int:
@@ -107,7 +104,7 @@ def listing_pages(settings: Settings, indexes: Indexes) -> tuple[GeneratedPage, 
         count = page_count(len(indexes.entries_under(problem.id)), settings.problem_page_size)
         pages += [
             GeneratedPage(
-                urls.problem_listing(problem.source.docs_path, n),
+                urls.listing_page(problem.source.docs_path, n),
                 f"{problem.title} (page {n} of {count})",
                 "problem_listing.md",
                 False,

@@ -8,7 +8,6 @@ only turns it into typed views with links, and says on which day the build judge
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..clock import build_day
@@ -46,8 +45,3 @@ def due_item(views: ViewBuilder, due: DueEntry) -> DueItem:
         due_since=due.due_since.isoformat(),
         reviewers=tuple(Counted(views.member_link(m), n) for m, n in due.reviewers),
     )
-
-
-def due_items(views: ViewBuilder, due: Iterable[DueEntry]) -> tuple[DueItem, ...]:
-    """The views of due entries (one page of the schedule's), in the order given."""
-    return tuple(due_item(views, entry) for entry in due)

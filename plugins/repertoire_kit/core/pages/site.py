@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..authoring.github_editor import NEW_USE_NAME, new_use_url
 from ..authoring.skeletons import example_entry_id, use_entry_line, use_text
 from ..indexes.cross_indexes import Indexes, build_indexes
-from ..indexes.gaps import Gaps, find_gaps
+from ..indexes.gaps import find_gaps
 from ..model import CuratedPath, Entry, Member, ProblemType, RecordType, Repertoire, Use
 from ..safety.escape import markdown_url
 from ..settings import USES_DIR, Display, Settings, sentence_case
@@ -26,7 +26,7 @@ from . import urls
 from .community import CommunityViews
 from .git_dates import last_updated
 from .registry import GeneratedPage, due_pages, index_pages, listing_pages, page_count
-from .review_views import DueItem, due_item, due_items, schedule_for
+from .review_views import due_item, schedule_for
 from .slots import Composed
 from .templating import Templates
 from .views import Link, Pagination, ViewBuilder
@@ -72,7 +72,6 @@ class SitePages:
             for record in repertoire.records(record_type).values()
         }
         self._published_uses = {use.id for use in self.indexes.uses}
-        self._gap_lists: Gaps | None = None
         self.review = schedule_for(self.indexes, settings, newest_commit)
         self._due_page_of = {
             due.entry.id: index // settings.problem_page_size + 1
@@ -137,17 +136,15 @@ class SitePages:
 
     def compose_generated(self, page: GeneratedPage) -> Composed:
         """A generated page from its layout and the views it needs."""
-        context: dict[str, Any] = {"title": page.title}
         if page.layout == "kind_index.md":
-            context.update(self._kind_listing(page))
+            context = self._kind_listing(page)
         elif page.layout == "problem_listing.md":
-            problem = self.repertoire.problems[str(page.subject)]
-            context.update(self._problem(problem, page.number))
+            context = self._problem(self.repertoire.problems[str(page.subject)], page.number)
         elif page.layout == "due_for_review.md":
-            context.update(self._due_for_review(page.number))
+            context = self._due_for_review(page.number)
         else:
-            context.update(getattr(self, f"_{page.layout[: -len('.md')]}")())
-        return self._page(page.layout, page.docs_path, **context)
+            context = getattr(self, f"_{page.layout[: -len('.md')]}")()
+        return self._page(page.layout, page.docs_path, title=page.title, **context)
 
     def compose_home(self, body: str) -> Composed:
         """The maintainer's home page text followed by the generated overview."""
@@ -167,22 +164,19 @@ class SitePages:
 
     def _entry(self, entry: Entry) -> dict[str, Any]:
         changed = self.last_updated(entry)
+        due = self.review.of(entry.id)
         return {
             "entry": self.views.entry(entry),
             "last_updated": changed if changed != entry.date.isoformat() else None,
             "pagers": self.views.pagers(entry),
             "connections": self.views.connections(entry),
             "used": self.views.used_by(entry),
-            "due": self._due_notice(entry),
+            "due": due_item(self.views, due) if due else None,
             "due_page": self.views.page_link(
                 "All entries due for review",
                 urls.due_for_review(self._due_page_of.get(entry.id, 1)),
             ),
         }
-
-    def _due_notice(self, entry: Entry) -> DueItem | None:
-        due = self.review.of(entry.id)
-        return due_item(self.views, due) if due else None
 
     def _member(self, member: Member) -> dict[str, Any]:
         mine = self.indexes.by_member.get(member.id, [])
@@ -219,10 +213,7 @@ class SitePages:
             "total": len(everything),
             "groups": self.views.by_kind(shown, totals),
             "pagination": self._pagination(
-                number,
-                len(everything),
-                size,
-                lambda n: first if n == 1 else urls.problem_listing(first, n),
+                number, len(everything), size, lambda n: urls.listing_page(first, n)
             ),
             "people": self.views.people_to_ask(problem.id) if number == 1 else (),
             "recent_uses": (
@@ -293,33 +284,30 @@ class SitePages:
         groups = []
         for role in (*self.settings.roles, None):
             in_role = [m for m in members if m.role == role]
-            if in_role:
-                configured = self.settings.role(role) if role else None
-                label = (
-                    "Without a role"
-                    if configured is None
-                    else configured.label
-                    or ROLE_TITLES.get(role or "", sentence_case(configured.id))
+            if not in_role:
+                continue
+            if role:
+                configured = self.settings.role(role)
+                label = configured.label or ROLE_TITLES.get(role, sentence_case(role))
+                description = configured.description
+            else:
+                label, description = "Without a role", ""
+            rows = tuple(
+                (
+                    self.views.member_link(m.id),
+                    m.affiliation,
+                    len(self.indexes.by_member.get(m.id, [])),
                 )
-                rows = tuple(
-                    (
-                        self.views.member_link(m.id),
-                        m.affiliation,
-                        len(self.indexes.by_member.get(m.id, [])),
-                    )
-                    for m in in_role
-                )
-                description = configured.description if configured else ""
-                groups.append((label, description, rows))
+                for m in in_role
+            )
+            groups.append((label, description, rows))
         return {"total": len(members), "groups": tuple(groups)}
 
     def _who_knows_what(self) -> dict[str, Any]:
         return {"ask": self.views.ask_rows(), "groups": self.views.matrix()}
 
     def _gaps(self) -> dict[str, Any]:
-        if self._gap_lists is None:
-            self._gap_lists = find_gaps(self.indexes)
-        gaps = self._gap_lists
+        gaps = find_gaps(self.indexes)
         unused = self.views.unused(gaps)
         return {
             "empty": self.views.gap_problems(gaps.empty),
@@ -354,7 +342,7 @@ class SitePages:
         due = self.review.due
         size = self.settings.problem_page_size
         return {
-            "due": due_items(self.views, due[(number - 1) * size : number * size]),
+            "due": tuple(due_item(self.views, d) for d in due[(number - 1) * size : number * size]),
             "total": len(due),
             "months": self.settings.review_months,
             "today": self.review.today.isoformat() if self.review.today else None,

@@ -22,30 +22,6 @@ from .registry import generated_paths
 _INDEX_NAMES = ("index.md", "README.md")
 
 
-def is_paginated(docs_path: str, settings: Settings, problems: Iterable[str] | None = None) -> bool:
-    """`<kind folder>/page/<n>.md` or `problems/<id>/page/<n>.md`: a page of a long listing
-    (any `<id>` when `problems` is not given)."""
-    parts = docs_path.split("/")
-    if len(parts) < 3 or parts[-2] != "page":
-        return False
-    number = parts[-1].removesuffix(".md")
-    if not (parts[-1].endswith(".md") and number.isdigit() and not number.startswith("0")):
-        return False
-    if len(parts) == 3:
-        return settings.kind_for_folder(parts[0]) is not None
-    return (
-        len(parts) == 4
-        and parts[0] == PROBLEMS_DIR
-        and (problems is None or parts[1] in set(problems))
-    )
-
-
-def generated_files(settings: Settings) -> frozenset[str]:
-    """Every docs path the plugin writes itself (pages and files)."""
-    schemas = (f"{urls.SCHEMAS_DIR}/{schema_file_name(s)}" for s in record_schemas(settings))
-    return frozenset((*generated_paths(settings), *schemas))
-
-
 class SiteMap:
     """The site's pages and files, and the address of each."""
 
@@ -57,7 +33,9 @@ class SiteMap:
         drafts: Iterable[str] = (),
     ) -> None:
         self.settings = settings
-        self.generated = generated_files(settings)
+        schemas = (f"{urls.SCHEMAS_DIR}/{schema_file_name(s)}" for s in record_schemas(settings))
+        # Every docs path the plugin writes itself (pages and files).
+        self.generated = frozenset((*generated_paths(settings), *schemas))
         self.paths = frozenset(docs_paths) | self.generated
         self.problems = frozenset(problems)
         # Docs paths of draft entries: left out of a build that does not publish drafts.
@@ -66,6 +44,18 @@ class SiteMap:
         for docs_path in sorted(self.paths):
             for key in self._url_keys(docs_path):
                 self.by_url.setdefault(key, docs_path)
+
+    def _is_paginated(self, docs_path: str) -> bool:
+        """`<kind folder>/page/<n>.md` or `problems/<id>/page/<n>.md`: a page of a long listing."""
+        parts = docs_path.split("/")
+        if len(parts) < 3 or parts[-2] != "page":
+            return False
+        number = parts[-1].removesuffix(".md")
+        if not (parts[-1].endswith(".md") and number.isdigit() and not number.startswith("0")):
+            return False
+        if len(parts) == 3:
+            return self.settings.kind_for_folder(parts[0]) is not None
+        return len(parts) == 4 and parts[0] == PROBLEMS_DIR and parts[1] in self.problems
 
     def page_url(self, docs_path: str) -> str:
         """The site-relative address of a docs path (`cases/x/`, `` for the home page)."""
@@ -88,7 +78,7 @@ class SiteMap:
 
     def exists(self, docs_path: str) -> bool:
         """Whether the site has a page or file made from (or generated at) this docs path."""
-        return docs_path in self.paths or is_paginated(docs_path, self.settings, self.problems)
+        return docs_path in self.paths or self._is_paginated(docs_path)
 
     def at_url(self, url: str) -> str | None:
         """The docs path published at a site-relative address, if any."""
@@ -99,11 +89,11 @@ class SiteMap:
             return found
         stem = key.removesuffix(".html") if not self.settings.use_directory_urls else key
         candidate = f"{stem}.md"
-        return candidate if is_paginated(candidate, self.settings, self.problems) else None
+        return candidate if self._is_paginated(candidate) else None
 
     def is_generated(self, docs_path: str) -> bool:
         """Whether the plugin makes this page or file (no contributed file behind it)."""
-        return docs_path in self.generated or is_paginated(docs_path, self.settings, self.problems)
+        return docs_path in self.generated or self._is_paginated(docs_path)
 
     def page_urls(self) -> dict[str, str]:
         """Address (without a final '/') → docs path, for every Markdown page, for suggestions."""

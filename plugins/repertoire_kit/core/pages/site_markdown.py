@@ -29,16 +29,6 @@ def _toc_slugify() -> Any:
     return slugify
 
 
-def _heading_converter(separator: str) -> Any:
-    """Markdown with the extensions that decide heading ids, given as objects: by name,
-    Python-Markdown would search the installed packages' entry points for them."""
-    import markdown
-    from markdown.extensions.attr_list import AttrListExtension
-    from markdown.extensions.toc import TocExtension
-
-    return markdown.Markdown(extensions=[TocExtension(separator=separator), AttrListExtension()])
-
-
 def is_toc_slugify(function: object) -> bool:
     """Whether `function` is the `toc` extension's own slugify (the one mkdocs.yml gets by
     default), so that heading ids can be computed here."""
@@ -57,13 +47,21 @@ class HeadingIds:
 
     def __init__(self, separator: str = "-") -> None:
         self.separator = separator
-        self._converter: Any = None
+
+    @functools.cached_property
+    def _converter(self) -> Any:
+        """Markdown with the extensions that decide heading ids, given as objects: by name,
+        Python-Markdown would search the installed packages' entry points for them."""
+        import markdown
+        from markdown.extensions.attr_list import AttrListExtension
+        from markdown.extensions.toc import TocExtension
+
+        toc = TocExtension(separator=self.separator)
+        return markdown.Markdown(extensions=[toc, AttrListExtension()])
 
     def ids(self, blocks: Sequence[str]) -> list[str]:
         """The ids of the headings in `blocks` (Markdown blocks: heading lines, and paragraphs
         whose attribute lists reserve ids), in document order, as the site's toc gives them."""
-        if self._converter is None:
-            self._converter = _heading_converter(self.separator)
         converter = self._converter
         converter.reset()
         converter.convert("\n\n".join(blocks))

@@ -46,19 +46,16 @@ def kind_index(folder: str, number: int = 1) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/{LISTING_FOLDER}/{number}.md"
 
 
-def problem_listing(problem_docs_path: str, number: int) -> str:
-    """Page `number` (from 2) of a problem type's entries: below the problem's own page."""
-    return later_page(problem_docs_path, number)
-
-
 def due_for_review(number: int = 1) -> str:
     """Page `number` of the entries due for review; later pages below the first."""
-    return DUE_FOR_REVIEW if number == 1 else later_page(DUE_FOR_REVIEW, number)
+    return listing_page(DUE_FOR_REVIEW, number)
 
 
-def later_page(first_page: str, number: int) -> str:
-    """Page `number` (from 2) of a listing whose first page is a file page (`x.md`): in
-    `x/page/`, so that `x/` stays its first page's URL."""
+def listing_page(first_page: str, number: int) -> str:
+    """Page `number` of a listing whose first page is a file page (`x.md`, as a problem
+    type's page): later pages in `x/page/`, so that `x/` stays the first page's URL."""
+    if number == 1:
+        return first_page
     return f"{first_page[: -len('.md')]}/{LISTING_FOLDER}/{number}.md"
 
 
@@ -125,6 +122,4 @@ def page_url(docs_path_value: str, use_directory_urls: bool = True) -> str:
 def absolute_url(site_url: str, docs_path_value: str, use_directory_urls: bool = True) -> str:
     """A full URL from `site_url` (or the site-relative one when no site_url is set)."""
     relative_url = page_url(docs_path_value, use_directory_urls)
-    if not site_url:
-        return relative_url
-    return site_url.rstrip("/") + "/" + relative_url
+    return f"{site_url.rstrip('/')}/{relative_url}" if site_url else relative_url

@@ -144,13 +144,12 @@ class Pagination:
         near = range(self.number - PAGER_REACH, self.number + PAGER_REACH + 1)
         kept = sorted({1, self.count, *(n for n in near if 1 <= n <= self.count)})
         shown: list[int | None] = []
+        previous = 0
         for number in kept:
-            last = shown[-1] if shown else 0
-            if last is not None and number - last == 2:
-                shown.append(number - 1)
-            elif last is not None and number - last > 2:
-                shown.append(None)
+            if number - previous > 1:  # pages left out before this one
+                shown.append(number - 1 if number - previous == 2 else None)
             shown.append(number)
+            previous = number
         return tuple(shown)
 
 
@@ -299,8 +298,15 @@ class ViewBuilder:
         self.settings = settings
         self.repertoire = indexes.repertoire
         self._entries: dict[str, EntryItem] = {}
-        self._problems: dict[str, Link] = {}
-        self._members: dict[str, Link] = {}
+        # Every problem type's and member's link, made once: they recur on many pages.
+        self._problems = {
+            p.id: Link(p.title, self.url(p.source.docs_path))
+            for p in self.repertoire.problems.values()
+        }
+        self._members = {
+            m.id: Link(m.name, self.url(m.source.docs_path))
+            for m in self.repertoire.members.values()
+        }
 
     # ----- links ------------------------------------------------------------------------
 
@@ -309,26 +315,10 @@ class ViewBuilder:
         return Markup(urls.root_url(docs_path, self.use_directory_urls))
 
     def problem_link(self, problem_id: str) -> Link:
-        link = self._problems.get(problem_id)
-        if link is None:
-            problem = self.repertoire.problems.get(problem_id)
-            link = self._problems[problem_id] = (
-                Link(problem.title, self.url(problem.source.docs_path))
-                if problem
-                else Link(problem_id, None)
-            )
-        return link
+        return self._problems.get(problem_id) or Link(problem_id, None)
 
     def member_link(self, member_id: str) -> Link:
-        link = self._members.get(member_id)
-        if link is None:
-            member = self.repertoire.members.get(member_id)
-            link = self._members[member_id] = (
-                Link(member.name, self.url(member.source.docs_path))
-                if member
-                else Link(member_id, None)
-            )
-        return link
+        return self._members.get(member_id) or Link(member_id, None)
 
     def page_link(self, label: str, docs_path: str) -> Link:
         return Link(label, self.url(docs_path))
@@ -604,16 +594,11 @@ class ViewBuilder:
                     rows.append((self.member_link(member.id), cells))
             if not rows:
                 continue
-            groups.append(
-                MatrixGroup(
-                    self.problem_link(root),
-                    tuple(
-                        TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
-                    ),
-                    tuple(rows),
-                    max(w for _, cells in rows for w, _ in cells),
-                )
+            headers = tuple(
+                TreeRow(self.problem_link(p), None, depth.get(p, 0), ()) for p in columns
             )
+            peak = max(w for _, cells in rows for w, _ in cells)
+            groups.append(MatrixGroup(self.problem_link(root), headers, tuple(rows), peak))
         return tuple(groups)
 
     def gap_problems(self, problem_ids: list[str]) -> tuple[tuple[Link, None], ...]:

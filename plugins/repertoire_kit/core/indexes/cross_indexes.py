@@ -293,7 +293,7 @@ class Indexes:
         if self._matrix is None:
             matrix: dict[str, Counter[str]] = defaultdict(Counter)
             for entry in self.entries:
-                reached = self._reached(entry)
+                reached = self.problems_reached(entry)
                 for member_id in entry.contributors:
                     matrix[member_id].update(reached)
             self._matrix = dict(matrix)
@@ -306,11 +306,11 @@ class Indexes:
         if self._uses_matrix is None:
             matrix: dict[str, Counter[str]] = defaultdict(Counter)
             for use in self.uses:
-                matrix[use.member].update(self._reached(self.repertoire.entries[use.entry]))
+                matrix[use.member].update(self.problems_reached(self.repertoire.entries[use.entry]))
             self._uses_matrix = dict(matrix)
         return self._uses_matrix
 
-    def _reached(self, entry: Entry) -> set[str]:
+    def problems_reached(self, entry: Entry) -> set[str]:
         """The known problem types of an entry and all their ancestors."""
         reached: set[str] = set()
         for problem_id in entry.problem_types:

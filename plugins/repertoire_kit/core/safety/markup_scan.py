@@ -29,15 +29,9 @@ _FENCE_LIKE = re.compile(r"[ \t>]*(?:`{3,}|~{3,})")
 _LINE_NUMBERS = r"\d+(?:[ \t]+\d+){0,2}"
 _LINE_RANGES = r"\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*"
 _FENCE_OPTION = (
-    r"[ \t]+(?:"
-    + "|".join(
-        (
-            r"""title=(?:"[^"\n]*"|'[^'\n]*')""",
-            f"""linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')""",
-            f"""hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}')""",
-        )
-    )
-    + ")"
+    r"""[ \t]+(?:title=(?:"[^"\n]*"|'[^'\n]*')"""
+    f"""|linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')"""
+    f"""|hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}'))"""
 )
 _SURE_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?(?:" + _FENCE_OPTION + r")*[ \t]*$")
 # A closing fence (after the opening fence's indentation): the opening fence exactly, not a
@@ -406,41 +400,24 @@ def _attribute_issues(block: re.Match[str], locate: Locator) -> list[MarkupIssue
     """Event handlers and inline styles among the attributes of one tag or attr_list block."""
     issues: list[MarkupIssue] = []
     name_end = _NAME.match(block.group(0))
-    offset = block.start() + (name_end.end() if name_end else 0)
-    for attribute in _ATTRIBUTE.finditer(block.group(0), offset - block.start()):
+    for attribute in _ATTRIBUTE.finditer(block.group(0), name_end.end() if name_end else 0):
         name = attribute.group(1).lower()
         value = (attribute.group(2) or "").split("=", 1)[-1].strip().strip("\"'")
-        if (
-            name.startswith("#__")
-            or (name == "id" and value.startswith("__"))
-            or name.startswith("data-md-")
-        ):
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start() + attribute.start(1)),
-                    f"'{attribute.group(0).strip()}' is reserved for the site's theme",
-                    "remove it; ids starting with __ and data-md-* attributes configure the theme",
-                )
-            )
+        offset = block.start() + attribute.start(1)
+        if name.startswith(("#__", "data-md-")) or (name == "id" and value.startswith("__")):
+            message = f"'{attribute.group(0).strip()}' is reserved for the site's theme"
+            hint = "remove it; ids starting with __ and data-md-* attributes configure the theme"
+        elif attribute.group(2) is None:
             continue
-        if attribute.group(2) is None:
-            continue
-        if len(name) > 2 and name.startswith("on") and name[2:].isalpha():
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start() + attribute.start(1)),
-                    f"event handler attribute '{name}' is not allowed",
-                    "remove it; pages cannot run scripts from content",
-                )
-            )
+        elif len(name) > 2 and name.startswith("on") and name[2:].isalpha():
+            message = f"event handler attribute '{name}' is not allowed"
+            hint = "remove it; pages cannot run scripts from content"
         elif name == "style":
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start()),
-                    "inline style attributes are not allowed",
-                    "remove style=…; the site's theme handles presentation",
-                )
-            )
+            offset, message = block.start(), "inline style attributes are not allowed"
+            hint = "remove style=…; the site's theme handles presentation"
+        else:
+            continue
+        issues.append(MarkupIssue(*locate(offset), message, hint))
     return issues
 
 

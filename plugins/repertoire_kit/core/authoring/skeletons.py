@@ -149,10 +149,11 @@ def body_blocks(target: Target) -> tuple[Block, ...]:
     )
 
 
-def body_text(blocks: tuple[Block, ...]) -> str:
-    """The body as written to a file: each heading, a blank line, then its `TODO:` line."""
+def body_text(blocks: tuple[Block, ...], as_todo: bool = True) -> str:
+    """The body as written to a file: each heading, a blank line, then its `TODO:` line (or,
+    not `as_todo`, its prompt as plain text: the starter site's examples, which pass the check)."""
     return "\n".join(
-        (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt)}\n"
+        (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt) if as_todo else prompt}\n"
         for heading, prompt in blocks
     )
 

@@ -172,12 +172,8 @@ class CombinationIndex:
         """Every candidate in these per-label lists, scored by counting its shared labels."""
         problems, people = labels
         by_problem, by_member = label_lists
-        shared_problems: Counter[int] = Counter()
-        shared_people: Counter[int] = Counter()
-        for problem_id in problems:
-            shared_problems.update(by_problem.get(problem_id, ()))
-        for member_id in people:
-            shared_people.update(by_member.get(member_id, ()))
+        shared_problems = Counter(rank for p in problems for rank in by_problem.get(p, ()))
+        shared_people = Counter(rank for m in people for rank in by_member.get(m, ()))
         return [
             (-shared_problems[rank], -shared_people[rank], rank)
             for rank in shared_problems.keys() | shared_people.keys()

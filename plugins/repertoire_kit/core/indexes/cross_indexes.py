@@ -48,7 +48,7 @@ LabelLists = tuple[dict[str, list[int]], dict[str, list[int]]]
 """Entry ranks, newest first, by problem type and by contributor."""
 
 
-def grouped(pairs: Iterable[tuple[str, _Item]]) -> dict[str, list[_Item]]:
+def _grouped(pairs: Iterable[tuple[str, _Item]]) -> dict[str, list[_Item]]:
     """Each item listed under its key, in the order given (keys in order of first appearance)."""
     groups: dict[str, list[_Item]] = defaultdict(list)
     for key, item in pairs:
@@ -118,7 +118,7 @@ class CombinationIndex:
         self.crowded = _label_lists(labels, crowded)
         lists: dict[str, list[int]] = {}
         for rank, (problems, people) in enumerate(labels):
-            if is_crowded((problems, people)):
+            if is_crowded(labels[rank]):
                 continue
             people_subsets = _subsets(people)
             for problem_subset in _subsets(problems):
@@ -184,8 +184,8 @@ class CombinationIndex:
 def _label_lists(labels: list[Labels], ranks: Sequence[int]) -> LabelLists:
     """The ranks of these entries by problem type and by contributor."""
     return (
-        grouped((problem_id, rank) for rank in ranks for problem_id in labels[rank][0]),
-        grouped((member_id, rank) for rank in ranks for member_id in labels[rank][1]),
+        _grouped((problem_id, rank) for rank in ranks for problem_id in labels[rank][0]),
+        _grouped((member_id, rank) for rank in ranks for member_id in labels[rank][1]),
     )
 
 
@@ -367,26 +367,26 @@ def build_indexes(repertoire: Repertoire, kind_folders: tuple[str, ...]) -> Inde
         repertoire=repertoire,
         entries=published,
         by_kind={folder: [] for folder in kind_folders},
-        by_problem=grouped((p, entry) for entry in published for p in entry.problem_types),
-        by_member=grouped((m, entry) for entry in published for m in entry.contributors),
-        referenced_by=grouped(
+        by_problem=_grouped((p, entry) for entry in published for p in entry.problem_types),
+        by_member=_grouped((m, entry) for entry in published for m in entry.contributors),
+        referenced_by=_grouped(
             (target, entry) for entry in published for target in entry.related if target != entry.id
         ),
-        paths_by_entry=grouped(
+        paths_by_entry=_grouped(
             (step.entry, (path.id, index))
             for path in sorted(repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id))
             for index, step in enumerate(path.steps)
         ),
         uses=uses,
-        uses_by_entry=grouped((use.entry, use) for use in uses),
-        uses_by_member=grouped((use.member, use) for use in uses),
-        uses_by_problem=grouped(
+        uses_by_entry=_grouped((use.entry, use) for use in uses),
+        uses_by_member=_grouped((use.member, use) for use in uses),
+        uses_by_problem=_grouped(
             (p, use) for use in uses for p in dict.fromkeys(entries[use.entry].problem_types)
         ),
     )
     for entry in published:
         indexes.by_kind.setdefault(entry.kind.folder, []).append(entry)
-    children = grouped(
+    children = _grouped(
         (problem.parent, problem.id)
         for problem in problems.values()
         if problem.parent in problems and problem.parent != problem.id

@@ -410,7 +410,8 @@ def _attribute_issues(block: re.Match[str], locate: Locator) -> list[MarkupIssue
             message = f"event handler attribute '{name}' is not allowed"
             hint = "remove it; pages cannot run scripts from content"
         elif name == "style":
-            offset, message = block.start(), "inline style attributes are not allowed"
+            offset = block.start()
+            message = "inline style attributes are not allowed"
             hint = "remove style=…; the site's theme handles presentation"
         else:
             continue

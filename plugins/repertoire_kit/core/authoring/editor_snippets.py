@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import count
 from typing import Any
 
@@ -81,34 +80,12 @@ def tab_stop(number: int, body: str) -> str:
     return f"${{{number}:{body}}}"
 
 
-@dataclass(frozen=True)
-class _Example:
-    """A placeholder value: as snippet syntax, and as the text it becomes (for YAML checks)."""
-
-    snippet: str
-    text: str
-
-    @classmethod
-    def literal(cls, text: str) -> _Example:
-        return cls(escape(text), text)
-
-
 def ordered_choices(name: str, choices: tuple[str, ...]) -> tuple[str, ...]:
     """The choices, the one a new file starts with first (VS Code inserts the first)."""
     start = STARTING_CHOICES.get(name)
     if start not in choices:
         return choices
     return (start, *(value for value in choices if value != start))
-
-
-def _example(offer: Offer) -> _Example:
-    """The example an editor offers; an image's is completed by the file's own name."""
-    if offer.file_suffix is None:
-        return _Example.literal(offer.example)
-    return _Example(
-        escape(offer.example) + FILE_NAME + escape(offer.file_suffix),
-        f"{offer.example}name{offer.file_suffix}",
-    )
 
 
 def _reads_back(value: str, expected: object) -> bool:
@@ -120,17 +97,22 @@ def _reads_back(value: str, expected: object) -> bool:
 
 
 def _placeholder_value(offer: Offer, stops: TabStops, in_list: bool) -> str:
-    """A tab stop holding an example, in double quotes when YAML would misread it bare."""
-    example = _example(offer)
+    """A tab stop holding an example, in double quotes when YAML would misread it bare.
+
+    The example is written as snippet syntax (`snippet`) and checked as the text it becomes
+    (`text`); an image's is completed by the file's own name, a snippet variable.
+    """
     number = next(stops)
-    written, expected = (
-        (f"[{example.text}]", [example.text]) if in_list else (example.text, example.text)
-    )
+    snippet, text = escape(offer.example), offer.example
+    if offer.file_suffix is not None:
+        snippet += FILE_NAME + escape(offer.file_suffix)
+        text += f"name{offer.file_suffix}"
+    written, expected = (f"[{text}]", [text]) if in_list else (text, text)
     if _reads_back(written, expected):
-        return tab_stop(number, example.snippet)
-    literal = example.snippet == escape(example.text)
-    inner = escape(json.dumps(example.text)[1:-1]) if literal else example.snippet
-    return f'"{tab_stop(number, inner)}"'
+        return tab_stop(number, snippet)
+    if offer.file_suffix is None:  # literal text: quoted as the inside of a JSON string
+        snippet = escape(json.dumps(text)[1:-1])
+    return f'"{tab_stop(number, snippet)}"'
 
 
 def _item_value(spec: Field, settings: Settings, stops: TabStops, in_list: bool) -> str:
@@ -206,11 +188,6 @@ def file_snippet(target: Target, settings: Settings) -> dict[str, Any]:
     }
 
 
-def file_snippet_name(target: Target) -> str:
-    """`New case`: the name VS Code shows beside the prefix."""
-    return f"New {target.name}"
-
-
 def field_snippets(settings: Settings) -> dict[str, dict[str, Any]]:
     """One snippet per field, shared by the kinds of file where it reads the same."""
     found: dict[tuple[str, tuple[str, ...]], tuple[Field, list[str]]] = {}
@@ -232,9 +209,10 @@ def field_snippets(settings: Settings) -> dict[str, dict[str, Any]]:
 
 
 def snippet_documents(settings: Settings) -> dict[str, dict[str, Any]]:
-    """Snippet name → snippet: the new-file snippets first, then one per field."""
+    """Snippet name → snippet: the new-file snippets first (`New case`: the name VS Code shows
+    beside the prefix), then one per field."""
     files = {
-        file_snippet_name(target): file_snippet(target, settings)
+        f"New {target.name}": file_snippet(target, settings)
         for target in targets(settings).values()
     }
     return {**files, **field_snippets(settings)}

@@ -50,11 +50,10 @@ def new_file_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> 
     repository = _REPOSITORY.match(parts.path)
     if parts.scheme != "https" or parts.netloc.lower() != GITHUB_HOST or not repository:
         return ""
-    if edit_uri is None:
-        edit_uri = MKDOCS_DEFAULT_EDIT_URI
-    if not edit_uri.strip():
+    edit_uri = (MKDOCS_DEFAULT_EDIT_URI if edit_uri is None else edit_uri).strip()
+    if not edit_uri:
         return ""
-    shape = _EDIT_URI.match(edit_uri.strip())
+    shape = _EDIT_URI.match(edit_uri)
     branch, folder = shape.groups() if shape else (FALLBACK_BRANCH, docs_dir)
     folder = posixpath.normpath(folder.strip("/")) if folder.strip("/") else ""
     owner, name = repository.groups()

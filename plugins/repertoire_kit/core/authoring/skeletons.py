@@ -67,29 +67,17 @@ GENERIC_SECTIONS: tuple[Block, ...] = (
     ("What happened", "The substance of the entry."),
     ("Lessons", "What a colleague could reuse."),
 )
-MEMBER_BODY: tuple[Block, ...] = (
-    (
-        None,
-        "a short bio in the third person, in two or three paragraphs: what you do and where, "
-        "what you have worked on, and what colleagues may ask you about.",
-    ),
-)
-PROBLEM_BODY: tuple[Block, ...] = (
-    (
-        None,
-        "describe the problem as practitioners meet it: where it shows up, the questions it "
-        "raises, and what to watch for.",
-    ),
-)
-PATH_BODY: tuple[Block, ...] = (
-    (
-        None,
-        "introduce the path: who it is for, what they will be able to do at the end, and how "
-        "long it takes.",
-    ),
-)
-# Short, like the use prompts below: every entry page carries a use's skeleton in its link.
-USE_BODY: tuple[Block, ...] = ((None, "your story, or delete this line"),)
+# The body of every other kind of file: one paragraph, without a heading.
+BODY_PROMPT = {
+    "member": "a short bio in the third person, in two or three paragraphs: what you do and "
+    "where, what you have worked on, and what colleagues may ask you about.",
+    "problem": "describe the problem as practitioners meet it: where it shows up, the questions "
+    "it raises, and what to watch for.",
+    "path": "introduce the path: who it is for, what they will be able to do at the end, and "
+    "how long it takes.",
+    # Short, like the use prompts below: every entry page carries a use's skeleton in its link.
+    "use": "your story, or delete this line",
+}
 AFFILIATION_PROMPT = "where you work or practise, such as Team, Organisation (Country)"
 SUMMARY_PROMPT = {
     "entry": f"one or two sentences (at most {SUMMARY_MAX} characters) that make a colleague "
@@ -144,15 +132,14 @@ def body_blocks(target: Target) -> tuple[Block, ...]:
         )
     if target.is_entry:
         return ENTRY_SECTIONS.get(target.name, GENERIC_SECTIONS)
-    return {"member": MEMBER_BODY, "problem": PROBLEM_BODY, "use": USE_BODY}.get(
-        target.name, PATH_BODY
-    )
+    return ((None, BODY_PROMPT.get(target.name, BODY_PROMPT["path"])),)
 
 
-def body_text(blocks: tuple[Block, ...]) -> str:
-    """The body as written to a file: each heading, a blank line, then its `TODO:` line."""
+def body_text(blocks: tuple[Block, ...], as_todo: bool = True) -> str:
+    """The body as written to a file: each heading, a blank line, then its `TODO:` line (or,
+    not `as_todo`, its prompt as plain text: the starter site's examples, which pass the check)."""
     return "\n".join(
-        (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt)}\n"
+        (f"## {heading}\n\n" if heading else "") + f"{placeholder(prompt) if as_todo else prompt}\n"
         for heading, prompt in blocks
     )
 
@@ -220,7 +207,7 @@ def use_text(
     ]
     if settings.outcomes:
         lines.append(f"# outcome: {settings.outcomes[0]}  # {outcomes}")
-    return file_text(lines, body_text(USE_BODY))
+    return file_text(lines, body_text(((None, BODY_PROMPT["use"]),)))
 
 
 def custom_field_lines(

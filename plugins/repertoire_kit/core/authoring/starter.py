@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
 
 from ... import __version__
 from ..settings import Settings
-from .skeletons import NEW_MEMBER_ROLE, body_blocks, targets
+from .skeletons import NEW_MEMBER_ROLE, body_blocks, body_text, file_text, targets
 
 STARTER_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "starter"
 # The first line of every example's front matter; `repertoire check` warns while one is left.
@@ -137,12 +137,10 @@ def _site_path(name: str) -> str:
     )
 
 
-def _mark(what: str) -> str:
-    return f"{EXAMPLE_MARK} {what}; write your own and delete this line, or delete the file."
-
-
-def _front_matter(what: str, lines: Iterable[str], body: str) -> str:
-    return "---\n" + _mark(what) + "\n" + "\n".join(lines) + "\n---\n\n" + body
+def _front_matter(what: str, lines: list[str], body: str) -> str:
+    """An example record, its front matter opening with the mark `repertoire check` warns of."""
+    mark = f"{EXAMPLE_MARK} {what}; write your own and delete this line, or delete the file."
+    return file_text([mark, *lines], body)
 
 
 def example_records(settings: Settings, today: dt.date) -> dict[str, str]:
@@ -176,10 +174,6 @@ def example_records(settings: Settings, today: dt.date) -> dict[str, str]:
         name = f"example-{target.name}"
         kind = settings.kind_for_folder(target.folder)
         plural = kind.plural if kind else target.folder
-        body = "\n".join(
-            (f"## {heading}\n\n" if heading else "") + f"{prompt}\n"
-            for heading, prompt in body_blocks(target)
-        )
         files[f"{docs}/{target.folder}/{name}.md"] = _front_matter(
             f"an example {target.name}",
             [
@@ -190,7 +184,7 @@ def example_records(settings: Settings, today: dt.date) -> dict[str, str]:
                 f"contributors: [{EXAMPLE_MEMBER}]",
                 f"date: {today.isoformat()}",
             ],
-            body,
+            body_text(body_blocks(target), as_todo=False),
         )
         steps.append(
             f"  - entry: {target.folder}/{name}\n"

@@ -32,11 +32,6 @@ class Quarter:
     def of(cls, day: dt.date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 
-    def following(self) -> Quarter:
-        if self.number == 4:
-            return Quarter(self.year + 1, 1)
-        return Quarter(self.year, self.number + 1)
-
     def __str__(self) -> str:
         return f"{self.year} Q{self.number}"
 
@@ -74,10 +69,9 @@ class CommunityStats:
 
 def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
     """Every quarter from `first` to `last`, both included."""
-    quarters = [first]
-    while quarters[-1] < last:
-        quarters.append(quarters[-1].following())
-    return quarters
+    # Each quarter by its count since the start of year 0, which steps by one.
+    start, end = (4 * quarter.year + quarter.number - 1 for quarter in (first, last))
+    return [Quarter(index // 4, index % 4 + 1) for index in range(start, end + 1)]
 
 
 def _per_quarter(days: Iterable[dt.date]) -> dict[Quarter, int]:

@@ -1,9 +1,9 @@
 """Cross-indexes derived from the records: by problem type, member, kind; related; gaps; uses.
 
-Everything here is computed in one pass over the published entries plus per-entry work bounded
-by the size of its neighbourhood (entries sharing a problem type or a contributor), so the cost
-grows linearly with the repertoire for a fixed number of problem types and members. Computed
-related entries need more care (a neighbourhood can be the whole repertoire): see
+Everything here is computed in a few passes over the published entries plus per-entry work
+bounded by the size of its neighbourhood (entries sharing a problem type or a contributor), so
+the cost grows linearly with the repertoire for a fixed number of problem types and members.
+Computed related entries need more care (a neighbourhood can be the whole repertoire): see
 `CombinationIndex`. Orderings are total (ties broken by id), so every listing is stable from
 build to build.
 """
@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TypeVar
 
 from ..model import Entry, Repertoire, Use
+
+_Item = TypeVar("_Item")
 
 # An entry with more problem types plus contributors than this is left out of the combination
 # index, which would otherwise hold it in 2 ** labels lists (see `CombinationIndex`).
@@ -42,6 +46,20 @@ Score = tuple[int, int, int]
 
 LabelLists = tuple[dict[str, list[int]], dict[str, list[int]]]
 """Entry ranks, newest first, by problem type and by contributor."""
+
+
+def _grouped(pairs: Iterable[tuple[str, _Item]]) -> dict[str, list[_Item]]:
+    """Each item listed under its key, in the order given (keys in order of first appearance)."""
+    groups: dict[str, list[_Item]] = defaultdict(list)
+    for key, item in pairs:
+        groups[key].append(item)
+    return dict(groups)
+
+
+def _most_first(counts: Counter[str], known: Container[str]) -> list[tuple[str, int]]:
+    """The known ids among those counted, with their counts, most first, ties by id."""
+    found = [(key, count) for key, count in counts.items() if key in known]
+    return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
 def labels_of(entry: Entry) -> Labels:
@@ -94,22 +112,13 @@ class CombinationIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.order = sorted(entries, key=newest_first)
         self.rank = {entry.id: rank for rank, entry in enumerate(self.order)}
+        labels = [labels_of(entry) for entry in self.order]
+        crowded = [rank for rank, entry_labels in enumerate(labels) if is_crowded(entry_labels)]
+        self.everyone = _label_lists(labels, range(len(labels)))
+        self.crowded = _label_lists(labels, crowded)
         lists: dict[str, list[int]] = {}
-        by_problem: dict[str, list[int]] = defaultdict(list)
-        by_member: dict[str, list[int]] = defaultdict(list)
-        crowded_by_problem: dict[str, list[int]] = defaultdict(list)
-        crowded_by_member: dict[str, list[int]] = defaultdict(list)
-        for rank, entry in enumerate(self.order):
-            labels = problems, people = labels_of(entry)
-            for problem_id in problems:
-                by_problem[problem_id].append(rank)
-            for member_id in people:
-                by_member[member_id].append(rank)
-            if is_crowded(labels):
-                for problem_id in problems:
-                    crowded_by_problem[problem_id].append(rank)
-                for member_id in people:
-                    crowded_by_member[member_id].append(rank)
+        for rank, (problems, people) in enumerate(labels):
+            if is_crowded(labels[rank]):
                 continue
             people_subsets = _subsets(people)
             for problem_subset in _subsets(problems):
@@ -121,8 +130,6 @@ class CombinationIndex:
                     found.append(rank)
         lists.pop(_combination_key((), ()), None)
         self.lists = lists
-        self.everyone: LabelLists = (dict(by_problem), dict(by_member))
-        self.crowded: LabelLists = (dict(crowded_by_problem), dict(crowded_by_member))
 
     def ranked(self, entry: Entry, excluded: set[str], limit: int) -> list[Entry]:
         """The `limit` best candidates for an entry, best first; `excluded` ids never appear."""
@@ -165,17 +172,21 @@ class CombinationIndex:
         """Every candidate in these per-label lists, scored by counting its shared labels."""
         problems, people = labels
         by_problem, by_member = label_lists
-        shared_problems: Counter[int] = Counter()
-        shared_people: Counter[int] = Counter()
-        for problem_id in problems:
-            shared_problems.update(by_problem.get(problem_id, ()))
-        for member_id in people:
-            shared_people.update(by_member.get(member_id, ()))
+        shared_problems = Counter(rank for p in problems for rank in by_problem.get(p, ()))
+        shared_people = Counter(rank for m in people for rank in by_member.get(m, ()))
         return [
             (-shared_problems[rank], -shared_people[rank], rank)
             for rank in shared_problems.keys() | shared_people.keys()
             if rank not in left_out
         ]
+
+
+def _label_lists(labels: list[Labels], ranks: Sequence[int]) -> LabelLists:
+    """The ranks of these entries by problem type and by contributor."""
+    return (
+        _grouped((problem_id, rank) for rank in ranks for problem_id in labels[rank][0]),
+        _grouped((member_id, rank) for rank in ranks for member_id in labels[rank][1]),
+    )
 
 
 @dataclass
@@ -218,11 +229,8 @@ class Indexes:
         A parent cycle is an error, but `mkdocs serve` keeps going: its members have no root,
         so they are shown as roots after the others rather than dropped.
         """
-        if self._tree is None:
-            self._tree = self._walk_tree()
-        return self._tree
-
-    def _walk_tree(self) -> list[tuple[str, int]]:
+        if self._tree is not None:
+            return self._tree
         ordered: list[tuple[str, int]] = []
         seen: set[str] = set()
 
@@ -238,6 +246,7 @@ class Indexes:
             visit(root, 0)
         for orphan in self._by_title([p for p in self.repertoire.problems if p not in seen]):
             visit(orphan, 0)
+        self._tree = ordered
         return ordered
 
     def descendants(self, problem_id: str) -> list[str]:
@@ -280,7 +289,7 @@ class Indexes:
         if self._matrix is None:
             matrix: dict[str, Counter[str]] = defaultdict(Counter)
             for entry in self.entries:
-                reached = self._reached(entry)
+                reached = self.problems_reached(entry)
                 for member_id in entry.contributors:
                     matrix[member_id].update(reached)
             self._matrix = dict(matrix)
@@ -293,11 +302,11 @@ class Indexes:
         if self._uses_matrix is None:
             matrix: dict[str, Counter[str]] = defaultdict(Counter)
             for use in self.uses:
-                matrix[use.member].update(self._reached(self.repertoire.entries[use.entry]))
+                matrix[use.member].update(self.problems_reached(self.repertoire.entries[use.entry]))
             self._uses_matrix = dict(matrix)
         return self._uses_matrix
 
-    def _reached(self, entry: Entry) -> set[str]:
+    def problems_reached(self, entry: Entry) -> set[str]:
         """The known problem types of an entry and all their ancestors."""
         reached: set[str] = set()
         for problem_id in entry.problem_types:
@@ -309,37 +318,25 @@ class Indexes:
     def applied_under(self, problem_id: str) -> list[tuple[str, int]]:
         """Members by number of uses they recorded on a problem type (with its sub-types),
         most first."""
-        counts: Counter[str] = Counter()
-        for entry in self.entries_under(problem_id):
-            counts.update(
-                u.member
-                for u in self.uses_by_entry.get(entry.id, ())
-                if u.member in self.repertoire.members
-            )
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        entries = self.entries_under(problem_id)
+        counts = Counter(u.member for e in entries for u in self.uses_by_entry.get(e.id, ()))
+        return _most_first(counts, self.repertoire.members)
 
     def member_problems(self, member_id: str) -> list[tuple[str, int]]:
         """The problem types a member has contributed on, with counts, most first."""
-        counts: Counter[str] = Counter()
-        for entry in self.by_member.get(member_id, []):
-            counts.update(p for p in entry.problem_types if p in self.repertoire.problems)
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        counts = Counter(p for e in self.by_member.get(member_id, []) for p in e.problem_types)
+        return _most_first(counts, self.repertoire.problems)
 
     def collaborators(self, member_id: str) -> list[tuple[str, int]]:
         """Members who co-contributed with this one, with the number of shared entries."""
-        counts: Counter[str] = Counter()
-        for entry in self.by_member.get(member_id, []):
-            counts.update(
-                m for m in entry.contributors if m != member_id and m in self.repertoire.members
-            )
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        counts = Counter(m for e in self.by_member.get(member_id, []) for m in e.contributors)
+        counts.pop(member_id, None)
+        return _most_first(counts, self.repertoire.members)
 
     def people_to_ask(self, problem_id: str) -> list[tuple[str, int]]:
         """Members by number of entries on a problem type (with its sub-types), most first."""
-        counts: Counter[str] = Counter()
-        for entry in self.entries_under(problem_id):
-            counts.update(m for m in entry.contributors if m in self.repertoire.members)
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        counts = Counter(m for e in self.entries_under(problem_id) for m in e.contributors)
+        return _most_first(counts, self.repertoire.members)
 
     def related_entries(self, entry: Entry, limit: int) -> list[Entry]:
         """Entries most like this one, exactly ranked, found without comparing every pair.
@@ -362,51 +359,37 @@ class Indexes:
 
 
 def build_indexes(repertoire: Repertoire, kind_folders: tuple[str, ...]) -> Indexes:
-    """Derive every index from the published entries in one pass."""
+    """Derive every index from the published entries and uses, each list in their order."""
     published = sorted(repertoire.published_entries(), key=newest_first)
-    indexes = Indexes(repertoire=repertoire, entries=published)
-    indexes.by_kind = {folder: [] for folder in kind_folders}
-    by_problem: dict[str, list[Entry]] = defaultdict(list)
-    by_member: dict[str, list[Entry]] = defaultdict(list)
-    referenced_by: dict[str, list[Entry]] = defaultdict(list)
+    problems, entries = repertoire.problems, repertoire.entries
+    uses = sorted(repertoire.published_uses(), key=newest_use_first)
+    indexes = Indexes(
+        repertoire=repertoire,
+        entries=published,
+        by_kind={folder: [] for folder in kind_folders},
+        by_problem=_grouped((p, entry) for entry in published for p in entry.problem_types),
+        by_member=_grouped((m, entry) for entry in published for m in entry.contributors),
+        referenced_by=_grouped(
+            (target, entry) for entry in published for target in entry.related if target != entry.id
+        ),
+        paths_by_entry=_grouped(
+            (step.entry, (path.id, index))
+            for path in sorted(repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id))
+            for index, step in enumerate(path.steps)
+        ),
+        uses=uses,
+        uses_by_entry=_grouped((use.entry, use) for use in uses),
+        uses_by_member=_grouped((use.member, use) for use in uses),
+        uses_by_problem=_grouped(
+            (p, use) for use in uses for p in dict.fromkeys(entries[use.entry].problem_types)
+        ),
+    )
     for entry in published:
         indexes.by_kind.setdefault(entry.kind.folder, []).append(entry)
-        for problem_id in entry.problem_types:
-            by_problem[problem_id].append(entry)
-        for member_id in entry.contributors:
-            by_member[member_id].append(entry)
-        for target in entry.related:
-            if target != entry.id:
-                referenced_by[target].append(entry)
-    indexes.by_problem = dict(by_problem)
-    indexes.by_member = dict(by_member)
-    indexes.referenced_by = dict(referenced_by)
-    children: dict[str, list[str]] = defaultdict(list)
-    for problem in repertoire.problems.values():
-        if problem.parent in repertoire.problems and problem.parent != problem.id:
-            children[problem.parent].append(problem.id)
+    children = _grouped(
+        (problem.parent, problem.id)
+        for problem in problems.values()
+        if problem.parent in problems and problem.parent != problem.id
+    )
     indexes.children = {p: indexes._by_title(c) for p, c in children.items()}
-    paths_by_entry: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for path in sorted(repertoire.paths.values(), key=lambda p: (p.title.casefold(), p.id)):
-        for index, step in enumerate(path.steps):
-            paths_by_entry[step.entry].append((path.id, index))
-    indexes.paths_by_entry = dict(paths_by_entry)
-    _index_uses(indexes)
     return indexes
-
-
-def _index_uses(indexes: Indexes) -> None:
-    """Uses by entry, by member and by the problem types of their entry."""
-    repertoire = indexes.repertoire
-    by_entry: dict[str, list[Use]] = defaultdict(list)
-    by_member: dict[str, list[Use]] = defaultdict(list)
-    by_problem: dict[str, list[Use]] = defaultdict(list)
-    indexes.uses = sorted(repertoire.published_uses(), key=newest_use_first)
-    for use in indexes.uses:
-        by_entry[use.entry].append(use)
-        by_member[use.member].append(use)
-        for problem_id in dict.fromkeys(repertoire.entries[use.entry].problem_types):
-            by_problem[problem_id].append(use)
-    indexes.uses_by_entry = dict(by_entry)
-    indexes.uses_by_member = dict(by_member)
-    indexes.uses_by_problem = dict(by_problem)

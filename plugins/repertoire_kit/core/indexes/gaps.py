@@ -48,13 +48,8 @@ def find_gaps(indexes: Indexes) -> Gaps:
     touched: set[str] = set()
     for path in repertoire.paths.values():
         for step in path.steps:
-            entry = repertoire.entries.get(step.entry)
-            if entry is None:
-                continue
-            for problem_id in entry.problem_types:
-                if problem_id in repertoire.problems:
-                    touched.add(problem_id)
-                    touched.update(indexes.ancestors(problem_id))
+            if step.entry in repertoire.entries:
+                touched |= indexes.problems_reached(repertoire.entries[step.entry])
     quiet = sorted(
         (m for m in repertoire.members.values() if m.id not in indexes.by_member),
         key=lambda m: (m.name.casefold(), m.id),

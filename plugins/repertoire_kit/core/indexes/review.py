@@ -77,17 +77,12 @@ def review_schedule(
     """Every published entry due on `today`, oldest first, with its suggested reviewers."""
     if today is None:
         return ReviewSchedule(today, ())
-    due = []
-    for entry in indexes.entries:
-        since = add_months(entry.last_confirmed, months)
-        if since <= today:
-            due.append((since, entry))
-    due.sort(key=lambda item: (item[0], item[1].id))
-    reviewers = ReviewerFinder(indexes, alumni_role)
-    return ReviewSchedule(
-        today,
-        tuple(DueEntry(entry, since, reviewers.suggest(entry)) for since, entry in due),
+    since = {entry.id: add_months(entry.last_confirmed, months) for entry in indexes.entries}
+    due = sorted(
+        (e for e in indexes.entries if since[e.id] <= today), key=lambda e: (since[e.id], e.id)
     )
+    reviewers = ReviewerFinder(indexes, alumni_role)
+    return ReviewSchedule(today, tuple(DueEntry(e, since[e.id], reviewers.suggest(e)) for e in due))
 
 
 class ReviewerFinder:

@@ -45,12 +45,9 @@ def markdown_url(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-_JSON_EMBED_ESCAPES = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
+# Each character with its JSON escape, `\uXXXX`.
+_JSON_EMBED_ESCAPES = tuple(
+    (character, f"\\u{ord(character):04x}") for character in "<>&\u2028\u2029"
 )
 
 

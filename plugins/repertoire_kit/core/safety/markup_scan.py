@@ -29,15 +29,9 @@ _FENCE_LIKE = re.compile(r"[ \t>]*(?:`{3,}|~{3,})")
 _LINE_NUMBERS = r"\d+(?:[ \t]+\d+){0,2}"
 _LINE_RANGES = r"\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*"
 _FENCE_OPTION = (
-    r"[ \t]+(?:"
-    + "|".join(
-        (
-            r"""title=(?:"[^"\n]*"|'[^'\n]*')""",
-            f"""linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')""",
-            f"""hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}')""",
-        )
-    )
-    + ")"
+    r"""[ \t]+(?:title=(?:"[^"\n]*"|'[^'\n]*')"""
+    f"""|linenums=(?:"{_LINE_NUMBERS}"|'{_LINE_NUMBERS}')"""
+    f"""|hl_lines=(?:"{_LINE_RANGES}"|'{_LINE_RANGES}'))"""
 )
 _SURE_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?(?:" + _FENCE_OPTION + r")*[ \t]*$")
 # A closing fence (after the opening fence's indentation): the opening fence exactly, not a
@@ -71,10 +65,11 @@ _BACKTICKS = re.compile(r"`+")
 _FEW_BACKTICKS = 32
 # An HTML start tag, matched without overlaps so the scan stays linear: quoted values are taken
 # whole (a quoted '>' does not end the tag, a quote does not run past its line), a tag may span
-# lines, and it ends at '>' or where a new '<' starts.
-_HTML_TAG = re.compile(r"""<[a-z][^\s/>"'<]*(?:[^>"'<]|"[^"\n]*"|'[^'\n]*')*""", re.IGNORECASE)
-# An attr_list block `{: #id .class key=value }` on one line.
-_ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
+# lines, and it ends at '>' or where a new '<' starts. Group 1 is the tag's name.
+_HTML_TAG = re.compile(r"""<([a-z][^\s/>"'<]*)(?:[^>"'<]|"[^"\n]*"|'[^'\n]*')*""", re.IGNORECASE)
+# An attr_list block `{: #id .class key=value }` on one line. Like the tag's name, group 1 (the
+# optional ':') ends where the attributes start.
+_ATTR_LIST = re.compile(r"\{(:?)[^{}\n]*\}")
 # One attribute inside a tag or attr_list block: its name, and whether a value follows.
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>}]*))?""")
 _DANGEROUS_TAG = re.compile(
@@ -82,7 +77,6 @@ _DANGEROUS_TAG = re.compile(
     r"svg|math|template)\b",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"<[a-z][^\s/>\"'<]*|\{:?", re.IGNORECASE)
 _SCHEMES = ("javascript", "vbscript", "data", "livescript")
 # Browsers ignore control characters and spaces inside a scheme name.
 _SCHEME_ALTERNATIVES = "|".join("[\\x00-\\x20]*".join(map(re.escape, s)) for s in _SCHEMES)
@@ -388,59 +382,40 @@ def html_attributes(text: str) -> Iterator[Attribute]:
     if "<" not in text:
         return
     for block in _HTML_TAG.finditer(text):
-        whole = block.group(0)
-        name_end = _NAME.match(whole)
-        tag = whole[1 : name_end.end()].lower() if name_end else ""
-        for attribute in _ATTRIBUTE.finditer(whole, name_end.end() if name_end else 0):
+        tag = block.group(1).lower()
+        for attribute in _ATTRIBUTE.finditer(text, block.end(1), block.end()):
             written = attribute.group(2)
             if written is None:
                 continue
             raw = written.split("=", 1)[1].lstrip()
             quoted = raw[:1] in ("'", '"')
             value = raw[1:-1] if quoted and len(raw) > 1 and raw[-1] == raw[0] else raw
-            start = block.start() + attribute.end(2) - len(raw) + (1 if quoted else 0)
+            start = attribute.end(2) - len(raw) + (1 if quoted else 0)
             yield Attribute(tag, attribute.group(1).lower(), html.unescape(value), start)
 
 
 def _attribute_issues(block: re.Match[str], locate: Locator) -> list[MarkupIssue]:
     """Event handlers and inline styles among the attributes of one tag or attr_list block."""
     issues: list[MarkupIssue] = []
-    name_end = _NAME.match(block.group(0))
-    offset = block.start() + (name_end.end() if name_end else 0)
-    for attribute in _ATTRIBUTE.finditer(block.group(0), offset - block.start()):
+    for attribute in _ATTRIBUTE.finditer(block.string, block.end(1), block.end()):
         name = attribute.group(1).lower()
         value = (attribute.group(2) or "").split("=", 1)[-1].strip().strip("\"'")
-        if (
-            name.startswith("#__")
-            or (name == "id" and value.startswith("__"))
-            or name.startswith("data-md-")
-        ):
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start() + attribute.start(1)),
-                    f"'{attribute.group(0).strip()}' is reserved for the site's theme",
-                    "remove it; ids starting with __ and data-md-* attributes configure the theme",
-                )
-            )
+        offset = attribute.start(1)
+        if name.startswith(("#__", "data-md-")) or (name == "id" and value.startswith("__")):
+            message = f"'{attribute.group(0).strip()}' is reserved for the site's theme"
+            hint = "remove it; ids starting with __ and data-md-* attributes configure the theme"
+        elif attribute.group(2) is None:
             continue
-        if attribute.group(2) is None:
-            continue
-        if len(name) > 2 and name.startswith("on") and name[2:].isalpha():
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start() + attribute.start(1)),
-                    f"event handler attribute '{name}' is not allowed",
-                    "remove it; pages cannot run scripts from content",
-                )
-            )
+        elif len(name) > 2 and name.startswith("on") and name[2:].isalpha():
+            message = f"event handler attribute '{name}' is not allowed"
+            hint = "remove it; pages cannot run scripts from content"
         elif name == "style":
-            issues.append(
-                MarkupIssue(
-                    *locate(block.start()),
-                    "inline style attributes are not allowed",
-                    "remove style=…; the site's theme handles presentation",
-                )
-            )
+            offset = block.start()
+            message = "inline style attributes are not allowed"
+            hint = "remove style=…; the site's theme handles presentation"
+        else:
+            continue
+        issues.append(MarkupIssue(*locate(offset), message, hint))
     return issues
 
 

@@ -101,11 +101,6 @@ class Entry:
         hold, from which it stays current for the `review_months` option."""
         return max(d for d in (self.date, self.updated, self.reviewed) if d is not None)
 
-    @property
-    def slug(self) -> str:
-        """The file name without folder, as used in URLs."""
-        return self.id.rsplit("/", 1)[-1]
-
 
 @dataclass(frozen=True)
 class Link:

@@ -7,6 +7,7 @@ escaped for embedding (see `escape.json_text`).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..indexes.cross_indexes import Indexes
@@ -67,10 +68,7 @@ def build_export(
     repertoire = indexes.repertoire
     if review is None:
         review = schedule_for(indexes, settings, None)
-
-    def url(docs_path: str) -> str:
-        return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
-
+    url = partial(urls.absolute_url, settings.site_url, use_directory_urls=use_directory_urls)
     entries = [
         {
             "id": entry.id,
@@ -173,10 +171,7 @@ def explore_json(indexes: Indexes, settings: Settings, use_directory_urls: bool 
     the id would add a tenth to the file)."""
     repertoire = indexes.repertoire
     filters = settings.custom_shown_in(Display.EXPLORE)
-
-    def url(docs_path: str) -> str:
-        return urls.page_url(docs_path, use_directory_urls)
-
+    url = partial(urls.page_url, use_directory_urls=use_directory_urls)
     data = {
         "kinds": [{"singular": k.singular, "plural": k.plural} for k in settings.kinds],
         "levels": [

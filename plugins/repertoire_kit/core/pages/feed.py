@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from functools import partial
 
 from ..indexes.cross_indexes import Indexes
 from ..model import Entry, Use
@@ -32,9 +33,7 @@ def build_feed(indexes: Indexes, settings: Settings, use_directory_urls: bool = 
     limit = settings.new_limit
     candidates: list[Entry | Use] = [*indexes.entries[:limit], *indexes.uses[:limit]]
     newest = sorted(candidates, key=_newest_first)[:limit]
-
-    def url(docs_path: str) -> str:
-        return urls.absolute_url(settings.site_url, docs_path, use_directory_urls)
+    url = partial(urls.absolute_url, settings.site_url, use_directory_urls=use_directory_urls)
 
     def name(member_id: str) -> str:
         member = indexes.repertoire.members.get(member_id)

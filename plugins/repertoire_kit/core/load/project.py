@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..authoring.github_editor import docs_folder, new_file_base
+from ..contract.yaml_reader import node_position
 from ..diagnostics import Diagnostic, Diagnostics, Position, Severity
 from ..options import check_options, unknown_option_message
 from ..pages.site_markdown import is_toc_slugify
@@ -260,10 +261,6 @@ def _option_diagnostics(config_file: Path, options: dict[str, Any]) -> list[Diag
     return found.items
 
 
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def _option_places(text: str) -> dict[tuple[str, int | None], Position]:
     """Where each plugin option's value (and each item of a list value) is in mkdocs.yml;
     ("", None) is the plugin's own line, ("key:NAME", None) an option's name and
@@ -286,18 +283,18 @@ def _option_places(text: str) -> dict[tuple[str, int | None], Position]:
     for key, value in pairs:
         if key.value != "repertoire":
             continue
-        places[("", None)] = _position(key)
+        places[("", None)] = node_position(key, 1)
         if not isinstance(value, yaml.MappingNode):
             break
         for name, option in value.value:
-            places[(f"key:{name.value}", None)] = _position(name)
-            places[(str(name.value), None)] = _position(option)
+            places[(f"key:{name.value}", None)] = node_position(name, 1)
+            places[(str(name.value), None)] = node_position(option, 1)
             if isinstance(option, yaml.SequenceNode):
                 for index, item in enumerate(option.value):
-                    places[(str(name.value), index)] = _position(item)
+                    places[(str(name.value), index)] = node_position(item, 1)
                     if isinstance(item, yaml.MappingNode):
                         for key, _value in item.value:
-                            places[(f"{name.value}.{key.value}", index)] = _position(key)
+                            places[(f"{name.value}.{key.value}", index)] = node_position(key, 1)
     return places
 
 

@@ -113,28 +113,14 @@ def _brackets(text: str) -> list[int]:
     return sorted(found)
 
 
-class _Lines:
-    """Where each line of a text ends, worked out on first use."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends: list[int] | None = None
-
-    def end_of(self, offset: int) -> int:
-        if self.ends is None:
-            self.ends = [m.start() for m in re.finditer("\n", self.text)]
-        index = bisect.bisect_left(self.ends, offset)
-        return self.ends[index] if index < len(self.ends) else len(self.text)
-
-
-def _inline_target(text: str, start: int, lines: _Lines) -> tuple[tuple[str, int] | None, int]:
+def _inline_target(text: str, start: int, locate: Locator) -> tuple[tuple[str, int] | None, int]:
     """The target of an inline link whose '(' is just before `start` and where it begins (None
     when there is none), and how far the text was read for it."""
     at = start
     while at < len(text) and text[at] in _BLANKS:
         at += 1
     if at < len(text) and text[at] == "<":
-        line_end = lines.end_of(at)
+        line_end = locate.line_end(at)
         close = text.find(">", at + 1, line_end)
         if close < 0:
             return None, line_end
@@ -199,7 +185,6 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
         return blanks[index] < end
 
     read_to = 0  # brackets inside a target already read are part of it, not links
-    lines = _Lines(text)
     for at in _brackets(text) if ("](" in text or "][" in text) else ():
         if at < read_to:
             continue
@@ -214,7 +199,7 @@ def find_links(body: str, first_line: int = 1) -> BodyLinks:
         follows = text[end : end + 1]
         image = start > 0 and text[start - 1] == "!"
         if follows == "(":
-            found, read_to = _inline_target(text, end + 1, lines)
+            found, read_to = _inline_target(text, end + 1, locate)
             if found is not None:
                 targets.append(LinkTarget(found[0], *locate(found[1]), image=image))
         elif follows == "[":

@@ -350,19 +350,25 @@ def text_without_code(body: str) -> str:
 class Locator:
     """Turns an offset into text made of the body's lines joined by '\\n' into line and column.
 
-    The line starts are found on the first call: most bodies have nothing to locate."""
+    The line starts are found on first use: most bodies have nothing to locate."""
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
-        self.starts: list[int] | None = None
         self.first_line = first_line
 
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each line starts, and one past the end: the running sum of the line lengths,
+        at C speed."""
+        return [0, *itertools.accumulate(len(line) + 1 for line in self.text.split("\n"))]
+
     def __call__(self, offset: int) -> tuple[int, int]:
-        if self.starts is None:  # the running sum of the line lengths, at C speed
-            lengths = (len(line) + 1 for line in self.text.split("\n"))
-            self.starts = [0, *itertools.accumulate(lengths)]
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + index, offset - self.starts[index] + 1
+
+    def line_end(self, offset: int) -> int:
+        """Where the line holding `offset` ends: its '\\n', or the end of the text."""
+        return self.starts[bisect.bisect_right(self.starts, offset)] - 1
 
 
 @dataclass(frozen=True)

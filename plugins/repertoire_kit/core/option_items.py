@@ -20,8 +20,9 @@ from .suggest import did_you_mean
 # the message without the option's name.
 ItemProblem = tuple[int, str | None, str]
 
-FOLDER_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-CHOICE_ID_PATTERN = FOLDER_PATTERN
+# The form of a kind's folder, a role's or a level's id (and a record's), and how to say it.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_RULE = "lower-case letters, digits and single hyphens"
 FIELD_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 KIND_KEYS = ("folder", "singular", "plural", "sections")
 SECTION_KEYS = ("heading", "prompt")
@@ -78,9 +79,6 @@ def _pattern_id(item: _Item, key: str, value: object, pattern: re.Pattern[str], 
     return True
 
 
-_ID_RULE = "lower-case letters, digits and single hyphens"
-
-
 def kind_problems(items: list[Any]) -> list[ItemProblem]:
     """Each kind: folder, singular, plural (text), optional sections; folders distinct and none
     of the reserved ones."""
@@ -95,7 +93,7 @@ def kind_problems(items: list[Any]) -> list[ItemProblem]:
         for key in ("folder", "singular", "plural"):
             _text(item, raw, key, True, LABEL_MAX)
         folder = raw.get("folder")
-        if _is_text(folder) and _pattern_id(item, "folder", folder, FOLDER_PATTERN, _ID_RULE):
+        if _is_text(folder) and _pattern_id(item, "folder", folder, ID_PATTERN, ID_RULE):
             if folder in RESERVED_FOLDERS:
                 item.add(
                     "folder",
@@ -180,10 +178,10 @@ def _choices(items: list[Any], found: list[ItemProblem], field: _Item | None = N
                     )
         if choice_id is None:
             item.add(key, f"{place} has no 'id'")
-        elif not isinstance(choice_id, str) or not CHOICE_ID_PATTERN.match(choice_id):
+        elif not isinstance(choice_id, str) or not ID_PATTERN.match(choice_id):
             item.add(
                 key or ("id" if isinstance(raw, Mapping) else None),
-                f"{place}: the id must be {_ID_RULE}, not {_written(choice_id)}",
+                f"{place}: the id must be {ID_RULE}, not {_written(choice_id)}",
             )
         elif choice_id in seen:
             item.add(key, f"{place}: '{choice_id}' is listed twice")

@@ -54,6 +54,7 @@ from ..model import (
     Step,
     Use,
 )
+from ..option_items import ID_RULE
 from ..pages.anchors import GeneratedContext, PageAnchors
 from ..pages.registry import generated_paths
 from ..pages.site_map import SiteMap
@@ -208,11 +209,7 @@ class _RecordLoader:
             RecordType.ENTRY if kind else next(t for t in RecordType if t.folder == folder)
         )
         if not (ENTRY_NAME_PATTERN if kind else ID_PATTERN).match(name):
-            rule = (
-                "lower-case letters, digits, hyphens and underscores"
-                if kind
-                else "lower-case letters, digits and single hyphens"
-            )
+            rule = "lower-case letters, digits, hyphens and underscores" if kind else ID_RULE
             self.diags.file_error(
                 path,
                 f"the file name '{name}.md' is not a valid id",
